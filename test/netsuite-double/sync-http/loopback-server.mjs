@@ -1,0 +1,53 @@
+// A small HTTP server for the N/https tests, run in a CHILD PROCESS: the test thread blocks while
+// a script waits for its answer, so a server on that thread could never reply.
+// Prints {"port": n} as its first stdout line. Routes:
+//   /echo           200, JSON {method, url, headers, body (base64)}
+//   /status/<code>  that status, a small text body and an x-status header
+//   /delay/<ms>     200 after ms milliseconds
+//   /bytes          200, the 256 byte values 0..255 as application/octet-stream
+// With --stalled the process listens with a tiny backlog and then freezes its own event loop, so
+// the kernel's accept queue fills up and later connections hang in the TCP handshake (a connect
+// timeout on loopback).
+import http from 'node:http';
+
+const stalled = process.argv.includes('--stalled');
+
+const server = http.createServer((request, response) => {
+  const chunks = [];
+  request.on('data', (c) => chunks.push(c));
+  request.on('end', () => {
+    const url = new URL(request.url, 'http://127.0.0.1');
+    const [, route, arg] = url.pathname.split('/');
+    if (route === 'echo') {
+      response.writeHead(200, { 'Content-Type': 'application/json', 'X-Echo': 'yes' });
+      response.end(
+        JSON.stringify({
+          method: request.method,
+          url: request.url,
+          headers: request.headers,
+          body: Buffer.concat(chunks).toString('base64'),
+        }),
+      );
+    } else if (route === 'status') {
+      response.writeHead(Number(arg), { 'Content-Type': 'text/plain', 'X-Status': String(arg) });
+      response.end(`status ${arg}`);
+    } else if (route === 'delay') {
+      setTimeout(() => {
+        response.writeHead(200, { 'Content-Type': 'text/plain' });
+        response.end('late');
+      }, Number(arg));
+    } else if (route === 'bytes') {
+      response.writeHead(200, { 'Content-Type': 'application/octet-stream' });
+      response.end(Buffer.from(Array.from({ length: 256 }, (_, i) => i)));
+    } else {
+      response.writeHead(404);
+      response.end('not found');
+    }
+  });
+});
+
+server.listen({ host: '127.0.0.1', port: 0, backlog: stalled ? 1 : 511 }, () => {
+  process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n', () => {
+    if (stalled) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0); // freeze forever
+  });
+});
