@@ -1,0 +1,124 @@
+// The wire contract between the SuiteApp and the relay. JSON over HTTPS, signed (see signing.ts).
+// Version 1 lives under /v1/.
+
+export const RELAY_PATHS = {
+  createShipment: '/v1/shipments',
+  health: '/health',
+} as const;
+
+export type LabelImageType = 'PDF' | 'PNG' | 'ZPLII' | 'EPL2';
+export const LABEL_IMAGE_TYPES: readonly LabelImageType[] = ['PDF', 'PNG', 'ZPLII', 'EPL2'];
+
+/** Label stock types FedEx accepts for `labelSpecification.labelStockType`. */
+export const LABEL_STOCK_TYPES = [
+  'PAPER_4X6',
+  'STOCK_4X675',
+  'PAPER_4X675',
+  'PAPER_4X8',
+  'PAPER_4X9',
+  'PAPER_7X475',
+  'PAPER_85X11_BOTTOM_HALF_LABEL',
+  'PAPER_85X11_TOP_HALF_LABEL',
+  'PAPER_LETTER',
+  'STOCK_4X675_LEADING_DOC_TAB',
+  'STOCK_4X8',
+  'STOCK_4X9_LEADING_DOC_TAB',
+  'STOCK_4X6',
+  'STOCK_4X675_TRAILING_DOC_TAB',
+  'STOCK_4X9_TRAILING_DOC_TAB',
+  'STOCK_4X9',
+  'STOCK_4X85_TRAILING_DOC_TAB',
+  'STOCK_4X105_TRAILING_DOC_TAB',
+] as const;
+export type LabelStockType = (typeof LABEL_STOCK_TYPES)[number];
+
+export interface WireAddress {
+  /** Street lines exactly as NetSuite holds them (addr1, addr2, addr3), empty lines dropped. */
+  streetLines: string[];
+  city: string;
+  /** NetSuite's state as-is; FedEx wants a 2-letter code for US/CA. */
+  stateOrProvinceCode?: string;
+  postalCode?: string;
+  /** ISO 3166-1 alpha-2, as NetSuite stores `country`. */
+  countryCode: string;
+  residential?: boolean;
+}
+
+export interface WireContact {
+  personName?: string;
+  companyName?: string;
+  phoneNumber: string;
+  emailAddress?: string;
+}
+
+export interface WireParty {
+  contact: WireContact;
+  address: WireAddress;
+}
+
+export interface WirePackage {
+  weight: { units: 'LB' | 'KG'; value: number };
+  dimensions?: { length: number; width: number; height: number; units: 'IN' | 'CM' };
+  description?: string;
+}
+
+export interface WireItem {
+  /** NetSuite item name or id as shown on the fulfillment. */
+  item: string;
+  description?: string;
+  quantity: number;
+}
+
+/** POST /v1/shipments: create one FedEx shipment for one item fulfillment. */
+export interface CreateShipmentRequest {
+  /**
+   * Derived from the NetSuite account and the fulfillment's internal id; the same fulfillment
+   * always sends the same key, so the relay returns the first result instead of a second label.
+   */
+  idempotencyKey: string;
+  /** NetSuite references, for FedEx customer references and for the audit trail. */
+  source: {
+    fulfillmentId: string;
+    fulfillmentTranId?: string;
+    salesOrderId?: string;
+    salesOrderTranId?: string;
+  };
+  /** 1 for the first try; higher when NetSuite retries a fulfillment whose earlier outcome is unknown. */
+  attempt?: number;
+  /** The FedEx account to bill: the customer's, else the connector's global one; absent = relay default. */
+  accountNumber?: string;
+  serviceType: string;
+  packagingType: string;
+  pickupType: string;
+  /** YYYY-MM-DD */
+  shipDate: string;
+  label: { imageType: LabelImageType; stockType: LabelStockType };
+  shipper: WireParty;
+  recipient: WireParty;
+  packages: WirePackage[];
+  items: WireItem[];
+}
+
+export interface ShipmentLabel {
+  trackingNumber: string;
+  /** MIME type of `content`, e.g. application/pdf. */
+  contentType: string;
+  /** Base64 label bytes, stored by NetSuite in the File Cabinet (FedEx's own URLs expire in 24 h). */
+  content: string;
+}
+
+export interface CreateShipmentResponse {
+  idempotencyKey: string;
+  masterTrackingNumber: string;
+  /** One per package, in package order. */
+  trackingNumbers: string[];
+  serviceType: string;
+  shipDate: string;
+  accountNumber: string;
+  labels: ShipmentLabel[];
+  fedexTransactionId: string;
+  /** True when this answer is the stored result of an earlier identical request. */
+  replayed: boolean;
+  /** Non-fatal notes FedEx returned (alerts) and anything the relay did to recover. */
+  notes: string[];
+}

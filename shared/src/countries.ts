@@ -1,0 +1,32 @@
+// ISO 3166-1 alpha-2 country codes (as NetSuite stores `country` on addresses), and the countries
+// where FedEx needs a state/province code and a postal code.
+
+const ISO_COUNTRIES =
+  'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
+  'CA CC CD CF CG CH CI CK CL CM CN CO CR CU CV CW CX CY CZ DE DJ DK DM DO DZ EC EE EG EH ER ES ET FI FJ FK FM FO FR ' +
+  'GA GB GD GE GF GG GH GI GL GM GN GP GQ GR GS GT GU GW GY HK HM HN HR HT HU ID IE IL IM IN IO IQ IR IS IT JE JM JO JP ' +
+  'KE KG KH KI KM KN KP KR KW KY KZ LA LB LC LI LK LR LS LT LU LV LY MA MC MD ME MF MG MH MK ML MM MN MO MP MQ MR MS MT ' +
+  'MU MV MW MX MY MZ NA NC NE NF NG NI NL NO NP NR NU NZ OM PA PE PF PG PH PK PL PM PN PR PS PT PW PY QA RE RO RS RU RW ' +
+  'SA SB SC SD SE SG SH SI SJ SK SL SM SN SO SR SS ST SV SX SY SZ TC TD TF TG TH TJ TK TL TM TN TO TR TT TV TW TZ UA UG ' +
+  'UM US UY UZ VA VC VE VG VI VN VU WF WS XK YE YT ZA ZM ZW';
+
+const COUNTRY_SET: Record<string, true> = {};
+for (const code of ISO_COUNTRIES.split(' ')) COUNTRY_SET[code] = true;
+
+export function isCountryCode(value: string): boolean {
+  return COUNTRY_SET[value] === true;
+}
+
+/** FedEx requires `stateOrProvinceCode` (2 letters) for these destinations. */
+export const STATE_REQUIRED_COUNTRIES: readonly string[] = ['US', 'CA'];
+
+/** Countries without postal codes; everywhere else FedEx expects one. */
+const NO_POSTAL_CODE =
+  'AE AG AO AW BF BI BJ BO BS BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GQ GY HK IE JM KI KM KN KP LC ML MO MR ' +
+  'MW NA NR NU QA RW SB SC SL SO SR SS ST SY TD TF TG TK TL TO TT TV UG VU YE ZW';
+const NO_POSTAL_SET: Record<string, true> = {};
+for (const code of NO_POSTAL_CODE.split(' ')) NO_POSTAL_SET[code] = true;
+
+export function postalCodeRequired(countryCode: string): boolean {
+  return NO_POSTAL_SET[countryCode] !== true;
+}

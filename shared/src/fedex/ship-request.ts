@@ -1,0 +1,69 @@
+// Relay side of the mapping: the wire request becomes FedEx's Create Shipment body, typed from
+// FedEx's OpenAPI schema (ship.generated.d.ts). Only schema-valid bodies leave the relay.
+import type { CreateShipmentRequest, WireParty } from '../contract';
+import type { components } from './ship.generated';
+
+export type FedexShipRequest = components['schemas']['Full_Schema_Ship'];
+type FedexParty = components['schemas']['ShipperParty'];
+type FedexRecipient = components['schemas']['RecipientsParty'];
+type FedexPackage = components['schemas']['RequestedPackageLineItem'];
+
+/** FedEx allows 40 characters in a customer reference value. */
+const REFERENCE_MAX = 40;
+
+function party(p: WireParty): FedexParty {
+  const contact: FedexParty['contact'] = { phoneNumber: p.contact.phoneNumber };
+  if (p.contact.personName) contact.personName = p.contact.personName;
+  if (p.contact.companyName) contact.companyName = p.contact.companyName;
+  if (p.contact.emailAddress) contact.emailAddress = p.contact.emailAddress;
+  const address: FedexParty['address'] = {
+    streetLines: [...p.address.streetLines],
+    city: p.address.city,
+    countryCode: p.address.countryCode,
+  };
+  if (p.address.stateOrProvinceCode) address.stateOrProvinceCode = p.address.stateOrProvinceCode;
+  if (p.address.postalCode) address.postalCode = p.address.postalCode;
+  if (p.address.residential !== undefined) address.residential = p.address.residential;
+  return { contact, address };
+}
+
+/**
+ * Builds FedEx's body. The idempotency key rides along as the first package's CUSTOMER_REFERENCE,
+ * so a shipment whose create response was lost can be found again by Track-by-reference.
+ */
+export function toFedexShipRequest(req: CreateShipmentRequest, accountNumber: string): FedexShipRequest {
+  const packages: FedexPackage[] = req.packages.map((pkg, index) => {
+    const line: FedexPackage = {
+      sequenceNumber: index + 1,
+      weight: { units: pkg.weight.units, value: pkg.weight.value },
+    };
+    if (pkg.dimensions) line.dimensions = { ...pkg.dimensions };
+    if (pkg.description) line.itemDescription = pkg.description;
+    const refs: NonNullable<FedexPackage['customerReferences']> = [
+      { customerReferenceType: 'CUSTOMER_REFERENCE', value: req.idempotencyKey.slice(0, REFERENCE_MAX) },
+    ];
+    if (req.source.salesOrderTranId) refs.push({ customerReferenceType: 'P_O_NUMBER', value: req.source.salesOrderTranId.slice(0, 30) });
+    if (req.source.fulfillmentTranId) refs.push({ customerReferenceType: 'INVOICE_NUMBER', value: req.source.fulfillmentTranId.slice(0, 30) });
+    line.customerReferences = refs;
+    return line;
+  });
+  const totalWeight = req.packages.reduce((sum, p) => sum + p.weight.value, 0);
+  const recipient: FedexRecipient = party(req.recipient);
+  return {
+    accountNumber: { value: accountNumber },
+    labelResponseOptions: 'LABEL',
+    requestedShipment: {
+      shipDatestamp: req.shipDate,
+      pickupType: req.pickupType as FedexShipRequest['requestedShipment']['pickupType'],
+      serviceType: req.serviceType,
+      packagingType: req.packagingType,
+      totalWeight: Math.round(totalWeight * 100) / 100,
+      totalPackageCount: packages.length,
+      shipper: party(req.shipper),
+      recipients: [recipient],
+      shippingChargesPayment: { paymentType: 'SENDER' },
+      labelSpecification: { imageType: req.label.imageType, labelStockType: req.label.stockType },
+      requestedPackageLineItems: packages,
+    },
+  };
+}

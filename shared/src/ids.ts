@@ -1,0 +1,84 @@
+// Every NetSuite id the connector owns, in one place. Scripts never spell an id as a literal.
+// Convention: NetSuite's type prefix, then `_mlfx_`. Each id has an SDF object (or a field inside
+// one) in suiteapp/src/Objects/; a test checks both ways.
+
+export const PUBLISHER_FOLDER = 'com.mlfx.fedexconnector';
+
+export const SCRIPTS = {
+  fulfillmentUserEvent: { scriptId: 'customscript_mlfx_ue_fulfillment', deploymentId: 'customdeploy_mlfx_ue_fulfillment' },
+  invoiceUserEvent: { scriptId: 'customscript_mlfx_ue_invoice', deploymentId: 'customdeploy_mlfx_ue_invoice' },
+} as const;
+
+/** Script parameters of the fulfillment user event (the connector's settings in NetSuite). */
+export const PARAMS = {
+  relayUrl: 'custscript_mlfx_relay_url',
+  fedexAccount: 'custscript_mlfx_fedex_account',
+  labelImageType: 'custscript_mlfx_label_type',
+  labelStockType: 'custscript_mlfx_label_stock',
+  labelFolder: 'custscript_mlfx_label_folder',
+} as const;
+
+/** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
+export const RELAY_SECRET_ID = 'custsecret_mlfx_relay_hmac';
+
+export const SHIPMENT = {
+  type: 'customrecord_mlfx_shipment',
+  fields: {
+    fulfillment: 'custrecord_mlfx_shp_fulfillment',
+    salesOrder: 'custrecord_mlfx_shp_salesorder',
+    invoice: 'custrecord_mlfx_shp_invoice',
+    customer: 'custrecord_mlfx_shp_customer',
+    idempotencyKey: 'custrecord_mlfx_shp_idem_key',
+    status: 'custrecord_mlfx_shp_status',
+    trackingNumbers: 'custrecord_mlfx_shp_tracking_nos',
+    masterTrackingNumber: 'custrecord_mlfx_shp_master_trk',
+    serviceType: 'custrecord_mlfx_shp_service',
+    accountNumber: 'custrecord_mlfx_shp_account',
+    shipDate: 'custrecord_mlfx_shp_ship_date',
+    labelFile: 'custrecord_mlfx_shp_label_file',
+    labelUrl: 'custrecord_mlfx_shp_label_url',
+    fedexTransactionId: 'custrecord_mlfx_shp_fdx_txn',
+    attempts: 'custrecord_mlfx_shp_attempts',
+    errorCode: 'custrecord_mlfx_shp_error_code',
+    lastError: 'custrecord_mlfx_shp_last_error',
+  },
+} as const;
+
+export const AUDIT = {
+  type: 'customrecord_mlfx_audit',
+  fields: {
+    operation: 'custrecord_mlfx_aud_operation',
+    direction: 'custrecord_mlfx_aud_direction',
+    recordType: 'custrecord_mlfx_aud_record_type',
+    recordId: 'custrecord_mlfx_aud_record_id',
+    shipment: 'custrecord_mlfx_aud_shipment',
+    request: 'custrecord_mlfx_aud_request',
+    response: 'custrecord_mlfx_aud_response',
+    outcome: 'custrecord_mlfx_aud_outcome',
+    errorCode: 'custrecord_mlfx_aud_error_code',
+    errorMessage: 'custrecord_mlfx_aud_error_msg',
+    attempt: 'custrecord_mlfx_aud_attempt',
+    correlationId: 'custrecord_mlfx_aud_correlation',
+    durationMs: 'custrecord_mlfx_aud_duration_ms',
+    time: 'custrecord_mlfx_aud_time',
+  },
+} as const;
+
+/** Maps a NetSuite ship method (shipitem) to a FedEx service; a ship method without a row is not FedEx's. */
+export const SERVICE_MAP = {
+  type: 'customrecord_mlfx_service_map',
+  fields: {
+    shipItem: 'custrecord_mlfx_svc_ship_item',
+    serviceType: 'custrecord_mlfx_svc_service_type',
+    packagingType: 'custrecord_mlfx_svc_packaging',
+  },
+} as const;
+
+export const INVOICE_FIELDS = {
+  trackingNumbers: 'custbody_mlfx_tracking_nos',
+  labelLinks: 'custbody_mlfx_label_links',
+} as const;
+
+export const CUSTOMER_FIELDS = {
+  fedexAccount: 'custentity_mlfx_fedex_account',
+} as const;
