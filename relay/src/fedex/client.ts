@@ -1,0 +1,219 @@
+// The only code that talks to FedEx. Every call goes through the token cache and the rate limiter,
+// and is retried only when that cannot buy a second label (see retry.ts).
+import type { components as TrackComponents } from '../../../shared/src/fedex/track.generated';
+import type { FedexShipRequest } from '../../../shared/src/fedex/ship-request';
+import { parseFedexErrors } from '../../../shared/src/fedex/ship-response';
+import type { Clock } from '../lib/clock';
+import type { FedexLimiters } from './limiter';
+import type { AttemptOutcome, RetryPolicy } from './retry';
+import { backoffMs, DEFAULT_RETRY_POLICY, isAmbiguous, isRetryable } from './retry';
+import { TokenCache } from './token-cache';
+
+export type FedexReferenceRequest = TrackComponents['schemas']['Full_Schema_Tracking_References'];
+export type FedexTrackRequest = TrackComponents['schemas']['Full_Schema_Tracking_Numbers'];
+
+export interface FedexClientOptions {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  clock: Clock;
+  limiters: FedexLimiters;
+  fetch?: typeof fetch;
+  retry?: RetryPolicy;
+  random?: () => number;
+  /** Called for each HTTP attempt: for metrics and logs (never carries credentials). */
+  onAttempt?: (event: { operation: string; attempt: number; status?: number; error?: string; durationMs: number }) => void;
+}
+
+export type FedexResult =
+  | { ok: true; status: number; body: unknown; transactionId?: string; attempts: number }
+  | {
+      ok: false;
+      /** rejected: FedEx said no (4xx); rate-limited / unavailable: retries exhausted; ambiguous: a create may have happened. */
+      kind: 'rejected' | 'unauthorized' | 'rate-limited' | 'unavailable' | 'ambiguous';
+      status?: number;
+      errors: { code: string; message: string }[];
+      transactionId?: string;
+      attempts: number;
+    };
+
+interface CallSpec {
+  operation: string;
+  method: 'POST' | 'PUT';
+  path: string;
+  body: unknown;
+  /** True for calls that buy or change something at FedEx. */
+  mutating: boolean;
+  customerTransactionId?: string;
+}
+
+export class FedexClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly retry: RetryPolicy;
+  private readonly random: () => number;
+  readonly tokens: TokenCache;
+
+  constructor(private readonly options: FedexClientOptions) {
+    this.fetchImpl = options.fetch ?? fetch;
+    this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
+    this.random = options.random ?? Math.random;
+    this.tokens = new TokenCache({ clock: options.clock, fetchToken: () => this.requestToken() });
+  }
+
+  createShipment(body: FedexShipRequest, customerTransactionId: string): Promise<FedexResult> {
+    return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId });
+  }
+
+  cancelShipment(accountNumber: string, trackingNumber: string): Promise<FedexResult> {
+    const body = { accountNumber: { value: accountNumber }, trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' };
+    // Cancelling twice is harmless, so it may be retried like a read.
+    return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false });
+  }
+
+  trackByReference(body: FedexReferenceRequest): Promise<FedexResult> {
+    return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false });
+  }
+
+  trackNumbers(body: FedexTrackRequest): Promise<FedexResult> {
+    return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false });
+  }
+
+  private async requestToken(): Promise<{ accessToken: string; expiresIn: number }> {
+    await this.options.limiters.oauth.acquire();
+    const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret });
+    const started = this.options.clock.now();
+    let response: Response;
+    try {
+      response = await this.fetchImpl(`${this.options.baseUrl}/oauth/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: form.toString(),
+      });
+    } catch (error) {
+      this.report('oauth.token', 1, started, undefined, error);
+      throw new FedexTokenError('FedEx token endpoint unreachable', undefined, []);
+    }
+    this.report('oauth.token', 1, started, response.status);
+    const body: unknown = await response.json().catch(() => undefined);
+    const record = (body ?? {}) as Record<string, unknown>;
+    if (!response.ok || typeof record.access_token !== 'string') {
+      throw new FedexTokenError(`FedEx refused the token request (HTTP ${response.status})`, response.status, parseFedexErrors(body).errors);
+    }
+    const expiresIn = Number(record.expires_in);
+    return { accessToken: record.access_token, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600 };
+  }
+
+  private async call(spec: CallSpec): Promise<FedexResult> {
+    const firstStart = this.options.clock.now();
+    let refreshedAfter401 = false;
+    let last: FedexResult | undefined;
+    for (let attempt = 1; ; attempt++) {
+      let token: string;
+      try {
+        token = await this.tokens.get();
+      } catch (error) {
+        const e = error instanceof FedexTokenError ? error : new FedexTokenError(String(error), undefined, []);
+        if (e.status === 401) return { ok: false, kind: 'unauthorized', status: 401, errors: e.errors, attempts: attempt };
+        last = { ok: false, kind: 'unavailable', ...(e.status ? { status: e.status } : {}), errors: e.errors.length ? e.errors : [{ code: 'TOKEN', message: e.message }], attempts: attempt };
+        if (!(await this.waitBeforeRetry(attempt, firstStart))) return last;
+        continue;
+      }
+      await this.options.limiters.api.acquire();
+      const { outcome, result } = await this.attempt(spec, token, attempt);
+      if (result.ok) return result;
+      if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
+        // Expired or revoked token: renew once and repeat; FedEx did not process the request.
+        refreshedAfter401 = true;
+        this.tokens.invalidate(token);
+        attempt--;
+        continue;
+      }
+      last = result;
+      if (spec.mutating && isAmbiguous(outcome)) return { ...result, kind: 'ambiguous' };
+      if (!isRetryable(outcome, spec.mutating)) return result;
+      if (!(await this.waitBeforeRetry(attempt, firstStart))) return result;
+    }
+  }
+
+  /** Sleeps before the next attempt; false when attempts or the time budget are used up. */
+  private async waitBeforeRetry(attempt: number, firstStart: number): Promise<boolean> {
+    if (attempt >= this.retry.maxAttempts) return false;
+    const wait = backoffMs(attempt, this.retry, this.random);
+    if (this.options.clock.now() + wait - firstStart > this.retry.budgetMs) return false;
+    await this.options.clock.sleep(wait);
+    return true;
+  }
+
+  private async attempt(spec: CallSpec, token: string, attempt: number): Promise<{ outcome: AttemptOutcome; result: FedexResult }> {
+    const headers: Record<string, string> = {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'x-locale': 'en_US',
+    };
+    if (spec.customerTransactionId) headers['x-customer-transaction-id'] = spec.customerTransactionId;
+    const started = this.options.clock.now();
+    let response: Response;
+    let text: string;
+    try {
+      response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, { method: spec.method, headers, body: JSON.stringify(spec.body) });
+      text = await response.text();
+    } catch (error) {
+      this.report(spec.operation, attempt, started, undefined, error);
+      const notSent = connectionNeverMade(error);
+      return {
+        outcome: notSent ? { kind: 'not-sent' } : { kind: 'network' },
+        result: { ok: false, kind: 'unavailable', errors: [{ code: notSent ? 'CONNECTION.REFUSED' : 'NETWORK.ERROR', message: describeNetworkError(error) }], attempts: attempt },
+      };
+    }
+    this.report(spec.operation, attempt, started, response.status);
+    let body: unknown;
+    try {
+      body = text === '' ? undefined : JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const status = response.status;
+    const transactionId = (body as { transactionId?: unknown } | undefined)?.transactionId;
+    const txn = typeof transactionId === 'string' ? { transactionId } : {};
+    if (status >= 200 && status < 300) return { outcome: { kind: 'response', status }, result: { ok: true, status, body, attempts: attempt, ...txn } };
+    const errors = parseFedexErrors(body).errors;
+    const kind = status === 401 ? 'unauthorized' : status === 429 ? 'rate-limited' : status >= 500 ? 'unavailable' : 'rejected';
+    return {
+      outcome: { kind: 'response', status },
+      result: { ok: false, kind, status, errors: errors.length ? errors : [{ code: `HTTP.${status}`, message: text.slice(0, 300) }], attempts: attempt, ...txn },
+    };
+  }
+
+  private report(operation: string, attempt: number, started: number, status?: number, error?: unknown): void {
+    this.options.onAttempt?.({
+      operation,
+      attempt,
+      durationMs: this.options.clock.now() - started,
+      ...(status !== undefined ? { status } : {}),
+      ...(error !== undefined ? { error: describeNetworkError(error) } : {}),
+    });
+  }
+}
+
+export class FedexTokenError extends Error {
+  constructor(
+    message: string,
+    readonly status: number | undefined,
+    readonly errors: { code: string; message: string }[],
+  ) {
+    super(message);
+    this.name = 'FedexTokenError';
+  }
+}
+
+/** Node's fetch wraps the socket error in `cause`; a refused or unresolvable connection never sent a byte. */
+function connectionNeverMade(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'UND_ERR_CONNECT_TIMEOUT';
+}
+
+function describeNetworkError(error: unknown): string {
+  const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
+  const base = error instanceof Error ? error.message : String(error);
+  return cause && typeof cause.code === 'string' ? `${base} (${cause.code})` : base;
+}

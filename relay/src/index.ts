@@ -1,0 +1,51 @@
+// The relay's entry point: configuration, dependencies, HTTP server.
+import { serve } from '@hono/node-server';
+import { EnvError, parseEnv } from './env';
+import { FedexClient } from './fedex/client';
+import { createFedexLimiters, FEDEX_LIMITS } from './fedex/limiter';
+import { MemoryIdempotencyStore } from './idempotency/store';
+import { systemClock } from './lib/clock';
+import { createApp } from './lib/create-app';
+import { createJsonLogger } from './lib/logger';
+import { MemoryNonceStore } from './security/nonce-store';
+
+function main(): void {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const log = createJsonLogger();
+  const clock = systemClock;
+  const limiters = createFedexLimiters(clock, { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S });
+  const fedex = new FedexClient({
+    baseUrl: env.FEDEX_BASE_URL.replace(/\/$/, ''),
+    clientId: env.FEDEX_CLIENT_ID,
+    clientSecret: env.FEDEX_CLIENT_SECRET,
+    clock,
+    limiters,
+    onAttempt: (e) => log.info('fedex.call', e),
+  });
+  const app = createApp({
+    fedex,
+    store: new MemoryIdempotencyStore(),
+    nonces: new MemoryNonceStore(),
+    clock,
+    log,
+    sharedSecret: env.RELAY_SHARED_SECRET,
+    ...(env.FEDEX_ACCOUNT_NUMBER ? { defaultAccountNumber: env.FEDEX_ACCOUNT_NUMBER } : {}),
+  });
+  const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
+    log.info('relay.listening', { port: info.port, host: env.HOST, fedex: env.FEDEX_BASE_URL });
+  });
+  const stop = () => server.close(() => process.exit(0));
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+main();

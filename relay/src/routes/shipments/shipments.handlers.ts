@@ -1,0 +1,32 @@
+// POST /v1/shipments: validate, then create (at most once per idempotency key).
+import type { Context } from 'hono';
+import { validateCreateShipmentRequest, describeProblems } from '../../../../shared/src/validate';
+import { RelayError } from '../../errors';
+import type { ShipmentServiceDeps } from '../../services/create-shipment';
+import { createShipment } from '../../services/create-shipment';
+
+export function createShipmentHandler(deps: ShipmentServiceDeps) {
+  return async function handleCreateShipment(c: Context) {
+    let body: unknown;
+    try {
+      body = JSON.parse(c.get('rawBody'));
+    } catch {
+      throw new RelayError(400, 'INVALID_REQUEST', 'The body is not valid JSON', { fields: [{ path: '', message: 'must be a JSON object' }] });
+    }
+    const checked = validateCreateShipmentRequest(body);
+    if (!checked.ok) {
+      throw new RelayError(400, 'INVALID_REQUEST', `Invalid shipment request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
+    }
+    const started = Date.now();
+    const response = await createShipment(deps, checked.value);
+    deps.log.info('shipment.created', {
+      idempotencyKey: response.idempotencyKey,
+      masterTrackingNumber: response.masterTrackingNumber,
+      packages: response.trackingNumbers.length,
+      replayed: response.replayed,
+      fedexTransactionId: response.fedexTransactionId,
+      ms: Date.now() - started,
+    });
+    return c.json(response, response.replayed ? 200 : 201);
+  };
+}

@@ -1,0 +1,62 @@
+// Middleware: only calls signed by the SuiteApp (HMAC-SHA256 with the shared API secret) get through.
+// Every refusal is the same bare 401, so a caller learns nothing about which check failed; the
+// reason goes to the relay's own log.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import type { MiddlewareHandler } from 'hono';
+import {
+  canonicalString,
+  NONCE_PATTERN,
+  parseSignature,
+  SIGNATURE_HEADERS,
+  SIGNATURE_WINDOW_SECONDS,
+  timestampWithinWindow,
+} from '../../../shared/src/signing';
+import { RelayError } from '../errors';
+import type { Logger } from '../lib/logger';
+import type { NonceStore } from './nonce-store';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** The request body exactly as signed. */
+    rawBody: string;
+  }
+}
+
+export interface VerifySignatureOptions {
+  secret: string;
+  nonces: NonceStore;
+  now: () => number;
+  log: Logger;
+  windowSeconds?: number;
+}
+
+export function hmacHex(secret: string, data: string): string {
+  return createHmac('sha256', secret).update(data, 'utf8').digest('hex');
+}
+
+export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGNATURE_WINDOW_SECONDS }: VerifySignatureOptions): MiddlewareHandler {
+  return async function verifySignatureMiddleware(c, next) {
+    const refuse = (reason: string): never => {
+      log.warn('auth.refused', { reason, path: c.req.path });
+      throw new RelayError(401, 'BAD_SIGNATURE', 'Unauthorized');
+    };
+    const timestamp = c.req.header(SIGNATURE_HEADERS.timestamp) ?? '';
+    const nonce = c.req.header(SIGNATURE_HEADERS.nonce) ?? '';
+    const given = parseSignature(c.req.header(SIGNATURE_HEADERS.signature));
+    if (!given) return refuse('missing or malformed signature header');
+    if (!NONCE_PATTERN.test(nonce)) return refuse('missing or malformed nonce');
+    const nowSeconds = Math.floor(now() / 1000);
+    if (!timestampWithinWindow(timestamp, nowSeconds, windowSeconds)) return refuse('timestamp outside the window');
+    const body = await c.req.text();
+    const url = new URL(c.req.url);
+    const expected = hmacHex(secret, canonicalString({ method: c.req.method, path: url.pathname + url.search, timestamp, nonce, body }));
+    const a = Buffer.from(expected, 'hex');
+    const b = Buffer.from(given, 'hex');
+    if (a.length !== b.length || !timingSafeEqual(a, b)) return refuse('signature mismatch');
+    // Only a correctly signed request may use up a nonce, so forged traffic cannot block real calls.
+    const fresh = await nonces.remember(nonce, now() + 2 * windowSeconds * 1000);
+    if (!fresh) return refuse('nonce replayed');
+    c.set('rawBody', body);
+    await next();
+  };
+}
