@@ -56,3 +56,92 @@ export interface ScriptRunContext {
   /** The account the script runs in (records, files, secrets, clock). */
   account: unknown;
 }
+
+// ---------------------------------------------------------------------------------------------
+// Added by the core (account, sandbox, records): the module registry and the way every part
+// runs a script. `ScriptRunContext.account` is the `Account` of account.ts; its parts other
+// modules need are typed by `AccountServices` below (cast `ctx.account as AccountServices`).
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * An `N/*` module implementation: called once per invocation with that invocation's context.
+ * The object it returns must carry its API as OWN enumerable properties (functions, enums):
+ * rollup's namespace interop copies a module with `for…in` + `getOwnPropertyDescriptor`, so
+ * prototype methods would be invisible to the script. The registry wraps the object so that a
+ * SuiteScript API the factory does not provide throws "not implemented in the test double".
+ */
+export type ModuleFactory = (ctx: ScriptRunContext) => object;
+
+/** Arguments of an entry point, or a function building them inside the invocation. */
+export type EntryPointArgs = readonly unknown[] | ((scope: InvocationScope) => readonly unknown[]);
+
+/** What an args builder gets: the invocation's context and its module instances. */
+export interface InvocationScope {
+  readonly ctx: ScriptRunContext;
+  /** The module instance the script sees for `id` ('N/record', …), created on first use. */
+  module(id: string): unknown;
+}
+
+/** Runs one entry point of one deployed script (Map/Reduce driver, RESTlet/Suitelet server, N/task). */
+export interface RunEntryPointRequest {
+  scriptId: string;
+  /** Default: the script's first deployment. The deployment must be deployed (isdeployed T) and not NOTSCHEDULED-only for triggers; runEntryPoint itself only checks it exists. */
+  deploymentId?: string;
+  /** The exported function to call: 'beforeSubmit', 'getInputData', 'map', 'get', 'post', 'delete', 'onRequest', 'execute', … */
+  entryPoint: string;
+  args?: EntryPointArgs;
+  /** runtime.executionContext; default from the script type (RESTLET, SUITELET, MAPREDUCE, SCHEDULED, SDFINSTALLATION, USEREVENT→USERINTERFACE). */
+  executionContext?: ExecutionContextType;
+  /** Usage limit; default per script type and entry point (see governance.ts USAGE_LIMITS). */
+  usageLimit?: number;
+  /** Parameter overrides for this call only (custscript_* → value as getParameter returns it). */
+  parameters?: Record<string, unknown>;
+  /** Recorded with the invocation: user event type ('create', 'ship', …), Map/Reduce key, HTTP method. */
+  label?: string;
+}
+
+/** How an entry point call ended. The script's own errors never escape runEntryPoint: they are in `error`. */
+export type InvocationOutcome = 'returned' | 'threw' | 'missing-entry-point';
+
+export interface InvocationResult {
+  outcome: InvocationOutcome;
+  /** What the entry point returned (outcome 'returned'). */
+  value?: unknown;
+  /** What the script threw (outcome 'threw'): usually a SuiteScriptError-shaped object. */
+  error?: unknown;
+  invocation: InvocationRecord;
+}
+
+/** One entry-point call, recorded for tests (ns.invocations()). */
+export interface InvocationRecord {
+  readonly seq: number;
+  readonly scriptId: string;
+  readonly deploymentId: string;
+  readonly scriptType: ScriptType;
+  readonly entryPoint: string;
+  readonly executionContext: ExecutionContextType;
+  readonly label: string | undefined;
+  readonly usageLimit: number;
+  /** Units charged so far (final once the call ended). */
+  unitsUsed: number;
+  /** Every charge, in order ('record.load transaction' 10, …). */
+  readonly charges: { units: number; what: string }[];
+  outcome: InvocationOutcome | 'running';
+  /** name/message of what the script threw, if it threw. */
+  error: { name: string; message: string } | undefined;
+  readonly logs: LogEntry[];
+  /** seq of the invocation that was running when this one started (a user event under a RESTlet's save). */
+  readonly parentSeq: number | undefined;
+}
+
+/** What non-core modules may use of the account (ScriptRunContext.account is one). */
+export interface AccountServices {
+  readonly accountId: string;
+  /** The account clock (ms since epoch); tests may pin it. */
+  now(): number;
+  runEntryPoint(request: RunEntryPointRequest): InvocationResult;
+  /** Script and deployment objects parsed from SDF (sdf/ types), by script id. */
+  readonly sdf: unknown;
+  /** The disk path of a File Cabinet path ('/SuiteApps/…/x.js'), or undefined. */
+  resolveFileCabinetPath(path: string): string | undefined;
+}
