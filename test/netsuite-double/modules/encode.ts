@@ -6,7 +6,7 @@
 // HEX output is upper case, as NetSuite's digests are (scripts that compare against a lower-case
 // hex string must call toLowerCase(), in NetSuite as here).
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from './io-error.js';
+import { ioError } from '../io/errors.js';
 
 /** encode.Encoding: NetSuite's enum values are the names themselves. */
 export const Encoding = Object.freeze({

@@ -1,0 +1,72 @@
+// The account's API secrets (Setup > Company > API Secrets). A script names a secret by its script
+// id ('custsecret_…') and never reads its value: only host code (HMAC keys, SecureString sending)
+// calls reveal(). As in an SDF project, a secret is usable only when it is ALSO declared as an SDF
+// `secret` object (Objects/custsecret_x.xml); a value alone, or a declaration alone, fails.
+//
+// NetSuite does not document the error name for an unknown or unusable secret; the double throws
+// INVALID_SECRET_KEY (an assumption) with a message saying which half is missing.
+import { ioError } from './errors.js';
+
+const SECRET_ID = /^custsecret[a-z0-9_]{1,89}$/i;
+const GUID = /^[a-f0-9]{32}$/i;
+
+export interface SecretVaultOptions {
+  /** custsecret_x → clear value; 32-hex-digit GUIDs (credential fields) need no declaration. */
+  values?: Record<string, string>;
+  /** Script ids of the SDF `secret` objects of the project. */
+  declared?: Iterable<string>;
+}
+
+export class SecretVault {
+  readonly #values = new Map<string, string>();
+  readonly #declared = new Set<string>();
+
+  constructor(options: SecretVaultOptions = {}) {
+    for (const [id, value] of Object.entries(options.values ?? {})) this.set(id, value);
+    this.declare(options.declared ?? []);
+  }
+
+  /** Marks secrets as declared SDF objects (the core's SDF parser feeds this). */
+  declare(ids: Iterable<string>): void {
+    for (const id of ids) this.#declared.add(id.toLowerCase());
+  }
+
+  /** Stores or rotates a value, as an administrator would on the API Secrets page. */
+  set(id: string, value: string): void {
+    if (!SECRET_ID.test(id) && !GUID.test(id)) {
+      throw new Error(`API secret ids start with "custsecret" (or are 32-hex GUIDs): ${id}`);
+    }
+    this.#values.set(id.toLowerCase(), value);
+  }
+
+  /** Whether `ref` names a secret or GUID placeholder. */
+  static isReference(ref: string): boolean {
+    return SECRET_ID.test(ref) || GUID.test(ref);
+  }
+
+  /** Throws unless a script may use `ref`; never returns the value. */
+  assertUsable(ref: string): void {
+    this.reveal(ref);
+  }
+
+  /** HOST ONLY: the clear value of `ref`. Never hand the result to a script. */
+  reveal(ref: string): string {
+    const id = String(ref).toLowerCase();
+    if (SECRET_ID.test(id) && !this.#declared.has(id)) {
+      throw ioError(
+        'INVALID_SECRET_KEY',
+        `${ref} is not declared: add Objects/${id}.xml (<secret scriptid="${id}"/>) to the SDF project.`,
+      );
+    }
+    const value = this.#values.get(id);
+    if (value === undefined) {
+      throw ioError('INVALID_SECRET_KEY', `The account holds no API secret ${ref}.`);
+    }
+    return value;
+  }
+
+  /** Every clear value, so tests can prove none of them reached a script-visible string. */
+  allValues(): string[] {
+    return [...this.#values.values()];
+  }
+}
