@@ -47,6 +47,9 @@ if (entries.length > 0) {
     manualChunks: (id) => (id.includes('/shared/src/') ? 'mlfx-shared' : undefined),
     banner: (chunk) => (chunk.isEntry && chunk.facadeModuleId ? scriptHeader(chunk.facadeModuleId) : ''),
     generatedCode: 'es2015',
+    // N modules are plain objects in NetSuite: use them as they are, no interop wrappers.
+    interop: 'esModule',
+    externalLiveBindings: false,
   });
   await bundle.close();
 }

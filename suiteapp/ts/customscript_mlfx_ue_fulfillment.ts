@@ -1,0 +1,33 @@
+/**
+ * @NApiVersion 2.1
+ * @NScriptType UserEventScript
+ * @NModuleScope SameAccount
+ */
+
+// Item fulfillment user event: when a fulfillment becomes Shipped, create its FedEx shipment.
+// Runs in afterSubmit so the fulfillment is saved whatever happens at FedEx; never throws.
+import type { EntryPoints } from 'N/types';
+import * as log from 'N/log';
+import * as record from 'N/record';
+import * as runtime from 'N/runtime';
+import { becameShipped } from '../../shared/src/fulfillment';
+import { shipFulfillment } from './lib/ship-fulfillment';
+
+export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
+  const type = String(context.type);
+  const newStatus = context.newRecord.getValue({ fieldId: 'shipstatus' });
+  const oldStatus = context.oldRecord?.getValue({ fieldId: 'shipstatus' });
+  if (!becameShipped(type, newStatus ? String(newStatus) : undefined, oldStatus ? String(oldStatus) : undefined)) return;
+  try {
+    // An inline edit's newRecord carries only the changed fields: read the whole fulfillment instead.
+    const fulfillment =
+      context.type === context.UserEventType.XEDIT ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: context.newRecord.id }) : context.newRecord;
+    shipFulfillment(fulfillment);
+  } catch (e) {
+    const err = e as { name?: string; message?: string };
+    log.error({
+      title: `FedEx connector: fulfillment ${context.newRecord.id} could not be processed`,
+      details: `${err.name ?? 'Error'}: ${err.message ?? String(e)} (units left: ${runtime.getCurrentScript().getRemainingUsage()})`,
+    });
+  }
+};

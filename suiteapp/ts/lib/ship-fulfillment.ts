@@ -1,0 +1,149 @@
+// The core flow for one shipped fulfillment: read NetSuite's data, create the FedEx shipment through
+// the relay (at most once), and write the result back. Every step leaves an Audit record; no failure
+// escapes to the user's save: it ends as a FAILED Shipment record with its reason.
+import * as log from 'N/log';
+import type * as record from 'N/record';
+import * as runtime from 'N/runtime';
+import { correlationId } from '../../../shared/src/audit';
+import type { CreateShipmentResponse } from '../../../shared/src/contract';
+import { RELAY_PATHS } from '../../../shared/src/contract';
+import type { BuildResult } from '../../../shared/src/fulfillment';
+import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/src/fulfillment';
+import { SHIPMENT } from '../../../shared/src/ids';
+import { writeAudit } from './audit';
+import { postToRelay } from './relay-client';
+import { missingSettings, readSettings } from './settings';
+import { createPendingShipment, findShipmentForFulfillment, updateShipment } from './shipments';
+import { readSnapshot, todayIso } from './snapshot';
+import { findInvoiceForOrder, storeLabels, writeFulfillmentTracking, writeInvoiceTracking } from './write-back';
+
+const F = SHIPMENT.fields;
+const TYPE = 'itemfulfillment';
+
+function message(e: unknown): string {
+  const err = e as { name?: string; message?: string };
+  return `${err.name ?? 'Error'}: ${err.message ?? String(e)}`;
+}
+
+function dateOf(iso: string): Date {
+  const [y, m, d] = iso.split('-').map(Number);
+  return new Date(y as number, (m as number) - 1, d as number);
+}
+
+export function shipFulfillment(rec: record.Record): void {
+  const fulfillmentId = String(rec.id);
+  const corr = correlationId('IF', fulfillmentId, Date.now(), Math.random());
+  const { snapshot, rule } = readSnapshot(rec, runtime.accountId);
+  if (rule.kind === 'not-fedex') {
+    log.debug({ title: 'FedEx connector: not a FedEx shipment', details: `Fulfillment ${fulfillmentId}: ship method ${snapshot.fulfillment.shipMethodName ?? snapshot.fulfillment.shipMethodId ?? '(none)'} is not FedEx; nothing to do` });
+    return;
+  }
+
+  const existing = findShipmentForFulfillment(fulfillmentId);
+  if (existing && existing.status === 'CREATED') {
+    log.audit({ title: 'FedEx connector: already shipped', details: `Fulfillment ${fulfillmentId} already has FedEx shipment ${existing.trackingNumbers.join(', ')} (Shipment record ${existing.id}); no second shipment` });
+    return;
+  }
+
+  const settings = readSettings();
+  const missing = missingSettings(settings);
+  const build: BuildResult = missing.length
+    ? { kind: 'failed', code: 'CONFIGURATION', message: `The FedEx connector is not configured: set ${missing.join(' and ')}`, problems: [] }
+    : buildCreateShipmentRequest(snapshot, rule, {
+        ...(settings.globalFedexAccount ? { globalFedexAccount: settings.globalFedexAccount } : {}),
+        labelImageType: settings.labelImageType,
+        labelStockType: settings.labelStockType,
+        pickupType: 'USE_SCHEDULED_PICKUP',
+        weightUnits: 'LB',
+        today: todayIso(),
+      });
+
+  const key = idempotencyKeyFor(runtime.accountId, fulfillmentId);
+  const shipmentId =
+    existing?.id ??
+    createPendingShipment({
+      name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`,
+      fulfillmentId,
+      idempotencyKey: key,
+      ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}),
+      ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}),
+    });
+  const attempt = (existing?.attempts ?? 0) + 1;
+
+  if (build.kind !== 'ready') {
+    const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
+    const text = build.kind === 'failed' ? build.message : build.reason;
+    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
+    writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: code, errorMessage: text, correlationId: corr, attempt, request: build.kind === 'failed' ? { problems: build.problems } : undefined });
+    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
+    return;
+  }
+
+  const request = { ...build.request, attempt };
+  // Recorded before the call: if this script dies mid-call, the next try knows to reconcile.
+  updateShipment(shipmentId, { [F.status]: 'PENDING', [F.attempts]: attempt, [F.serviceType]: request.serviceType, [F.accountNumber]: request.accountNumber ?? '' });
+  const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
+  if (!answer.ok) {
+    const err = answer.error;
+    const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
+    const text = `${err.message}${fedex}`;
+    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: err.code, [F.lastError]: text.slice(0, 3900), ...(err.fedexTransactionId ? { [F.fedexTransactionId]: err.fedexTransactionId } : {}) });
+    writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, request, response: { status: answer.status, error: err }, outcome: 'FAILURE', errorCode: err.code, errorMessage: text, attempt, correlationId: corr, durationMs: answer.durationMs });
+    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
+    return;
+  }
+
+  const shipped = answer.body;
+  writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, request, response: shipped, outcome: shipped.replayed ? 'REPLAYED' : 'SUCCESS', attempt, correlationId: corr, durationMs: answer.durationMs });
+
+  // The label is bought: from here on every failure is recorded but the shipment stays CREATED.
+  const values: Record<string, string | number | boolean | Date> = {
+    [F.status]: 'CREATED',
+    [F.shipDate]: dateOf(shipped.shipDate),
+    [F.trackingNumbers]: shipped.trackingNumbers.join(', '),
+    [F.masterTrackingNumber]: shipped.masterTrackingNumber,
+    [F.serviceType]: shipped.serviceType,
+    [F.accountNumber]: shipped.accountNumber,
+    [F.fedexTransactionId]: shipped.fedexTransactionId,
+    [F.errorCode]: '',
+    [F.lastError]: '',
+  };
+  const problems: string[] = [];
+  try {
+    const stored = storeLabels(settings.labelFolderId as number, `IF${snapshot.fulfillment.tranId ?? fulfillmentId}`, shipped.labels);
+    if (stored) {
+      values[F.labelUrl] = stored.url;
+      values[F.labelFile] = stored.fileIds[0] as number;
+    } else problems.push('FedEx returned no label to store');
+    writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, response: stored, outcome: stored ? 'SUCCESS' : 'FAILURE', correlationId: corr });
+  } catch (e) {
+    problems.push(`label not stored: ${message(e)}`);
+    writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
+  }
+  if (problems.length) values[F.lastError] = problems.join('; ');
+  updateShipment(shipmentId, values);
+
+  try {
+    const written = writeFulfillmentTracking(fulfillmentId, shipped.trackingNumbers);
+    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, response: { trackingNumbers: shipped.trackingNumbers, packageLinesWritten: written }, outcome: 'SUCCESS', correlationId: corr });
+  } catch (e) {
+    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
+    log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
+  }
+
+  const salesOrderId = snapshot.salesOrder?.id;
+  if (salesOrderId) {
+    try {
+      const invoiceId = findInvoiceForOrder(salesOrderId);
+      if (invoiceId) {
+        const written = writeInvoiceTracking(invoiceId, salesOrderId);
+        updateShipment(shipmentId, { [F.invoice]: invoiceId });
+        writeAudit({ operation: 'WRITE_BACK_INVOICE', direction: 'INBOUND', recordType: 'invoice', recordId: invoiceId, shipmentId, response: written, outcome: 'SUCCESS', correlationId: corr });
+      }
+    } catch (e) {
+      writeAudit({ operation: 'WRITE_BACK_INVOICE', direction: 'INBOUND', recordType: 'salesorder', recordId: salesOrderId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
+      log.error({ title: `FedEx connector: tracking not written on the invoice of order ${salesOrderId}`, details: message(e) });
+    }
+  }
+  log.audit({ title: 'FedEx connector: shipped', details: `Fulfillment ${fulfillmentId}: FedEx ${shipped.masterTrackingNumber} (${shipped.trackingNumbers.length} package(s))${shipped.replayed ? ', replayed from an earlier call' : ''}` });
+}

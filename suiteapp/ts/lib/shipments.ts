@@ -1,0 +1,81 @@
+// The connector's Shipment records (customrecord_mlfx_shipment): one per fulfillment.
+import * as record from 'N/record';
+import * as search from 'N/search';
+import type { ShipmentSummary } from '../../../shared/src/invoice-fields';
+import { splitTrackingNumbers } from '../../../shared/src/invoice-fields';
+import { SHIPMENT } from '../../../shared/src/ids';
+
+const F = SHIPMENT.fields;
+
+export type ShipmentStatus = 'PENDING' | 'CREATED' | 'FAILED';
+
+export interface ShipmentRow {
+  id: number;
+  status: string;
+  attempts: number;
+  trackingNumbers: string[];
+}
+
+/** The Shipment record of a fulfillment, if any (10 units). */
+export function findShipmentForFulfillment(fulfillmentId: string | number): ShipmentRow | undefined {
+  const results = search
+    .create({
+      type: SHIPMENT.type,
+      filters: [[F.fulfillment, 'anyof', String(fulfillmentId)], 'and', ['isinactive', 'is', 'F']],
+      columns: [F.status, F.attempts, F.trackingNumbers],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  const row = results[0];
+  if (!row) return undefined;
+  return {
+    id: Number(row.id),
+    status: String(row.getValue({ name: F.status }) ?? ''),
+    attempts: Number(row.getValue({ name: F.attempts }) || 0),
+    trackingNumbers: splitTrackingNumbers(String(row.getValue({ name: F.trackingNumbers }) ?? '')),
+  };
+}
+
+/** Shipments of a sales order that have tracking numbers, oldest first (10 units). */
+export function createdShipmentsForOrder(salesOrderId: string | number): (ShipmentSummary & { id: number })[] {
+  const out: (ShipmentSummary & { id: number })[] = [];
+  search
+    .create({
+      type: SHIPMENT.type,
+      filters: [[F.salesOrder, 'anyof', String(salesOrderId)], 'and', [F.status, 'is', 'CREATED'], 'and', ['isinactive', 'is', 'F']],
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), F.trackingNumbers, F.labelUrl],
+    })
+    .run()
+    .each((row) => {
+      const labelUrl = String(row.getValue({ name: F.labelUrl }) ?? '');
+      out.push({ id: Number(row.id), trackingNumbers: splitTrackingNumbers(String(row.getValue({ name: F.trackingNumbers }) ?? '')), ...(labelUrl ? { labelUrl } : {}) });
+      return true;
+    });
+  return out;
+}
+
+export interface NewShipment {
+  fulfillmentId: string;
+  salesOrderId?: string;
+  customerId?: string;
+  idempotencyKey: string;
+  name: string;
+}
+
+/** Creates the PENDING Shipment record before anything is sent, so no attempt goes unrecorded (6 units). */
+export function createPendingShipment(s: NewShipment): number {
+  const rec = record.create({ type: SHIPMENT.type });
+  rec.setValue({ fieldId: 'name', value: s.name });
+  rec.setValue({ fieldId: F.fulfillment, value: s.fulfillmentId });
+  if (s.salesOrderId) rec.setValue({ fieldId: F.salesOrder, value: s.salesOrderId });
+  if (s.customerId) rec.setValue({ fieldId: F.customer, value: s.customerId });
+  rec.setValue({ fieldId: F.idempotencyKey, value: s.idempotencyKey });
+  rec.setValue({ fieldId: F.status, value: 'PENDING' });
+  rec.setValue({ fieldId: F.attempts, value: 0 });
+  return rec.save();
+}
+
+/** Updates body fields of a Shipment record (2 units). */
+export function updateShipment(id: number, values: Record<string, string | number | boolean | Date>): void {
+  record.submitFields({ type: SHIPMENT.type, id, values: values as Record<string, string | number | boolean>, options: { enableSourcing: false, ignoreMandatoryFields: true } });
+}

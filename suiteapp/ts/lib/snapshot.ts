@@ -1,0 +1,166 @@
+// Reads what the shipment needs from NetSuite into a plain FulfillmentSnapshot, with the cheapest
+// calls that do the job: the fulfillment record the user event already has, lookupFields (1 unit)
+// for customer, order and ship method, and one load (5 units) for the ship-from address subrecord.
+import * as record from 'N/record';
+import * as search from 'N/search';
+import type { AddressSnapshot, FulfillmentSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
+import { CUSTOMER_FIELDS, SERVICE_MAP } from '../../../shared/src/ids';
+
+const ADDRESS_FIELDS = ['addressee', 'attention', 'addr1', 'addr2', 'addr3', 'city', 'state', 'zip', 'country', 'addrphone'] as const;
+
+const str = (v: unknown): string | undefined => {
+  if (v === null || v === undefined) return undefined;
+  if (Array.isArray(v)) return str((v[0] as { value?: unknown } | undefined)?.value);
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+};
+const bool = (v: unknown): boolean => v === true || v === 'T';
+
+function readAddress(sub: Pick<record.Record, 'getValue'>): AddressSnapshot {
+  const out: AddressSnapshot = {};
+  for (const f of ADDRESS_FIELDS) {
+    const v = str(sub.getValue({ fieldId: f }));
+    if (v !== undefined) out[f] = v;
+  }
+  out.isresidential = bool(sub.getValue({ fieldId: 'isresidential' }));
+  return out;
+}
+
+function isoDate(d: unknown): string {
+  const date = d instanceof Date ? d : new Date(String(d));
+  const pad = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+export function todayIso(): string {
+  return isoDate(new Date());
+}
+
+/** The ship method's treatment: a Service Map row decides; else the ship item's carrier says whether it is FedEx's. */
+export function shipMethodRule(shipMethodId: string | undefined): ShipMethodRule {
+  if (!shipMethodId) return { kind: 'not-fedex' };
+  const F = SERVICE_MAP.fields;
+  const rows = search
+    .create({
+      type: SERVICE_MAP.type,
+      filters: [[F.shipItem, 'anyof', shipMethodId], 'and', ['isinactive', 'is', 'F']],
+      columns: [F.serviceType, F.packagingType],
+    })
+    .run()
+    .getRange({ start: 0, end: 1 });
+  const row = rows[0];
+  if (row) {
+    const serviceType = str(row.getValue({ name: F.serviceType }));
+    const packagingType = str(row.getValue({ name: F.packagingType }));
+    if (!serviceType) return { kind: 'fedex-unmapped' };
+    return { kind: 'fedex', serviceType, ...(packagingType ? { packagingType } : {}) };
+  }
+  const item = search.lookupFields({ type: 'shipitem', id: shipMethodId, columns: ['shippingcarrier'] });
+  const carrier = str(item.shippingcarrier) ?? '';
+  return /fedex/i.test(carrier) ? { kind: 'fedex-unmapped' } : { kind: 'not-fedex' };
+}
+
+function readLines(rec: record.Record): { items: FulfillmentSnapshot['items']; locationId?: string } {
+  const items: FulfillmentSnapshot['items'] = [];
+  let locationId: string | undefined;
+  const count = rec.getLineCount({ sublistId: 'item' });
+  for (let line = 0; line < count; line++) {
+    const receive = rec.getSublistValue({ sublistId: 'item', fieldId: 'itemreceive', line });
+    if (receive === false || receive === 'F') continue;
+    const item = str(rec.getSublistText({ sublistId: 'item', fieldId: 'item', line })) ?? str(rec.getSublistValue({ sublistId: 'item', fieldId: 'item', line })) ?? '?';
+    const description = str(rec.getSublistValue({ sublistId: 'item', fieldId: 'description', line }));
+    items.push({ item, quantity: Number(rec.getSublistValue({ sublistId: 'item', fieldId: 'quantity', line })) || 0, ...(description ? { description } : {}) });
+    locationId = locationId ?? str(rec.getSublistValue({ sublistId: 'item', fieldId: 'location', line }));
+  }
+  return { items, ...(locationId ? { locationId } : {}) };
+}
+
+function readPackages(rec: record.Record): FulfillmentSnapshot['packages'] {
+  // Accounts with NetSuite's own FedEx integration keep packages in `packagefedex`; others in `package`.
+  const lists: [string, string, string][] = [
+    ['package', 'packageweight', 'packagedescr'],
+    ['packagefedex', 'packageweightfedex', 'reference1fedex'],
+  ];
+  for (const [sublistId, weightField, descrField] of lists) {
+    const count = rec.getLineCount({ sublistId });
+    if (count <= 0) continue;
+    const out: FulfillmentSnapshot['packages'] = [];
+    for (let line = 0; line < count; line++) {
+      const description = str(rec.getSublistValue({ sublistId, fieldId: descrField, line }));
+      out.push({ weight: Number(rec.getSublistValue({ sublistId, fieldId: weightField, line })) || 0, ...(description ? { description } : {}) });
+    }
+    return out;
+  }
+  return [];
+}
+
+/** Ship-from: the location's main address, else the subsidiary's. */
+function readShipFrom(locationId: string | undefined, subsidiaryId: string | undefined): FulfillmentSnapshot['shipFrom'] {
+  const sources: [string, string | undefined][] = [
+    ['location', locationId],
+    ['subsidiary', subsidiaryId],
+  ];
+  for (const [type, id] of sources) {
+    if (!id) continue;
+    const rec = record.load({ type, id });
+    const address = readAddress(rec.getSubrecord({ fieldId: 'mainaddress' }));
+    if (!address.addr1 && !address.city) continue;
+    const name = str(rec.getValue({ fieldId: 'name' }));
+    return { ...address, ...(name ? { name } : {}) };
+  }
+  return undefined;
+}
+
+export function readSnapshot(rec: record.Record, accountId: string): { snapshot: FulfillmentSnapshot; rule: ShipMethodRule } {
+  const shipMethodId = str(rec.getValue({ fieldId: 'shipmethod' }));
+  const rule = shipMethodRule(shipMethodId);
+  const shipMethodName = str(rec.getText({ fieldId: 'shipmethod' }));
+  const fulfillment: FulfillmentSnapshot['fulfillment'] = {
+    id: String(rec.id),
+    tranDate: isoDate(rec.getValue({ fieldId: 'trandate' }) ?? new Date()),
+    ...(str(rec.getValue({ fieldId: 'tranid' })) ? { tranId: str(rec.getValue({ fieldId: 'tranid' })) } : {}),
+    ...(shipMethodId ? { shipMethodId } : {}),
+    ...(shipMethodName ? { shipMethodName } : {}),
+  };
+  const base: FulfillmentSnapshot = {
+    accountId,
+    fulfillment,
+    customer: { isPerson: false },
+    shipTo: {},
+    items: [],
+    packages: [],
+  };
+  if (rule.kind === 'not-fedex') return { snapshot: base, rule };
+
+  const customerId = str(rec.getValue({ fieldId: 'entity' }));
+  if (customerId) {
+    const c = search.lookupFields({
+      type: 'customer',
+      id: customerId,
+      columns: ['isperson', 'companyname', 'firstname', 'lastname', 'entityid', 'email', 'phone', CUSTOMER_FIELDS.fedexAccount],
+    });
+    base.customer = {
+      id: customerId,
+      isPerson: bool(c.isperson),
+      ...(str(c.companyname) ? { companyName: str(c.companyname) } : {}),
+      ...(str(c.firstname) ? { firstName: str(c.firstname) } : {}),
+      ...(str(c.lastname) ? { lastName: str(c.lastname) } : {}),
+      ...(str(c.entityid) ? { entityId: str(c.entityid) } : {}),
+      ...(str(c.email) ? { email: str(c.email) } : {}),
+      ...(str(c.phone) ? { phone: str(c.phone) } : {}),
+      ...(str(c[CUSTOMER_FIELDS.fedexAccount]) ? { fedexAccount: str(c[CUSTOMER_FIELDS.fedexAccount]) } : {}),
+    };
+  }
+  const salesOrderId = str(rec.getValue({ fieldId: 'createdfrom' }));
+  if (salesOrderId) {
+    const so = search.lookupFields({ type: 'salesorder', id: salesOrderId, columns: ['tranid'] });
+    base.salesOrder = { id: salesOrderId, ...(str(so.tranid) ? { tranId: str(so.tranid) } : {}) };
+  }
+  base.shipTo = readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' }));
+  const { items, locationId } = readLines(rec);
+  base.items = items;
+  base.packages = readPackages(rec);
+  const shipFrom = readShipFrom(locationId, str(rec.getValue({ fieldId: 'subsidiary' })));
+  if (shipFrom) base.shipFrom = shipFrom;
+  return { snapshot: base, rule };
+}
