@@ -2,6 +2,7 @@
 // log of requests scripts sent. Kept beside the account (a WeakMap keyed by the account object)
 // so the I/O modules need nothing from the account but its identity; the facade configures it.
 import { FileCabinet } from './file-cabinet.js';
+import { declaredSecrets } from './scripts.js';
 import { SecretVault } from './secret-vault.js';
 import { TaskQueue } from './task-queue.js';
 
@@ -46,7 +47,7 @@ export interface IoOptions {
   accountId?: string;
   /** API secrets: custsecret_x → clear value. */
   apiSecrets?: Record<string, string>;
-  /** Script ids of the project's SDF `secret` objects. */
+  /** Script ids of SDF `secret` objects, besides those of the account's parsed SDF project. */
   declaredSecrets?: Iterable<string>;
   https?: Partial<HttpsPolicy>;
 }
@@ -61,9 +62,13 @@ export class IoState {
   /** http://127.0.0.1:<port> while the account's HTTP server listens (see http-server.ts). */
   serverOrigin: string | undefined;
 
-  constructor(options: IoOptions = {}) {
+  constructor(options: IoOptions = {}, account?: object) {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
-    this.secrets = new SecretVault({ values: options.apiSecrets ?? {}, declared: options.declaredSecrets ?? [] });
+    this.secrets = new SecretVault({
+      values: options.apiSecrets ?? {},
+      declared: options.declaredSecrets ?? [],
+      declaredElsewhere: () => declaredSecrets(account),
+    });
     this.files = new FileCabinet(this.accountId);
     this.https = { ...DEFAULT_HTTPS_POLICY, ...options.https };
   }
@@ -74,7 +79,7 @@ const states = new WeakMap<object, IoState>();
 /** Creates (or replaces) the I/O state of an account. */
 export function configureIo(account: object, options: IoOptions = {}): IoState {
   const accountId = options.accountId ?? readAccountId(account);
-  const state = new IoState({ ...options, ...(accountId ? { accountId } : {}) });
+  const state = new IoState({ ...options, ...(accountId ? { accountId } : {}) }, account);
   states.set(account, state);
   return state;
 }

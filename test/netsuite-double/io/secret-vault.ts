@@ -15,13 +15,17 @@ export interface SecretVaultOptions {
   values?: Record<string, string>;
   /** Script ids of the SDF `secret` objects of the project. */
   declared?: Iterable<string>;
+  /** Further declarations read when a secret is used (the core's parsed SDF project). */
+  declaredElsewhere?: () => ReadonlySet<string>;
 }
 
 export class SecretVault {
   readonly #values = new Map<string, string>();
   readonly #declared = new Set<string>();
+  readonly #declaredElsewhere: () => ReadonlySet<string>;
 
   constructor(options: SecretVaultOptions = {}) {
+    this.#declaredElsewhere = options.declaredElsewhere ?? (() => new Set());
     for (const [id, value] of Object.entries(options.values ?? {})) this.set(id, value);
     this.declare(options.declared ?? []);
   }
@@ -52,7 +56,7 @@ export class SecretVault {
   /** HOST ONLY: the clear value of `ref`. Never hand the result to a script. */
   reveal(ref: string): string {
     const id = String(ref).toLowerCase();
-    if (SECRET_ID.test(id) && !this.#declared.has(id)) {
+    if (SECRET_ID.test(id) && !this.#isDeclared(id)) {
       throw ioError(
         'INVALID_SECRET_KEY',
         `${ref} is not declared: add Objects/${id}.xml (<secret scriptid="${id}"/>) to the SDF project.`,
@@ -63,6 +67,11 @@ export class SecretVault {
       throw ioError('INVALID_SECRET_KEY', `The account holds no API secret ${ref}.`);
     }
     return value;
+  }
+
+  #isDeclared(id: string): boolean {
+    if (this.#declared.has(id)) return true;
+    return [...this.#declaredElsewhere()].some((declared) => declared.toLowerCase() === id);
   }
 
   /** Every clear value, so tests can prove none of them reached a script-visible string. */
