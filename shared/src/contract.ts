@@ -3,6 +3,8 @@
 
 export const RELAY_PATHS = {
   createShipment: '/v1/shipments',
+  track: '/v1/tracking',
+  fedexWebhook: '/webhooks/fedex/tracking',
   health: '/health',
 } as const;
 
@@ -121,4 +123,16 @@ export interface CreateShipmentResponse {
   replayed: boolean;
   /** Non-fatal notes FedEx returned (alerts) and anything the relay did to recover. */
   notes: string[];
+}
+
+/** Most tracking numbers the relay takes in one call; it splits them into FedEx's batches of 30. */
+export const TRACK_REQUEST_MAX = 600;
+
+/** POST /v1/tracking: the current status of up to TRACK_REQUEST_MAX shipments. */
+export interface TrackRequest {
+  shipments: { trackingNumber: string; /** YYYY-MM-DD, picks the right result for a reused number */ shipDate?: string }[];
+}
+
+export interface TrackResponse {
+  results: import('./tracking').TrackStatus[];
 }

@@ -189,3 +189,20 @@ export function validateCreateShipmentRequest(body: unknown): Validation<CreateS
 export function describeProblems(problems: readonly FieldProblem[]): string {
   return problems.map((p) => (p.path ? `${p.path} ${p.message}` : p.message)).join('; ');
 }
+
+export function validateTrackRequest(body: unknown, max: number): Validation<import('./contract').TrackRequest> {
+  const c = new Checker();
+  if (!isObj(body)) return { ok: false, problems: [{ path: '', message: 'the body must be a JSON object' }] };
+  const shipments = body.shipments;
+  if (!Array.isArray(shipments) || shipments.length === 0) return { ok: false, problems: [{ path: 'shipments', message: 'at least one shipment is required' }] };
+  if (shipments.length > max) c.fail('shipments', `at most ${max} shipments in one call (has ${shipments.length})`);
+  shipments.forEach((s: unknown, i) => {
+    const at = `shipments[${i}]`;
+    if (!isObj(s)) return c.fail(at, 'must be an object');
+    c.string(s, 'trackingNumber', at, { required: true, pattern: /^[0-9A-Za-z]{6,40}$/ });
+    c.string(s, 'shipDate', at);
+    if (typeof s.shipDate === 'string' && s.shipDate !== '' && !isValidDate(s.shipDate)) c.fail(`${at}.shipDate`, 'must be a date as YYYY-MM-DD');
+  });
+  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  return { ok: true, value: body as unknown as import('./contract').TrackRequest };
+}

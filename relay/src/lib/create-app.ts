@@ -6,6 +6,7 @@ import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
 import type { IdempotencyStore } from '../idempotency/store';
 import { shipmentsRoutes } from '../routes/shipments';
+import { trackingRoutes } from '../routes/tracking';
 import type { NonceStore } from '../security/nonce-store';
 import { verifySignature } from '../security/verify-signature';
 import type { Clock } from './clock';
@@ -28,6 +29,7 @@ export function createApp(deps: RelayDeps): Hono {
   app.use('/v1/*', verifySignature({ secret: deps.sharedSecret, nonces: deps.nonces, now: () => deps.clock.now(), log: deps.log }));
   const serviceDeps = { fedex: deps.fedex, store: deps.store, log: deps.log, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
   app.route('/', shipmentsRoutes(serviceDeps));
+  app.route('/', trackingRoutes(deps.fedex));
   app.notFound((c) => c.json(new RelayError(404, 'INVALID_REQUEST', `No route ${c.req.method} ${c.req.path}`).toBody(c.get('requestId')), 404));
   app.onError((err, c) => {
     if (err instanceof RelayError) {

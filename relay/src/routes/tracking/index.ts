@@ -1,0 +1,21 @@
+// POST /v1/tracking: batch status for the SuiteApp's poll.
+import { Hono } from 'hono';
+import { RELAY_PATHS, TRACK_REQUEST_MAX } from '../../../../shared/src/contract';
+import { describeProblems, validateTrackRequest } from '../../../../shared/src/validate';
+import { RelayError } from '../../errors';
+import type { FedexClient } from '../../fedex/client';
+import { trackShipments } from '../../services/track-shipments';
+
+export function trackingRoutes(fedex: FedexClient): Hono {
+  return new Hono().post(RELAY_PATHS.track, async (c) => {
+    let body: unknown;
+    try {
+      body = JSON.parse(c.get('rawBody'));
+    } catch {
+      throw new RelayError(400, 'INVALID_REQUEST', 'The body is not valid JSON');
+    }
+    const checked = validateTrackRequest(body, TRACK_REQUEST_MAX);
+    if (!checked.ok) throw new RelayError(400, 'INVALID_REQUEST', `Invalid tracking request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
+    return c.json(await trackShipments(fedex, checked.value));
+  });
+}
