@@ -1,6 +1,9 @@
 // The relay's entry point: configuration, dependencies, HTTP server.
 import { serve } from '@hono/node-server';
-import { EnvError, parseEnv } from './env';
+import type { RelayEnv } from './env';
+import { EnvError, netsuiteTokenUrl, parseEnv } from './env';
+import type { Clock } from './lib/clock';
+import { NetSuiteClient } from './netsuite/client';
 import { FedexClient } from './fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from './fedex/limiter';
 import { MemoryIdempotencyStore } from './idempotency/store';
@@ -39,6 +42,7 @@ function main(): void {
     log,
     sharedSecret: env.RELAY_SHARED_SECRET,
     ...(env.FEDEX_ACCOUNT_NUMBER ? { defaultAccountNumber: env.FEDEX_ACCOUNT_NUMBER } : {}),
+    ...(env.FEDEX_WEBHOOK_SECURITY_TOKEN ? { webhooks: { securityToken: env.FEDEX_WEBHOOK_SECURITY_TOKEN, netsuite: netsuiteClient(env, clock) } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
     log.info('relay.listening', { port: info.port, host: env.HOST, fedex: env.FEDEX_BASE_URL });
@@ -46,6 +50,42 @@ function main(): void {
   const stop = () => server.close(() => process.exit(0));
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
+}
+
+function netsuiteClient(env: RelayEnv, clock: Clock): NetSuiteClient {
+  const restletUrl = String(env.NETSUITE_RESTLET_URL);
+  if (env.NETSUITE_AUTH === 'tba') {
+    return new NetSuiteClient({
+      restletUrl,
+      clock,
+      auth: {
+        kind: 'tba',
+        credentials: {
+          accountId: String(env.NETSUITE_ACCOUNT_ID),
+          consumerKey: String(env.NETSUITE_CONSUMER_KEY),
+          consumerSecret: String(env.NETSUITE_CONSUMER_SECRET),
+          tokenId: String(env.NETSUITE_TOKEN_ID),
+          tokenSecret: String(env.NETSUITE_TOKEN_SECRET),
+        },
+      },
+    });
+  }
+  return new NetSuiteClient({
+    restletUrl,
+    clock,
+    auth: {
+      kind: 'm2m',
+      config: {
+        tokenUrl: netsuiteTokenUrl(env),
+        clientId: String(env.NETSUITE_CLIENT_ID),
+        certificateId: String(env.NETSUITE_CERTIFICATE_ID),
+        // Environments often hold PEM keys on one line with literal \n.
+        privateKeyPem: String(env.NETSUITE_PRIVATE_KEY).replace(/\\n/g, '\n'),
+        algorithm: env.NETSUITE_JWT_ALG,
+        scopes: ['restlets'],
+      },
+    },
+  });
 }
 
 main();

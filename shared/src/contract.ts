@@ -136,3 +136,16 @@ export interface TrackRequest {
 export interface TrackResponse {
   results: import('./tracking').TrackStatus[];
 }
+
+/** Relay → SuiteApp RESTlet: status updates pushed by FedEx webhooks (same shape the poll applies). */
+export interface StatusUpdateRequest {
+  source: 'webhook' | 'poll';
+  updates: import('./tracking').TrackStatus[];
+}
+
+export interface StatusUpdateResponse {
+  applied: number;
+  unchanged: number;
+  /** Tracking numbers no Shipment record carries. */
+  unknown: string[];
+}

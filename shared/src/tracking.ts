@@ -199,3 +199,23 @@ export function chunk<T>(items: readonly T[], size: number): T[][] {
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
 }
+
+/**
+ * Reads a FedEx tracking webhook. FedEx publishes no schema for these pushes; they resemble Track
+ * output, so this accepts a full Track answer, a `trackResults` list, or a single track result.
+ */
+export function readTrackingWebhook(body: unknown): TrackStatus[] {
+  const root = obj(body);
+  if (!root) return [];
+  if (obj(root.output)?.completeTrackResults) {
+    const numbers = list(obj(root.output)?.completeTrackResults).map((c) => str(c.trackingNumber)).filter((n): n is string => !!n);
+    return readTrackResponse(root, numbers);
+  }
+  const results = root.trackResults !== undefined ? list(root.trackResults) : root.trackingNumberInfo ? [root] : [];
+  const out: TrackStatus[] = [];
+  for (const r of results) {
+    const n = str(obj(r.trackingNumberInfo)?.trackingNumber) ?? str(root.trackingNumber);
+    if (n) out.push(normalizeTrackResult(n, r));
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import type { Clock } from '../lib/clock';
 import type { FedexLimiters } from './limiter';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isAmbiguous, isRetryable } from './retry';
-import { TokenCache } from './token-cache';
+import { TokenCache } from '../lib/token-cache';
 
 export type FedexReferenceRequest = TrackComponents['schemas']['Full_Schema_Tracking_References'];
 export type FedexTrackRequest = TrackComponents['schemas']['Full_Schema_Tracking_Numbers'];

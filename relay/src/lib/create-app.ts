@@ -7,6 +7,8 @@ import type { FedexClient } from '../fedex/client';
 import type { IdempotencyStore } from '../idempotency/store';
 import { shipmentsRoutes } from '../routes/shipments';
 import { trackingRoutes } from '../routes/tracking';
+import { webhookRoutes } from '../routes/webhooks';
+import type { NetSuiteClient } from '../netsuite/client';
 import type { NonceStore } from '../security/nonce-store';
 import { verifySignature } from '../security/verify-signature';
 import type { Clock } from './clock';
@@ -20,6 +22,8 @@ export interface RelayDeps {
   log: Logger;
   sharedSecret: string;
   defaultAccountNumber?: string;
+  /** FedEx webhooks are optional (a paid FedEx service): both are needed to receive them. */
+  webhooks?: { securityToken: string; netsuite: NetSuiteClient };
 }
 
 export function createApp(deps: RelayDeps): Hono {
@@ -30,6 +34,7 @@ export function createApp(deps: RelayDeps): Hono {
   const serviceDeps = { fedex: deps.fedex, store: deps.store, log: deps.log, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
   app.route('/', shipmentsRoutes(serviceDeps));
   app.route('/', trackingRoutes(deps.fedex));
+  if (deps.webhooks) app.route('/', webhookRoutes({ ...deps.webhooks, log: deps.log }));
   app.notFound((c) => c.json(new RelayError(404, 'INVALID_REQUEST', `No route ${c.req.method} ${c.req.path}`).toBody(c.get('requestId')), 404));
   app.onError((err, c) => {
     if (err instanceof RelayError) {

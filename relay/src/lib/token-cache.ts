@@ -1,7 +1,7 @@
-// FedEx OAuth token, cached for its whole life. One refresh in flight at a time (single flight):
+// An OAuth access token (FedEx's, NetSuite's), cached for its whole life. One refresh in flight at a time (single flight):
 // 500 requests arriving at a cold start share one token request, which matters because FedEx
 // penalises an IP that asks for tokens too often.
-import type { Clock } from '../lib/clock';
+import type { Clock } from './clock';
 
 export interface IssuedToken {
   accessToken: string;
