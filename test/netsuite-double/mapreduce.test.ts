@@ -2,69 +2,18 @@
 // functions: the driver's own rules (serialisation, shuffle, retries, restarts, governance, the
 // summary) are tested here; fixture scripts through the real sandbox are in io-scenarios.test.ts.
 import { describe, expect, it } from 'vitest';
-import type { AccountServices, InvocationRecord, RunEntryPointRequest } from './types.js';
-import { testGovernance } from './io/test-context.js';
+import { fakeAccount, type FakeEntryPoint } from './io/fake-account.js';
 import { runMapReduce, type RunMapReduceOptions } from './mapreduce.js';
 
-type Stage = (context: any, env: { charge(units: number): void }) => unknown;
+type Stage = FakeEntryPoint;
 
 function accountWith(script: Record<string, Stage | object>) {
-  let seq = 0;
-  const calls: { entryPoint: string; label: string | undefined; limit: number }[] = [];
-  const account = {
-    accountId: 'TSTDRV1',
-    now: () => 1_700_000_000_000,
-    sdf: {
-      scripts: new Map([
-        ['customscript_io_mr', {
-          scriptid: 'customscript_io_mr',
-          scriptType: 'MapReduceScript',
-          internalId: 7,
-          deployments: [{ scriptid: 'customdeploy_io_mr', number: 1, status: 'NOTSCHEDULED', isdeployed: true }],
-        }],
-      ]),
-      secrets: new Set<string>(),
-    },
-    scriptExport: (_scriptId: string, name: string) => script[name],
-    resolveFileCabinetPath: () => undefined,
-    runEntryPoint(request: RunEntryPointRequest) {
-      const governance = testGovernance(request.usageLimit ?? 10_000);
-      const record: InvocationRecord = {
-        seq: ++seq,
-        scriptId: request.scriptId,
-        deploymentId: request.deploymentId ?? '',
-        scriptType: 'MapReduceScript',
-        entryPoint: request.entryPoint,
-        executionContext: 'MAPREDUCE',
-        label: request.label,
-        usageLimit: governance.limit,
-        unitsUsed: 0,
-        charges: [],
-        outcome: 'running',
-        error: undefined,
-        logs: [],
-        parentSeq: undefined,
-      };
-      calls.push({ entryPoint: request.entryPoint, label: request.label, limit: governance.limit });
-      const fn = script[request.entryPoint];
-      if (typeof fn !== 'function') {
-        record.outcome = 'missing-entry-point';
-        return { outcome: 'missing-entry-point' as const, invocation: record };
-      }
-      try {
-        const args = request.args as unknown[];
-        const value = (fn as Stage)(args[0], { charge: (units) => governance.charge(units, 'test') });
-        record.outcome = 'returned';
-        return { outcome: 'returned' as const, value, invocation: record };
-      } catch (error) {
-        record.outcome = 'threw';
-        return { outcome: 'threw' as const, error, invocation: record };
-      } finally {
-        record.unitsUsed = governance.used;
-      }
-    },
+  const account = fakeAccount({ customscript_io_mr: { scriptType: 'MapReduceScript', exports: script } });
+  const calls = {
+    map: <T>(fn: (c: { entryPoint: string; label: string | undefined; limit: number }) => T) =>
+      account.invocations.map((r) => fn({ entryPoint: r.entryPoint, label: r.label, limit: r.usageLimit })),
   };
-  return { account: account as unknown as AccountServices, calls };
+  return { account, calls };
 }
 
 const run = (script: Record<string, Stage | object>, options: Partial<RunMapReduceOptions> = {}) => {

@@ -1,0 +1,367 @@
+// The account's own HTTP endpoints on 127.0.0.1: RESTlets (restlet.nl), Suitelets (scriptlet.nl)
+// and File Cabinet media (media.nl), so tests and other processes (the relay) can call the account
+// over real HTTP. While it listens, N/url resolves every domain to it.
+//
+// THREADING: the server runs on the thread that called listen(), and it runs scripts on that
+// thread's event loop, synchronously, one request at a time. A script served here must therefore
+// not call back into this same server through N/https: the call blocks the thread the server
+// needs to answer, and ends in SSS_REQUEST_TIME_EXCEEDED. (Calls to servers in other processes
+// or threads, such as the relay or the FedEx double, are fine.)
+//
+// AUTHENTICATION is a hook (`authenticate`). The default accepts exactly one header value,
+// `Authorization: <server.testAuthorization>` (a random bearer token made at listen time), so a
+// test must show it means to be authenticated; pass `authenticate: allowAll` to open everything,
+// or a hook of its own (OAuth 2.0 M2M, TBA). Media of files marked isOnline ("Available Without
+// Login") and Suitelet deployments marked isonline, called with their external URL, need none.
+//
+// LIMITS: RESTlet requests in flight per account are capped (`concurrencyLimit`); over it the
+// answer is HTTP 400 with SSS_REQUEST_LIMIT_EXCEEDED, as NetSuite answers RESTlets. Because scripts
+// run one at a time here, tests fill the other slots with occupySlots(n), as other integrations
+// would. setUnavailable(true) answers 503 to everything, for outage tests.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AccountServices, InvocationResult } from './types.js';
+import { ioError } from './io/errors.js';
+import { FILE_TYPES, isFileType } from './io/file-cabinet.js';
+import { ioStateOf, type IoState } from './io/io-state.js';
+import { findDeployment, findScript, type DeploymentView, type ScriptView } from './io/scripts.js';
+import { resolveScriptUrl } from './modules/url.js';
+
+export interface InboundRequest {
+  kind: 'restlet' | 'suitelet' | 'media';
+  method: string;
+  url: URL;
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+export type AuthDecision = { ok: true; entity?: string } | { ok: false; status?: 401 | 403; code?: string; message?: string };
+export type Authenticator = (request: InboundRequest) => AuthDecision;
+
+/** Accepts every request: for tests about something other than authentication. */
+export const allowAll: Authenticator = () => ({ ok: true });
+
+/** Accepts only `Authorization: <value>`. */
+export function requireAuthorization(value: string): Authenticator {
+  return (request) =>
+    request.headers.authorization === value ? { ok: true } : { ok: false, status: 401, code: 'INVALID_LOGIN_ATTEMPT', message: 'Invalid login attempt.' };
+}
+
+export interface ListenOptions {
+  /** Default 0: any free port. */
+  port?: number;
+  /** Default: requireAuthorization(server.testAuthorization). */
+  authenticate?: Authenticator;
+  /** Simultaneous RESTlet requests the account accepts (NetSuite: e.g. 15 with one SuiteCloud Plus licence). Default 15. */
+  concurrencyLimit?: number;
+}
+
+export interface AccountServer {
+  readonly port: number;
+  /** http://127.0.0.1:<port> */
+  readonly origin: string;
+  /** The Authorization header value the default authenticator accepts. */
+  readonly testAuthorization: string;
+  /** Makes the account answer 503 to everything (an outage), or normal again. */
+  setUnavailable(unavailable: boolean): void;
+  /** Counts `n` RESTlet requests as in flight elsewhere; returns the function that frees them. */
+  occupySlots(n: number): () => void;
+  /** Absolute URL of a RESTlet or Suitelet deployment. */
+  scriptUrl(scriptId: string, deploymentId: string, params?: Record<string, unknown>): string;
+  /** RESTlet requests being received or served now (occupied slots not included). */
+  readonly inFlight: number;
+  /** Requests served, by kind, and RESTlet requests refused for the concurrency limit. */
+  readonly stats: { restlet: number; suitelet: number; media: number; refusedForLimit: number };
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/** Starts the account's HTTP server on 127.0.0.1. */
+export async function listen(account: AccountServices, options: ListenOptions = {}): Promise<AccountServer> {
+  const io = ioStateOf(account);
+  if (io.serverOrigin) throw new Error(`NetSuite double: the account already listens on ${io.serverOrigin}`);
+  const testAuthorization = `Bearer nsdouble-${randomBytes(16).toString('hex')}`;
+  const authenticate = options.authenticate ?? requireAuthorization(testAuthorization);
+  const limit = options.concurrencyLimit ?? 15;
+  const stats = { restlet: 0, suitelet: 0, media: 0, refusedForLimit: 0 };
+  let unavailable = false;
+  let occupied = 0;
+  let inFlight = 0;
+
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    if (unavailable) return send(res, 503, 'text/html; charset=UTF-8', '<html><body>NetSuite is temporarily unavailable.</body></html>');
+    const kind = routeOf(url.pathname);
+    if (!kind) return send(res, 404, 'text/plain', 'Not Found');
+    if (kind === 'restlet') {
+      if (inFlight + occupied >= limit) {
+        stats.refusedForLimit++;
+        return sendRestletError(res, 400, 'application/json', 'SSS_REQUEST_LIMIT_EXCEEDED', 'Request limit exceeded. Please try again later.');
+      }
+      inFlight++;
+      res.once('close', () => inFlight--);
+    }
+    readBody(req)
+      .then((body) => {
+        const inbound: InboundRequest = { kind, method: (req.method ?? 'GET').toUpperCase(), url, headers: req.headers, body };
+        stats[kind]++;
+        if (kind === 'restlet') serveRestlet(account, inbound, authenticate, res);
+        else if (kind === 'suitelet') serveSuitelet(account, io, inbound, authenticate, res);
+        else serveMedia(io, inbound, authenticate, res);
+      })
+      .catch((error: unknown) => {
+        if (!res.headersSent) send(res, 400, 'text/plain', String((error as Error)?.message ?? error));
+      });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as { port: number }).port;
+  const origin = `http://127.0.0.1:${port}`;
+  io.serverOrigin = origin;
+
+  return {
+    port,
+    origin,
+    testAuthorization,
+    stats,
+    get inFlight() {
+      return inFlight;
+    },
+    setUnavailable: (value) => {
+      unavailable = value;
+    },
+    occupySlots(n) {
+      occupied += n;
+      let released = false;
+      return () => {
+        if (!released) occupied -= n;
+        released = true;
+      };
+    },
+    scriptUrl: (scriptId, deploymentId, params) =>
+      resolveScriptUrl(account, io, { scriptId, deploymentId, ...(params ? { params } : {}), returnExternalUrl: true }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        if (io.serverOrigin === origin) io.serverOrigin = undefined;
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function routeOf(pathname: string): InboundRequest['kind'] | undefined {
+  if (pathname === '/app/site/hosting/restlet.nl') return 'restlet';
+  if (pathname === '/app/site/hosting/scriptlet.nl') return 'suitelet';
+  if (pathname === '/core/media/media.nl') return 'media';
+  return undefined;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) reject(new Error('Request body exceeds 10 MB'));
+      else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string | Buffer, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': contentType, ...headers });
+  res.end(body);
+}
+
+/** NetSuite's RESTlet error body: JSON {"error": {code, message}}, or two text lines for text/plain. */
+function sendRestletError(res: ServerResponse, status: number, contentType: string, code: string, message: string): void {
+  if (contentType.startsWith('text/plain')) {
+    return send(res, status, 'text/plain; charset=UTF-8', `error code: ${code}\nerror message: ${message}`);
+  }
+  send(res, status, 'application/json; charset=UTF-8', JSON.stringify({ error: { code, message } }));
+}
+
+/** The script and deployment a URL's script= / deploy= name (internal id, number or script id). */
+function lookupDeployment(account: AccountServices, url: URL, scriptType: ScriptView['scriptType']): { script: ScriptView; deployment: DeploymentView } | undefined {
+  const script = findScript(account, url.searchParams.get('script') ?? '');
+  const deployment = script && findDeployment(script, url.searchParams.get('deploy') ?? '');
+  if (!script || !deployment || script.scriptType !== scriptType || !deployment.isdeployed || script.isinactive) return undefined;
+  return { script, deployment };
+}
+
+/** name/message of what a script threw; plain JS errors become JS_EXCEPTION, as NetSuite reports them. */
+function thrownCode(error: unknown): { code: string; message: string } {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; type?: unknown };
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const name = typeof e.name === 'string' ? e.name : 'Error';
+  if (typeof e.type === 'string' && e.type.startsWith('error.')) return { code: name, message };
+  return { code: 'JS_EXCEPTION', message: `${name} ${message}` };
+}
+
+const RESTLET_ENTRY_POINTS: Record<string, string> = { GET: 'get', POST: 'post', PUT: 'put', DELETE: 'delete' };
+
+function serveRestlet(account: AccountServices, request: InboundRequest, authenticate: Authenticator, res: ServerResponse): void {
+  const requestType = String(request.headers['content-type'] ?? 'application/json').toLowerCase();
+  const json = requestType.startsWith('application/json');
+  const responseType = json ? 'application/json; charset=UTF-8' : 'text/plain; charset=UTF-8';
+  const auth = authenticate(request);
+  if (!auth.ok) return sendRestletError(res, auth.status ?? 401, responseType, auth.code ?? 'INVALID_LOGIN_ATTEMPT', auth.message ?? 'Invalid login attempt.');
+  const target = lookupDeployment(account, request.url, 'Restlet');
+  if (!target) return sendRestletError(res, 400, responseType, 'SSS_INVALID_SCRIPTLET_ID', 'That Suitelet is invalid, disabled, or no longer exists.');
+  const entryPoint = RESTLET_ENTRY_POINTS[request.method];
+  if (!entryPoint) return sendRestletError(res, 405, responseType, 'METHOD_NOT_ALLOWED', `${request.method} is not supported by RESTlets.`);
+
+  let arg: unknown;
+  if (entryPoint === 'get' || entryPoint === 'delete') {
+    if (request.body.length > 0) return sendRestletError(res, 400, responseType, 'INVALID_REQUEST', `A ${request.method} request cannot have a body.`);
+    arg = Object.fromEntries(request.url.searchParams);
+  } else if (json) {
+    try {
+      arg = request.body.length === 0 ? {} : JSON.parse(request.body.toString('utf8'));
+    } catch (error) {
+      return sendRestletError(res, 400, responseType, 'SYNTAX_ERROR', `SyntaxError: ${(error as Error).message}`);
+    }
+  } else if (requestType.startsWith('text/plain')) {
+    arg = request.body.toString('utf8');
+  } else {
+    return sendRestletError(res, 415, 'application/json; charset=UTF-8', 'INVALID_CONTENT_TYPE', `Unsupported Content-Type: ${requestType}`);
+  }
+
+  const result: InvocationResult = account.runEntryPoint({
+    scriptId: target.script.scriptid,
+    deploymentId: target.deployment.scriptid,
+    entryPoint,
+    args: [arg],
+    executionContext: 'RESTLET',
+    label: request.method,
+  });
+  if (result.outcome === 'missing-entry-point') {
+    return sendRestletError(res, 405, responseType, 'METHOD_NOT_ALLOWED', `The RESTlet has no ${entryPoint} function.`);
+  }
+  if (result.outcome === 'threw') {
+    const { code, message } = thrownCode(result.error);
+    return sendRestletError(res, 400, responseType, code, message);
+  }
+  const value = result.value;
+  const body = value === undefined || value === null ? '' : typeof value === 'string' ? value : JSON.stringify(value);
+  send(res, 200, responseType, body);
+}
+
+/** Suitelet response headers a script may not set (NetSuite throws SSS_INVALID_HEADER). */
+const BLOCKED_SUITELET_HEADERS = new Set(
+  ['allow', 'content-location', 'content-md5', 'content-range', 'date', 'location', 'proxy-authenticate', 'public-key-pins', 'public-key-pins-report-only', 'retry-after', 'server', 'strict-transport-security', 'upgrade-insecure-requests', 'warning', 'www-authenticate', 'connection', 'content-length', 'host', 'jsessionid', 'trailer', 'transfer-encoding', 'upgrade', 'via'],
+);
+
+function titleCase(header: string): string {
+  return header.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
+}
+
+function serveSuitelet(account: AccountServices, io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse): void {
+  const target = lookupDeployment(account, request.url, 'Suitelet');
+  if (!target) return send(res, 400, 'text/html; charset=UTF-8', '<html><body>SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.</body></html>');
+  const raw = target.deployment.raw ?? {};
+  const withoutLogin = (raw.isonline === true || raw.isonline === 'T') && request.url.searchParams.get('compid')?.toLowerCase() === io.accountId.toLowerCase();
+  if (!withoutLogin) {
+    const auth = authenticate(request);
+    if (!auth.ok) return send(res, auth.status ?? 401, 'text/html; charset=UTF-8', `<html><body>${auth.code ?? 'INVALID_LOGIN_ATTEMPT'}</body></html>`);
+  }
+
+  const contentType = String(request.headers['content-type'] ?? '');
+  const parameters: Record<string, string> = Object.fromEntries(request.url.searchParams);
+  const bodyText = request.body.toString('utf8');
+  if (contentType.startsWith('application/x-www-form-urlencoded')) Object.assign(parameters, Object.fromEntries(new URLSearchParams(bodyText)));
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(request.headers)) {
+    const text = Array.isArray(value) ? value.join(', ') : String(value ?? '');
+    headers[name] = text;
+    headers[titleCase(name)] = text;
+  }
+
+  const out = { status: 200, headers: new Map<string, { name: string; values: string[] }>(), chunks: [] as Buffer[] };
+  const setHeader = (name: string, value: string, append: boolean) => {
+    if (BLOCKED_SUITELET_HEADERS.has(String(name).toLowerCase())) throw ioError('SSS_INVALID_HEADER', `The header ${name} cannot be set.`);
+    const key = String(name).toLowerCase();
+    const existing = out.headers.get(key);
+    out.headers.set(key, { name: String(name), values: append && existing ? [...existing.values, String(value)] : [String(value)] });
+  };
+  const serverRequest = Object.freeze({
+    method: request.method,
+    url: request.url.href,
+    parameters: Object.freeze(parameters),
+    body: bodyText,
+    headers: Object.freeze(headers),
+    clientIpAddress: '127.0.0.1',
+    files: Object.freeze({}),
+    getLineCount: () => -1,
+    getSublistValue: () => null,
+  });
+  const serverResponse = Object.freeze({
+    get headers() {
+      return Object.fromEntries([...out.headers.values()].map((h) => [h.name, h.values.join(', ')]));
+    },
+    write(options: string | { output: string }) {
+      out.chunks.push(Buffer.from(String(typeof options === 'object' && options !== null ? options.output : options), 'utf8'));
+    },
+    writeLine(options: { output: string }) {
+      out.chunks.push(Buffer.from(`${String(options?.output ?? '')}\n`, 'utf8'));
+    },
+    writeFile(options: { file: { fileType: string; name: string; getContents(): string }; isInline?: boolean }) {
+      const file = options?.file;
+      if (!file || typeof file.getContents !== 'function' || !isFileType(file.fileType)) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: file');
+      const type = FILE_TYPES[file.fileType];
+      const contents = file.getContents();
+      out.chunks.push(type.binary ? Buffer.from(contents, 'base64') : Buffer.from(contents, 'utf8'));
+      if (!out.headers.has('content-type')) out.headers.set('content-type', { name: 'Content-Type', values: [type.binary ? type.mime : `${type.mime}; charset=UTF-8`] });
+      out.headers.set('content-disposition', { name: 'Content-Disposition', values: [`${options.isInline ? 'inline' : 'attachment'}; filename="${file.name}"`] });
+    },
+    setHeader: (options: { name: string; value: string }) => setHeader(options?.name, options?.value, false),
+    addHeader: (options: { name: string; value: string }) => setHeader(options?.name, options?.value, true),
+    getHeader: (options: { name: string }) => out.headers.get(String(options?.name).toLowerCase())?.values.join(', '),
+    setCdnCacheable: () => undefined,
+  });
+
+  const result = account.runEntryPoint({
+    scriptId: target.script.scriptid,
+    deploymentId: target.deployment.scriptid,
+    entryPoint: 'onRequest',
+    args: [Object.freeze({ request: serverRequest, response: serverResponse })],
+    executionContext: 'SUITELET',
+    label: request.method,
+  });
+  if (result.outcome !== 'returned') {
+    const { code, message } = result.outcome === 'threw' ? thrownCode(result.error) : { code: 'SSS_MISSING_ENTRY_POINT', message: 'The Suitelet has no onRequest function.' };
+    return send(res, 500, 'text/html; charset=UTF-8', `<html><body><h1>An unexpected SuiteScript error has occurred</h1><p>${escapeHtml(code)}: ${escapeHtml(message)}</p></body></html>`);
+  }
+  const responseHeaders: Record<string, string> = { 'Content-Type': 'text/html; charset=UTF-8' };
+  for (const { name, values } of out.headers.values()) {
+    if (name.toLowerCase() === 'content-type') delete responseHeaders['Content-Type'];
+    responseHeaders[name] = values.join(', ');
+  }
+  res.writeHead(out.status, responseHeaders);
+  res.end(Buffer.concat(out.chunks));
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+}
+
+function serveMedia(io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse): void {
+  const id = Number(request.url.searchParams.get('id'));
+  const file = Number.isInteger(id) ? io.files.find(id) : undefined;
+  const accountOk = (request.url.searchParams.get('c') ?? '').toLowerCase() === io.accountId.toLowerCase();
+  if (!file || !accountOk || request.url.searchParams.get('h') !== file.hash) return send(res, 404, 'text/plain', 'Not Found');
+  if (!file.isOnline) {
+    const auth = authenticate(request);
+    if (!auth.ok) return send(res, auth.status ?? 401, 'text/plain', 'Login required: the file is not available without login.');
+  }
+  const type = FILE_TYPES[file.fileType];
+  send(res, 200, type.binary ? type.mime : `${type.mime}; charset=UTF-8`, Buffer.from(file.bytes), {
+    'Content-Disposition': `inline; filename="${file.name}"`,
+  });
+}
