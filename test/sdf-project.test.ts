@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT, CUSTOMER_FIELDS, INVOICE_FIELDS, PARAMS, PUBLISHER_FOLDER, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT } from '../shared/src/ids';
+import { AUDIT, CUSTOMER_FIELDS, INVOICE_FIELDS, PARAMS, POLL_PARAMS, PUBLISHER_FOLDER, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT, STATE } from '../shared/src/ids';
 import { loadSdfObjects } from './netsuite-double/sdf/parse-objects';
 import { SCRIPT_OBJECT_TYPES } from './netsuite-double/sdf/types';
 import { readScriptHeader } from './netsuite-double/sdf/script-header';
@@ -53,7 +53,9 @@ describe('SDF project', () => {
     }
     const params = project.scripts.get(SCRIPTS.fulfillmentUserEvent.scriptId)?.parameters.map((p) => p.scriptid);
     expect(params?.sort()).toEqual(Object.values(PARAMS).sort());
-    for (const rec of [SHIPMENT, AUDIT, SERVICE_MAP]) {
+    const pollParams = project.scripts.get(SCRIPTS.trackingPoll.scriptId)?.parameters.map((p) => p.scriptid);
+    expect(pollParams?.sort()).toEqual(Object.values(POLL_PARAMS).sort());
+    for (const rec of [SHIPMENT, AUDIT, SERVICE_MAP, STATE]) {
       const type = project.customRecordTypes.get(rec.type);
       expect(type, rec.type).toBeDefined();
       expect(type?.fields.map((f) => f.scriptid).sort()).toEqual(Object.values(rec.fields).sort());

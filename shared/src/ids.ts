@@ -7,6 +7,8 @@ export const PUBLISHER_FOLDER = 'com.mlfx.fedexconnector';
 export const SCRIPTS = {
   fulfillmentUserEvent: { scriptId: 'customscript_mlfx_ue_fulfillment', deploymentId: 'customdeploy_mlfx_ue_fulfillment' },
   invoiceUserEvent: { scriptId: 'customscript_mlfx_ue_invoice', deploymentId: 'customdeploy_mlfx_ue_invoice' },
+  trackingPoll: { scriptId: 'customscript_mlfx_mr_track', deploymentId: 'customdeploy_mlfx_mr_track' },
+  statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
 } as const;
 
 /** Script parameters of the fulfillment user event (the connector's settings in NetSuite). */
@@ -16,6 +18,12 @@ export const PARAMS = {
   labelImageType: 'custscript_mlfx_label_type',
   labelStockType: 'custscript_mlfx_label_stock',
   labelFolder: 'custscript_mlfx_label_folder',
+} as const;
+
+/** Script parameters of the tracking poll (Map/Reduce). */
+export const POLL_PARAMS = {
+  relayUrl: 'custscript_mlfx_mr_relay_url',
+  maxPerRun: 'custscript_mlfx_mr_max_per_run',
 } as const;
 
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
@@ -41,6 +49,19 @@ export const SHIPMENT = {
     attempts: 'custrecord_mlfx_shp_attempts',
     errorCode: 'custrecord_mlfx_shp_error_code',
     lastError: 'custrecord_mlfx_shp_last_error',
+    // Delivery status, kept current by the poll and by webhooks.
+    deliveryStatus: 'custrecord_mlfx_shp_dlv_status',
+    fedexStatusCode: 'custrecord_mlfx_shp_fdx_code',
+    statusDescription: 'custrecord_mlfx_shp_status_desc',
+    lastScanAt: 'custrecord_mlfx_shp_last_scan',
+    lastScanLocation: 'custrecord_mlfx_shp_scan_loc',
+    estimatedDelivery: 'custrecord_mlfx_shp_est_dlv',
+    deliveredAt: 'custrecord_mlfx_shp_delivered',
+    receivedBy: 'custrecord_mlfx_shp_recv_by',
+    exceptionCode: 'custrecord_mlfx_shp_exc_code',
+    exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
+    /** What the last applied status was made of: equal signature = nothing to write. */
+    trackSignature: 'custrecord_mlfx_shp_trk_sig',
   },
 } as const;
 
@@ -77,6 +98,16 @@ export const SERVICE_MAP = {
 export const INVOICE_FIELDS = {
   trackingNumbers: 'custbody_mlfx_tracking_nos',
   labelLinks: 'custbody_mlfx_label_links',
+  deliveryStatus: 'custbody_mlfx_dlv_status',
+  deliveredAt: 'custbody_mlfx_delivered_at',
+  deliveryException: 'custbody_mlfx_dlv_exception',
+} as const;
+
+/** Small state the poll keeps between runs (the position of its round-robin cursor). */
+export const STATE = {
+  type: 'customrecord_mlfx_state',
+  fields: { value: 'custrecord_mlfx_state_value' },
+  trackCursorName: 'track-cursor',
 } as const;
 
 export const CUSTOMER_FIELDS = {
