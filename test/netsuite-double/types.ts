@@ -23,6 +23,9 @@ export type ExecutionContextType =
   | 'SCHEDULED'
   | 'USEREVENT'
   | 'RESTWEBSERVICES'
+  /** runtime.ContextType.SDF_INSTALLATION's value (the double reports this one). */
+  | 'SDFINSTALLATION'
+  /** @deprecated the enum KEY; runtime reports 'SDFINSTALLATION'. Kept for compatibility. */
   | 'SDF_INSTALLATION';
 
 /** Governance of one invocation (one entry-point call; for Map/Reduce, one stage call). */
@@ -85,7 +88,12 @@ export interface InvocationScope {
 /** Runs one entry point of one deployed script (Map/Reduce driver, RESTlet/Suitelet server, N/task). */
 export interface RunEntryPointRequest {
   scriptId: string;
-  /** Default: the script's first deployment. The deployment must be deployed (isdeployed T) and not NOTSCHEDULED-only for triggers; runEntryPoint itself only checks it exists. */
+  /**
+   * Default: the script's first deployment. runEntryPoint throws (a SuiteScriptError named
+   * DOUBLE_NOT_DEPLOYED) when the script is inactive or the deployment has isdeployed F, and a
+   * plain Error when the script or deployment does not exist; it does not look at `status`
+   * (callers decide: user events need RELEASED/TESTING, N/task accepts NOTSCHEDULED).
+   */
   deploymentId?: string;
   /** The exported function to call: 'beforeSubmit', 'getInputData', 'map', 'get', 'post', 'delete', 'onRequest', 'execute', … */
   entryPoint: string;
@@ -140,8 +148,8 @@ export interface AccountServices {
   /** The account clock (ms since epoch); tests may pin it. */
   now(): number;
   runEntryPoint(request: RunEntryPointRequest): InvocationResult;
-  /** Script and deployment objects parsed from SDF (sdf/ types), by script id. */
-  readonly sdf: unknown;
+  /** The SDF project (sdf/types.ts SdfProject): scripts, deployments, secrets, custom objects. */
+  readonly sdf: import('./sdf/types.js').SdfProject;
   /** The disk path of a File Cabinet path ('/SuiteApps/…/x.js'), or undefined. */
   resolveFileCabinetPath(path: string): string | undefined;
 }

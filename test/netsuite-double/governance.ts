@@ -1,0 +1,80 @@
+// Governance: the usage units each invocation may spend and what each call costs, as in
+// shared/notes (NetSuite Help: SuiteScript governance). One Governance object per entry-point call.
+import type { Governance, ScriptType } from './types.js';
+import { createSuiteScriptError } from './modules/error.js';
+
+/** Usage limit of one entry-point call, by script type (Map/Reduce: by stage). */
+export function usageLimitFor(scriptType: ScriptType, entryPoint: string): number {
+  switch (scriptType) {
+    case 'UserEventScript':
+    case 'Suitelet':
+      return 1_000;
+    case 'Restlet':
+      return 5_000;
+    case 'ScheduledScript':
+    case 'SDFInstallationScript':
+      return 10_000;
+    case 'MapReduceScript':
+      return MAP_REDUCE_LIMITS[entryPoint] ?? 10_000;
+    case 'ClientScript':
+      return 1_000;
+  }
+}
+
+const MAP_REDUCE_LIMITS: Record<string, number> = { getInputData: 10_000, map: 1_000, reduce: 5_000, summarize: 10_000 };
+
+/** The three record classes governance distinguishes. */
+export type RecordCostClass = 'transaction' | 'custom' | 'other';
+
+/** record.load / create / copy / transform / submitFields / delete, and Record.save. */
+export const RECORD_UNITS = {
+  load: { transaction: 10, custom: 2, other: 5 },
+  create: { transaction: 10, custom: 2, other: 5 },
+  copy: { transaction: 10, custom: 2, other: 5 },
+  transform: { transaction: 10, custom: 2, other: 5 },
+  submitFields: { transaction: 10, custom: 2, other: 5 },
+  delete: { transaction: 10, custom: 2, other: 5 },
+  save: { transaction: 20, custom: 4, other: 10 },
+} as const satisfies Record<string, Record<RecordCostClass, number>>;
+
+export const SEARCH_UNITS = {
+  lookupFields: 1,
+  create: 0,
+  run: 0,
+  each: 10,
+  getRange: 10,
+  runPaged: 5,
+  fetch: 5,
+  load: 5,
+  save: 5,
+  delete: 5,
+  duplicates: 10,
+  global: 10,
+} as const;
+
+export interface GovernanceOptions {
+  onCharge?: (units: number, what: string) => void;
+  /** The sandbox's Error, so the script sees SSS_USAGE_LIMIT_EXCEEDED as one of its own errors. */
+  RealmError?: ErrorConstructor;
+}
+
+export function createGovernance(limit: number, { onCharge, RealmError }: GovernanceOptions = {}): Governance {
+  let used = 0;
+  return {
+    limit,
+    get used() {
+      return used;
+    },
+    remaining: () => Math.max(0, limit - used),
+    charge(units: number, what: string) {
+      used += units;
+      onCharge?.(units, what);
+      if (used > limit) {
+        throw createSuiteScriptError({
+          name: 'SSS_USAGE_LIMIT_EXCEEDED',
+          message: `Script Execution Usage Limit Exceeded: ${what} needed ${units} units, ${used - units} of ${limit} were already used.`,
+        }, RealmError);
+      }
+    },
+  };
+}

@@ -1,0 +1,461 @@
+// N/search: create/load/save/delete searches, run().each (≤ 4,000 results, 10 units per call),
+// run().getRange (≤ 1,000, 10 units), runPaged (page size 5…1,000, 5 units) and fetch (5 units),
+// lookupFields (1 unit), createFilter/createColumn, and the Type/Operator/Sort/Summary enums.
+// Fields, joins and operators are checked up front: an unknown one is an error, not no rows.
+import type { ScriptRunContext } from '../types.js';
+import type { Account } from '../account.js';
+import { invocationOf, scriptError } from '../invocation.js';
+import { SEARCH_UNITS } from '../governance.js';
+import type { RecordTypeDef } from '../records/model.js';
+import type { Fail } from '../records/values.js';
+import { isEmptyValue } from '../records/values.js';
+import { apiSurface } from '../sandbox/api-surface.js';
+import { guardObject } from '../sandbox/module-surface.js';
+import { checkLeaf, leaves, OPERATORS, parseFilters, type FilterNode } from '../search/filters.js';
+import { compareStored, matches, resultText, resultValue } from '../search/evaluate.js';
+import { readRow, resolveField, rowsOf, type SearchRow } from '../search/rows.js';
+
+const MAX_EACH = 4_000;
+const MAX_RANGE = 1_000;
+
+export interface ColumnSpec {
+  name: string;
+  join: string | undefined;
+  summary: string | undefined;
+  label: string | undefined;
+  sort: 'ASC' | 'DESC' | 'NONE';
+}
+
+/** A search definition, as kept for saved searches and running ones. */
+export interface SearchDefinition {
+  type: string;
+  filters: FilterNode | undefined;
+  /** What the script passed, returned by Search.filterExpression. */
+  filterExpression: unknown[];
+  columns: ColumnSpec[];
+  title: string;
+  scriptId: string | undefined;
+  internalId: number | undefined;
+}
+
+interface SavedSearches {
+  byId: Map<number, SearchDefinition>;
+  next: number;
+}
+
+function savedSearches(account: Account): SavedSearches {
+  return account.state('N/search saved searches', () => ({ byId: new Map<number, SearchDefinition>(), next: 1001 }));
+}
+
+/** Search objects handed to scripts → their live state (used by the Map/Reduce driver). */
+const searchStates = new WeakMap<object, { definition: () => SearchDefinition; account: Account }>();
+
+export function createSearchModule(ctx: ScriptRunContext) {
+  const invocation = invocationOf(ctx);
+  const { account, realm } = invocation;
+  const repo = account.repo;
+  const fail: Fail = (name, message) => scriptError(ctx, name, message);
+  const charge = (units: number, what: string) => {
+    if (units > 0) ctx.governance.charge(units, what);
+  };
+
+  const surface = apiSurface('N/search');
+  const recordTypeEnum = apiSurface('N/record')?.enums.Type ?? {};
+  const Type = Object.freeze(Object.fromEntries(Object.keys(surface?.enums.Type ?? {}).map((k) => [k, recordTypeEnum[k] ?? k.toLowerCase().replace(/_/g, '')])));
+  const Operator = Object.freeze(Object.fromEntries(OPERATORS.map((op) => [op.toUpperCase(), op])));
+
+  // ---- definitions --------------------------------------------------------------------------
+
+  const typesOf = (type: string): RecordTypeDef[] => {
+    const concrete = repo.catalog.concreteTypes(type.toLowerCase());
+    if (concrete.length === 0) throw fail('INVALID_RCRD_TYPE', `Invalid search type: ${type} (the double searches: ${[...repo.catalog.types.keys()].join(', ')}, transaction, item, entity)`);
+    return concrete.map((t) => repo.catalog.get(t)!);
+  };
+
+  const columnSpec = (input: unknown): ColumnSpec => {
+    if (typeof input === 'string') {
+      const [a, b] = input.toLowerCase().split('.', 2);
+      return b ? { name: b, join: a, summary: undefined, label: undefined, sort: 'NONE' } : { name: a!, join: undefined, summary: undefined, label: undefined, sort: 'NONE' };
+    }
+    if (input && typeof input === 'object' && typeof (input as { name?: unknown }).name === 'string') {
+      const c = input as Record<string, unknown>;
+      if (c.formula || /^formula/i.test(String(c.name))) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: formula columns (${String(c.name)})`);
+      if (c.summary) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: summary columns (${String(c.summary)} ${String(c.name)})`);
+      if (c.function) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: column functions (${String(c.function)})`);
+      const sort = String(c.sort ?? 'NONE').toUpperCase();
+      if (sort !== 'ASC' && sort !== 'DESC' && sort !== 'NONE') throw fail('SSS_INVALID_SRCH_COL', `Invalid sort ${String(c.sort)}`);
+      return {
+        name: String(c.name).toLowerCase(),
+        join: typeof c.join === 'string' && c.join ? c.join.toLowerCase() : undefined,
+        summary: undefined,
+        label: typeof c.label === 'string' ? c.label : undefined,
+        sort: sort as ColumnSpec['sort'],
+      };
+    }
+    throw fail('SSS_INVALID_SRCH_COL', `An nlobjSearchColumn contains an invalid column, or is not in proper syntax: ${JSON.stringify(input)}`);
+  };
+
+  const validate = (def: SearchDefinition) => {
+    const defs = typesOf(def.type);
+    for (const column of def.columns) resolveField(repo, defs, column.name, column.join, fail, 'column');
+    for (const leaf of leaves(def.filters)) {
+      resolveField(repo, defs, leaf.name, leaf.join, fail, 'filter');
+      for (const d of defs) {
+        const probe = readRow(repo, { record: { type: d.type, id: 0, version: 0, data: { body: {}, sublists: {}, subrecords: {} } }, def: d, line: undefined, mainline: true }, leaf.name, leaf.join);
+        if (probe) {
+          checkLeaf(leaf, probe.field, fail, account.now());
+          break;
+        }
+      }
+    }
+  };
+
+  const run = (def: SearchDefinition): SearchRow[] => {
+    validate(def);
+    const defs = typesOf(def.type);
+    const rows = rowsOf(repo, defs.map((d) => d.type)).filter((row) => matches(repo, row, def.filters, account.now(), fail));
+    const sorts = def.columns.filter((c) => c.sort !== 'NONE');
+    if (sorts.length) {
+      rows.sort((a, b) => {
+        for (const c of sorts) {
+          const cmp = compareStored(readRow(repo, a, c.name, c.join)?.stored, readRow(repo, b, c.name, c.join)?.stored);
+          if (cmp !== 0) return c.sort === 'DESC' ? -cmp : cmp;
+        }
+        return 0;
+      });
+    }
+    return rows;
+  };
+
+  // ---- script-facing objects ------------------------------------------------------------------
+
+  const makeColumn = (spec: ColumnSpec) =>
+    guardObject(
+      {
+        name: spec.name,
+        join: spec.join,
+        summary: spec.summary,
+        label: spec.label,
+        formula: undefined,
+        function: undefined,
+        sort: spec.sort,
+        toJSON: () => ({ name: spec.name, join: spec.join, summary: spec.summary, label: spec.label, sort: spec.sort }),
+      },
+      'search.Column',
+      realm.Error,
+    );
+
+  const makeResult = (row: SearchRow, columns: ColumnSpec[]) => {
+    const find = (arg: unknown): ColumnSpec => {
+      const wanted = typeof arg === 'string' ? columnSpec(arg) : arg && typeof arg === 'object' ? columnSpec({ ...(arg as object), summary: undefined, sort: undefined }) : undefined;
+      const column = wanted && columns.find((c) => c.name === wanted.name && c.join === wanted.join);
+      if (!column) {
+        throw fail('DOUBLE_COLUMN_NOT_IN_SEARCH', `Result.getValue/getText(${JSON.stringify(arg)}): the search has no such column (columns: ${columns.map((c) => (c.join ? `${c.join}.${c.name}` : c.name)).join(', ')}). NetSuite would return null.`);
+      }
+      return column;
+    };
+    const read = (c: ColumnSpec) => readRow(repo, row, c.name, c.join);
+    const values = () =>
+      Object.fromEntries(
+        columns.map((c) => {
+          const rv = read(c);
+          const key = c.join ? `${c.join}.${c.name}` : c.name;
+          if (!rv) return [key, ''];
+          const text = resultText(repo, rv);
+          return [key, text === null ? resultValue(rv) : rv.field.kind === 'select' && !isEmptyValue(rv.stored) ? [{ value: resultValue(rv), text }] : []];
+        }),
+      );
+    return guardObject(
+      {
+        id: String(row.record.id),
+        recordType: row.def.type,
+        columns: realm.adopt(columns.map(makeColumn)),
+        getValue(arg: unknown) {
+          const rv = read(find(arg));
+          return rv ? resultValue(rv) : '';
+        },
+        getText(arg: unknown) {
+          const rv = read(find(arg));
+          return rv ? resultText(repo, rv) : null;
+        },
+        getAllValues: () => realm.adopt(values()),
+        toJSON: () => ({ recordType: row.def.type, id: String(row.record.id), values: values() }),
+      },
+      'search.Result',
+      realm.Error,
+    );
+  };
+
+  const makeResultSet = (def: SearchDefinition) => {
+    const columns = def.columns;
+    return guardObject(
+      {
+        columns: realm.adopt(columns.map(makeColumn)),
+        each(callback: unknown) {
+          if (typeof callback !== 'function') throw fail('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: callback');
+          charge(SEARCH_UNITS.each, `ResultSet.each (${def.type})`);
+          const rows = run(def).slice(0, MAX_EACH);
+          for (const row of rows) {
+            if ((callback as (r: unknown) => unknown)(makeResult(row, columns)) !== true) break;
+          }
+        },
+        getRange(options: { start?: unknown; end?: unknown }) {
+          const start = Number(options?.start);
+          const end = Number(options?.end);
+          if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start) throw fail('SSS_INVALID_SRCH_RANGE', `Invalid search range: start ${String(options?.start)}, end ${String(options?.end)}`);
+          if (end - start > MAX_RANGE) throw fail('SSS_INVALID_SRCH_RANGE', `getRange returns at most ${MAX_RANGE} results per call (asked for ${end - start})`);
+          charge(SEARCH_UNITS.getRange, `ResultSet.getRange (${def.type})`);
+          return realm.adopt(run(def).slice(start, end).map((row) => makeResult(row, columns)));
+        },
+      },
+      'search.ResultSet',
+      realm.Error,
+    );
+  };
+
+  const makePagedData = (def: SearchDefinition, pageSize: number) => {
+    const rows = run(def);
+    const count = rows.length;
+    const pages = Math.ceil(count / pageSize);
+    const pageRanges = Array.from({ length: pages }, (_, index) => {
+      const from = index * pageSize + 1;
+      const to = Math.min(count, (index + 1) * pageSize);
+      return guardObject({ index, compoundLabel: `${from} – ${to}`, label: `${from} – ${to}` }, 'search.PageRange', realm.Error);
+    });
+    const pagedData: Record<string, unknown> = {
+      count,
+      pageSize,
+      pageRanges: realm.adopt(pageRanges),
+      searchDefinition: undefined,
+      fetch(options: { index?: unknown } | number) {
+        const index = Number(typeof options === 'object' ? options?.index : options);
+        if (!Number.isInteger(index) || index < 0 || index >= pages) throw fail('INVALID_PAGE_RANGE', `Invalid page range: ${String(index)} (pages 0…${pages - 1})`);
+        charge(SEARCH_UNITS.fetch, `PagedData.fetch (${def.type})`);
+        const current = run(def).slice(index * pageSize, (index + 1) * pageSize);
+        const page: Record<string, unknown> = {
+          data: realm.adopt(current.map((row) => makeResult(row, def.columns))),
+          isFirst: index === 0,
+          isLast: index === pages - 1,
+          pageRange: pageRanges[index],
+          pagedData: undefined,
+          next: () => (pagedData.fetch as (o: { index: number }) => unknown)({ index: index + 1 }),
+          prev: () => (pagedData.fetch as (o: { index: number }) => unknown)({ index: index - 1 }),
+        };
+        page.pagedData = exposedPaged;
+        return guardObject(page, 'search.Page', realm.Error);
+      },
+    };
+    const exposedPaged = guardObject(pagedData, 'search.PagedData', realm.Error);
+    return exposedPaged;
+  };
+
+  const makeSearch = (initial: SearchDefinition) => {
+    const def = { ...initial };
+    const search: Record<string, unknown> = {
+      get searchType() {
+        return def.type;
+      },
+      get searchId() {
+        return def.internalId ?? -1;
+      },
+      get id() {
+        return def.scriptId;
+      },
+      set id(value: unknown) {
+        def.scriptId = typeof value === 'string' ? value : undefined;
+      },
+      get title() {
+        return def.title;
+      },
+      set title(value: unknown) {
+        def.title = String(value ?? '');
+      },
+      isPublic: false,
+      settings: realm.adopt([]),
+      get filterExpression() {
+        return realm.adopt(structuredClone(def.filterExpression));
+      },
+      set filterExpression(value: unknown) {
+        def.filters = parseFilters(value, fail);
+        def.filterExpression = Array.isArray(value) ? structuredClone(value) : [];
+      },
+      get filters() {
+        return realm.adopt(leaves(def.filters).map((l) => makeFilter(l.name, l.join, l.operator, l.values)));
+      },
+      set filters(value: unknown) {
+        def.filters = parseFilters(value, fail);
+        def.filterExpression = Array.isArray(value) ? structuredClone(value) : [];
+      },
+      get columns() {
+        return realm.adopt(def.columns.map(makeColumn));
+      },
+      set columns(value: unknown) {
+        def.columns = (Array.isArray(value) ? value : value === undefined ? [] : [value]).map(columnSpec);
+      },
+      run() {
+        validate(def);
+        return makeResultSet({ ...def, columns: [...def.columns] });
+      },
+      runPaged(options: { pageSize?: unknown } = {}) {
+        const pageSize = options?.pageSize === undefined ? 50 : Number(options.pageSize);
+        if (!Number.isInteger(pageSize) || pageSize < 5 || pageSize > 1000) throw fail('INVALID_PAGE_SIZE', `runPaged pageSize must be 5…1000 (got ${String(options?.pageSize)})`);
+        charge(SEARCH_UNITS.runPaged, `Search.runPaged (${def.type})`);
+        return makePagedData({ ...def, columns: [...def.columns] }, pageSize);
+      },
+      save() {
+        charge(SEARCH_UNITS.save, 'Search.save');
+        validate(def);
+        if (!def.title) throw fail('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: title (a saved search needs a title)');
+        const store = savedSearches(account);
+        if (def.scriptId && !/^customsearch[a-z0-9_]*$/.test(def.scriptId)) throw fail('INVALID_ID', `Saved search ids start with customsearch: ${def.scriptId}`);
+        const existing = [...store.byId.values()].find((s) => s.scriptId === def.scriptId && def.scriptId);
+        const internalId = def.internalId ?? existing?.internalId ?? store.next++;
+        def.internalId = internalId;
+        def.scriptId ??= `customsearch${internalId}`;
+        store.byId.set(internalId, structuredClone({ ...def }));
+        return internalId;
+      },
+      toJSON: () => ({ type: def.type, id: def.scriptId, searchId: def.internalId, title: def.title, filterExpression: def.filterExpression, columns: def.columns }),
+    };
+    const exposed = guardObject(search, 'search.Search', realm.Error);
+    searchStates.set(exposed, { definition: () => structuredClone(def), account });
+    return exposed;
+  };
+
+  const makeFilter = (name: string, join: string | undefined, operator: string, values: unknown[]) =>
+    guardObject(
+      { name, join, operator, values: realm.adopt([...values]), formula: undefined, summary: undefined, isor: false, isnot: false, leftparens: 0, rightparens: 0, toJSON: () => ({ name, join, operator, values }) },
+      'search.Filter',
+      realm.Error,
+    );
+
+  const requireOptions = (options: unknown, name: string): Record<string, unknown> => {
+    if (!options || typeof options !== 'object') throw fail('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: options.${name}`);
+    const o = options as Record<string, unknown>;
+    if (o[name] === undefined || o[name] === null || o[name] === '') throw fail('SSS_MISSING_REQD_ARGUMENT', `Missing a required argument: ${name}`);
+    return o;
+  };
+
+  const create = (options: unknown) => {
+    const o = requireOptions(options, 'type');
+    const type = String(o.type).toLowerCase();
+    typesOf(type);
+    const def: SearchDefinition = {
+      type,
+      filters: parseFilters(o.filters, fail),
+      filterExpression: Array.isArray(o.filters) ? structuredClone(o.filters) : [],
+      columns: (Array.isArray(o.columns) ? o.columns : o.columns === undefined ? [] : [o.columns]).map(columnSpec),
+      title: typeof o.title === 'string' ? o.title : '',
+      scriptId: typeof o.id === 'string' ? o.id : undefined,
+      internalId: undefined,
+    };
+    validate(def);
+    return makeSearch(def);
+  };
+
+  const load = (options: unknown) => {
+    const o = requireOptions(options, 'id');
+    charge(SEARCH_UNITS.load, 'search.load');
+    const found = findSaved(account, o.id);
+    if (!found) throw fail('INVALID_SEARCH', `That search or mass update does not exist: ${String(o.id)}`);
+    return makeSearch(structuredClone(found));
+  };
+
+  const deleteSearch = (options: unknown) => {
+    const o = requireOptions(options, 'id');
+    charge(SEARCH_UNITS.delete, 'search.delete');
+    const found = findSaved(account, o.id);
+    if (!found) throw fail('INVALID_SEARCH', `That search or mass update does not exist: ${String(o.id)}`);
+    savedSearches(account).byId.delete(found.internalId!);
+  };
+
+  const lookupFields = (options: unknown) => {
+    const o = requireOptions(options, 'type');
+    requireOptions(options, 'id');
+    requireOptions(options, 'columns');
+    charge(SEARCH_UNITS.lookupFields, 'search.lookupFields');
+    const defs = typesOf(String(o.type));
+    const columns = (Array.isArray(o.columns) ? o.columns : [o.columns]).map((c) => String(c));
+    const specs = columns.map(columnSpec);
+    for (const spec of specs) resolveField(repo, defs, spec.name, spec.join, fail, 'column');
+    const id = String(o.id);
+    const record = defs.map((d) => repo.get(d.type, id)).find((r) => r !== undefined);
+    const out: Record<string, unknown> = {};
+    if (!record) return realm.adopt(out);
+    const row: SearchRow = { record, def: repo.catalog.get(record.type)!, line: undefined, mainline: true };
+    specs.forEach((spec, i) => {
+      const rv = readRow(repo, row, spec.name, spec.join);
+      const key = columns[i]!;
+      if (!rv) {
+        out[key] = '';
+        return;
+      }
+      if (rv.field.kind === 'select' || rv.field.kind === 'multiselect') {
+        const keys = Array.isArray(rv.stored) ? rv.stored.map(String) : isEmptyValue(rv.stored) ? [] : [String(rv.stored)];
+        out[key] = keys.map((k) => ({ value: k, text: rv.field.selectType === 'internalid' ? k : repo.selectText(rv.field, k) }));
+      } else {
+        out[key] = resultValue(rv);
+      }
+    });
+    return realm.adopt(out);
+  };
+
+  const createColumn = (options: unknown) => makeColumn(columnSpec(requireOptions(options, 'name')));
+  const createFilter = (options: unknown) => {
+    const o = requireOptions(options, 'name');
+    requireOptions(options, 'operator');
+    const node = parseFilters([{ name: o.name, join: o.join, operator: o.operator, values: o.values, formula: o.formula, summary: o.summary }], fail);
+    const leaf = leaves(node)[0]!;
+    return makeFilter(leaf.name, leaf.join, leaf.operator, leaf.values);
+  };
+
+  return {
+    Type,
+    Operator,
+    Sort: Object.freeze({ ASC: 'ASC', DESC: 'DESC', NONE: 'NONE' }),
+    Summary: Object.freeze({ GROUP: 'GROUP', COUNT: 'COUNT', SUM: 'SUM', AVG: 'AVG', MIN: 'MIN', MAX: 'MAX' }),
+    create,
+    load,
+    delete: deleteSearch,
+    lookupFields,
+    createColumn,
+    createFilter,
+  };
+}
+
+function findSaved(account: Account, id: unknown): SearchDefinition | undefined {
+  const store = savedSearches(account);
+  if (typeof id === 'number' || /^\d+$/.test(String(id))) return store.byId.get(Number(id));
+  return [...store.byId.values()].find((s) => s.scriptId === id);
+}
+
+/**
+ * For the Map/Reduce driver: the key/value pairs NetSuite feeds `map` when getInputData returns
+ * a search (a Search object, or { type: 'search', id }). Keys are internal ids; values are the
+ * JSON NetSuite writes: { recordType, id, values: { column: 'text' | { value, text } } }.
+ * Returns undefined when `input` is not a search.
+ */
+export function mapReduceInputFromSearch(account: Account, input: unknown): { key: string; value: string }[] | undefined {
+  let definition: SearchDefinition | undefined;
+  const state = typeof input === 'object' && input !== null ? searchStates.get(input) : undefined;
+  if (state) definition = state.definition();
+  else if (typeof input === 'object' && input !== null && (input as { type?: unknown }).type === 'search') {
+    definition = findSaved(account, (input as { id?: unknown }).id);
+    if (!definition) throw new Error(`getInputData returned { type: 'search', id: ${String((input as { id?: unknown }).id)} }, which is no saved search`);
+  }
+  if (!definition) return undefined;
+  const repo = account.repo;
+  const defs = repo.catalog.concreteTypes(definition.type);
+  const rows = rowsOf(repo, defs).filter((row) => matches(repo, row, definition!.filters, account.now(), (n, m) => new Error(`${n}: ${m}`)));
+  return rows.map((row) => {
+    const values: Record<string, unknown> = {};
+    for (const c of definition!.columns) {
+      const rv = readRow(repo, row, c.name, c.join);
+      const key = c.join ? `${c.name}.${c.join}` : c.name;
+      if (!rv) continue;
+      const text = resultText(repo, rv);
+      values[key] = text !== null && (rv.field.kind === 'select' || rv.field.kind === 'multiselect') ? { value: resultValue(rv), text } : resultValue(rv);
+    }
+    return { key: String(row.record.id), value: JSON.stringify({ recordType: row.def.type, id: String(row.record.id), values }) };
+  });
+}
