@@ -7,7 +7,7 @@
 // production than in tests; naming the encoding removes the doubt.
 import { createHash, createHmac } from 'node:crypto';
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf } from '../io/io-state.js';
 import type { SecretVault } from '../io/secret-vault.js';
 import { Encoding, bytesToText, checkEncoding, textToBytes, type EncodingName } from './encode.js';
@@ -50,7 +50,11 @@ export interface CreateSecretKeyOptions {
 }
 
 /** crypto.createSecretKey / https.createSecretKey. Governance: none. */
-export function makeSecretKey(vault: SecretVault, options: CreateSecretKeyOptions): { guid: string; encoding: string } {
+export function makeSecretKey(
+  vault: SecretVault,
+  options: CreateSecretKeyOptions,
+  present: <T extends object>(key: T) => T = (key) => key,
+): { guid: string; encoding: string } {
   if (options == null || typeof options !== 'object') {
     throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: options');
   }
@@ -69,8 +73,10 @@ export function makeSecretKey(vault: SecretVault, options: CreateSecretKeyOption
   vault.assertUsable(ref);
   textToBytes(vault.reveal(ref), encoding); // a secret that is not valid `encoding` text fails here, as a key
   const key = Object.freeze({ guid: ref, encoding });
+  const facing = present(key);
   keyHandles.set(key, { ref, encoding, vault });
-  return key;
+  keyHandles.set(facing, { ref, encoding, vault });
+  return facing;
 }
 
 interface UpdateOptions {
@@ -103,21 +109,23 @@ function digester(start: () => { update(data: Buffer): unknown; digest(): Buffer
 /** N/crypto for one script invocation. */
 export function createCryptoModule(ctx: ScriptRunContext) {
   const { secrets } = ioStateOf(ctx.account);
-  return Object.freeze({
+  const module = Object.freeze({
     HashAlg,
     Encoding,
-    createSecretKey: (options: CreateSecretKeyOptions) => makeSecretKey(secrets, options),
+    createSecretKey: (options: CreateSecretKeyOptions) =>
+      makeSecretKey(secrets, options, (key) => scriptFacing(ctx, key, 'crypto.SecretKey')),
     createHmac(options: { algorithm: string; key: unknown }) {
       if (options == null) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: options');
       const algorithm = nodeAlgorithm(checkHashAlg(options.algorithm));
       const key = options.key;
       secretKeyBytes(key); // fails now, not at digest time, when the key is not a SecretKey
-      return Object.freeze(digester(() => createHmac(algorithm, secretKeyBytes(key))));
+      return scriptFacing(ctx, Object.freeze(digester(() => createHmac(algorithm, secretKeyBytes(key)))), 'crypto.Hmac');
     },
     createHash(options: { algorithm: string }) {
       if (options == null) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: algorithm');
       const algorithm = nodeAlgorithm(checkHashAlg(options.algorithm));
-      return Object.freeze(digester(() => createHash(algorithm)));
+      return scriptFacing(ctx, Object.freeze(digester(() => createHash(algorithm))), 'crypto.Hash');
     },
   });
+  return scriptFacing(ctx, module, 'N/crypto', false);
 }

@@ -6,7 +6,7 @@
 // HEX output is upper case, as NetSuite's digests are (scripts that compare against a lower-case
 // hex string must call toLowerCase(), in NetSuite as here).
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 
 /** encode.Encoding: NetSuite's enum values are the names themselves. */
 export const Encoding = Object.freeze({
@@ -139,8 +139,8 @@ export interface ConvertOptions {
 }
 
 /** N/encode for one script invocation. Governance: none. */
-export function createEncodeModule(_ctx: ScriptRunContext) {
-  return Object.freeze({
+export function createEncodeModule(ctx: ScriptRunContext) {
+  const module = Object.freeze({
     Encoding,
     convert(options: ConvertOptions): string {
       if (options == null || typeof options !== 'object') {
@@ -154,4 +154,5 @@ export function createEncodeModule(_ctx: ScriptRunContext) {
       return convertText(options.string, from, to);
     },
   });
+  return scriptFacing(ctx, module, 'N/encode', false);
 }

@@ -2,7 +2,7 @@
 // types (PDF, PNG, ZIP, ...) take and give base64 in `contents`/getContents(), as in NetSuite, and
 // the stored bytes are exactly the decoded ones. Governance: create 0, save 20, load 10, delete 20.
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 import { FILE_TYPES, MAX_FILE_BYTES, isFileType, type FileCabinet, type FileTypeName, type StoredFile } from '../io/file-cabinet.js';
 import { ioStateOf } from '../io/io-state.js';
 import { textToBytes } from './encode.js';
@@ -126,7 +126,7 @@ function fileObject(ctx: ScriptRunContext, cabinet: FileCabinet, draft: Draft) {
       if (FILE_TYPES[draft.fileType].binary) throw ioError('SSS_INVALID_FILE_TYPE', 'appendLine works on text files only.');
       const line = `${String(options?.value ?? '')}\n`;
       draft.bytes = Buffer.concat([Buffer.from(draft.bytes), Buffer.from(line, 'utf8')]);
-      return file;
+      return facing;
     },
     lines: Object.freeze({
       iterator: () => ({
@@ -158,7 +158,8 @@ function fileObject(ctx: ScriptRunContext, cabinet: FileCabinet, draft: Draft) {
       return saved.id;
     },
   };
-  return Object.seal(file);
+  const facing = scriptFacing(ctx, Object.seal(file), 'file.File');
+  return facing;
 }
 
 export interface CreateOptions {
@@ -180,7 +181,7 @@ export function createFileModule(ctx: ScriptRunContext) {
     if (typeof id !== 'number' && typeof id !== 'string') throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: id');
     return id;
   };
-  return Object.freeze({
+  const module = Object.freeze({
     Type,
     Encoding,
     create(options: CreateOptions) {
@@ -218,4 +219,5 @@ export function createFileModule(ctx: ScriptRunContext) {
       cabinet.delete(Number(idOf(options)));
     },
   });
+  return scriptFacing(ctx, module, 'N/file', false);
 }

@@ -9,7 +9,7 @@
 // SSS_CONNECTION_CLOSED, the code NetSuite documents for a server that does not answer.
 // Beyond NetSuite: only loopback hosts by default, and http allowed for them (HttpsPolicy).
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf, type HttpsPolicy, type IoState } from '../io/io-state.js';
 import { requestSync, type SyncHttpOutcome } from '../sync-http/sync-request.js';
 import { HashAlg, makeSecretKey, type CreateSecretKeyOptions } from './crypto.js';
@@ -165,11 +165,12 @@ export function sendRequest(ctx: ScriptRunContext, io: IoState, options: Request
     throw error;
   }
   io.outbound.push({ ...logged, result: outcome.status });
-  return Object.freeze({
+  const response = Object.freeze({
     code: outcome.status,
     headers: responseHeaders(outcome.rawHeaders),
     body: Buffer.from(outcome.body).toString('utf8'),
   });
+  return scriptFacing(ctx, response, 'https.ClientResponse');
 }
 
 /** Adds NetSuite's `.promise` variant to a blocking function. */
@@ -189,7 +190,7 @@ export function createHttpsModule(ctx: ScriptRunContext) {
     }
     return request({ ...options, method });
   };
-  return Object.freeze({
+  const module = Object.freeze({
     Method,
     Encoding,
     HashAlg,
@@ -199,8 +200,11 @@ export function createHttpsModule(ctx: ScriptRunContext) {
     post: withPromise(withBody('POST')),
     put: withPromise(withBody('PUT')),
     createSecureString: withPromise((options: { input: string; inputEncoding?: string }) =>
-      makeSecureString(io.secrets, options),
+      makeSecureString(io.secrets, options, (value) => scriptFacing(ctx, value, 'https.SecureString')),
     ),
-    createSecretKey: withPromise((options: CreateSecretKeyOptions) => makeSecretKey(io.secrets, options)),
+    createSecretKey: withPromise((options: CreateSecretKeyOptions) =>
+      makeSecretKey(io.secrets, options, (key) => scriptFacing(ctx, key, 'crypto.SecretKey')),
+    ),
   });
+  return scriptFacing(ctx, module, 'N/https', false);
 }

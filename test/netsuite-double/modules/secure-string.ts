@@ -70,7 +70,11 @@ function optionalEncoding(value: unknown, name: string): EncodingName | undefine
 }
 
 /** https.createSecureString. Governance: none. */
-export function makeSecureString(vault: SecretVault, options: { input: string; inputEncoding?: string }): SecureString {
+export function makeSecureString(
+  vault: SecretVault,
+  options: { input: string; inputEncoding?: string },
+  present: (value: SecureString) => SecureString = (value) => value,
+): SecureString {
   if (options == null) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: input');
   const input = requireString(options.input, 'input');
   const encoding = optionalEncoding(options.inputEncoding, 'inputEncoding') ?? Encoding.UTF_8;
@@ -88,7 +92,7 @@ export function makeSecureString(vault: SecretVault, options: { input: string; i
       content.encoding = previous;
       throw error;
     }
-    return self;
+    return facing;
   };
 
   const digestStep = (
@@ -149,6 +153,8 @@ export function makeSecureString(vault: SecretVault, options: { input: string; i
     toString: () => '[object https.SecureString]',
     toJSON: () => ({}),
   });
+  const facing = present(self);
   contents.set(self, content);
-  return self;
+  contents.set(facing, content);
+  return facing;
 }

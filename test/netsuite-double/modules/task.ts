@@ -2,7 +2,7 @@
 // account; nothing runs until the test calls runQueuedTasks(), never on a timer. Submitting a
 // Map/Reduce deployment that is queued or running throws MAP_REDUCE_ALREADY_RUNNING.
 import type { AccountServices, ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf } from '../io/io-state.js';
 import { findDeployment, findScript } from '../io/scripts.js';
 import type { QueuedTask, TaskKind } from '../io/task-queue.js';
@@ -112,7 +112,7 @@ function statusOf(task: QueuedTask): TaskStatusView {
 /** N/task for one script invocation. */
 export function createTaskModule(ctx: ScriptRunContext) {
   const io = ioStateOf(ctx.account);
-  return Object.freeze({
+  const module = Object.freeze({
     TaskType,
     TaskStatus,
     MapReduceStage,
@@ -164,14 +164,15 @@ export function createTaskModule(ctx: ScriptRunContext) {
         },
         toString: () => `${draft.taskType} task ${draft.scriptId ?? ''}/${draft.deploymentId ?? ''}`,
       };
-      return Object.seal(taskObject);
+      return scriptFacing(ctx, Object.seal(taskObject), draft.taskType === 'MAP_REDUCE' ? 'task.MapReduceScriptTask' : 'task.ScheduledScriptTask');
     },
     checkStatus(options: { taskId: string }): TaskStatusView {
       const task = io.tasks.get(String(options?.taskId));
       if (!task) throw ioError('INVALID_TASK_ID', `No task with id ${String(options?.taskId)}.`);
-      return statusOf(task);
+      return scriptFacing(ctx, statusOf(task), 'task.TaskStatus');
     },
   });
+  return scriptFacing(ctx, module, 'N/task', false);
 }
 
 export interface QueuedTaskResult {

@@ -4,7 +4,7 @@
 // external URL a script builds can really be called by a test; otherwise NetSuite's host names
 // are used, which N/https refuses to call (they are not loopback).
 import type { ScriptRunContext } from '../types.js';
-import { ioError } from '../io/errors.js';
+import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf, type IoState } from '../io/io-state.js';
 import { findDeployment, findScript } from '../io/scripts.js';
 
@@ -97,7 +97,7 @@ export function resolveScriptUrl(account: unknown, io: IoState, options: Resolve
 /** N/url for one script invocation. Governance: none. */
 export function createUrlModule(ctx: ScriptRunContext) {
   const io = ioStateOf(ctx.account);
-  return Object.freeze({
+  const module = Object.freeze({
     HostType,
     resolveScript: (options: ResolveScriptOptions) => resolveScriptUrl(ctx.account, io, options),
     resolveRecord(options: { recordType: string; recordId?: string | number; isEditMode?: boolean; params?: Record<string, unknown> }) {
@@ -132,4 +132,5 @@ export function createUrlModule(ctx: ScriptRunContext) {
       return options.domain + (options.domain.includes('?') ? '&' : '?') + rest;
     },
   });
+  return scriptFacing(ctx, module, 'N/url', false);
 }

@@ -5,9 +5,12 @@
 //   /status/<code>  that status, a small text body and an x-status header
 //   /delay/<ms>     200 after ms milliseconds
 //   /bytes          200, the 256 byte values 0..255 as application/octet-stream
+//   /digest         200, JSON {method, url, headers: {name: sha256 hex of its value}, body: sha256 hex}:
+//                   proves what was sent without echoing a secret back to the script
 // With --stalled the process listens with a tiny backlog and then freezes its own event loop, so
 // the kernel's accept queue fills up and later connections hang in the TCP handshake (a connect
 // timeout on loopback).
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 
 const stalled = process.argv.includes('--stalled');
@@ -28,6 +31,11 @@ const server = http.createServer((request, response) => {
           body: Buffer.concat(chunks).toString('base64'),
         }),
       );
+    } else if (route === 'digest') {
+      const sha = (v) => createHash('sha256').update(v).digest('hex');
+      const headers = Object.fromEntries(Object.entries(request.headers).map(([k, v]) => [k, sha(String(v))]));
+      response.writeHead(200, { 'Content-Type': 'application/json' });
+      response.end(JSON.stringify({ method: request.method, url: request.url, headers, body: sha(Buffer.concat(chunks)) }));
     } else if (route === 'status') {
       response.writeHead(Number(arg), { 'Content-Type': 'text/plain', 'X-Status': String(arg) });
       response.end(`status ${arg}`);
