@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createFedexDouble } from './app';
+import { createFedexDouble, type FedexDoubleOptions } from './app';
 import { readFixtureJson } from './fixtures';
 import { buildReferenceTrackRequest, buildShipRequest, buildTrackRequest } from './request-builders';
 import { validateResponseBody } from './schemas';
@@ -8,7 +8,7 @@ import { apiClient, errorsOf, json, type ApiClient, type ShipResponseBody, type 
 const HOUR = 3_600_000;
 const WEEK_SECONDS = 7 * 86_400;
 
-async function setup(options: Parameters<typeof createFedexDouble>[0] = {}) {
+async function setup(options: FedexDoubleOptions = {}) {
   const double = createFedexDouble({ tokenLifetimeSeconds: WEEK_SECONDS, ...options });
   const client = apiClient(double);
   const created = await json<ShipResponseBody>(await client.post('/ship/v1/shipments', buildShipRequest({ customerReference: 'IF-42' })));
