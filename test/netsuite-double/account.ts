@@ -27,6 +27,7 @@ import { parameterValue } from './sdf/parameters.js';
 import { checkScriptHeader } from './sdf/script-header.js';
 import type { SdfDeployment, SdfProject, SdfScript } from './sdf/types.js';
 import { createUtilGlobal } from './sandbox/util-global.js';
+import { mapReduceInputFromSearch } from './modules/search.js';
 
 export interface CurrentUser {
   id: number;
@@ -74,6 +75,8 @@ export interface InternalRunOptions {
   userId?: number;
   /** Keep the invocation record when the entry point is not exported (default true). */
   recordIfMissing?: boolean;
+  /** Only load the script and hand its exports to `peek` (no entry point call, nothing recorded). */
+  peek?: (exports: Record<string, unknown>) => void;
 }
 
 export class Account implements AccountServices {
@@ -263,7 +266,13 @@ export class Account implements AccountServices {
       try {
         exports = loader.load(script.scriptfile);
       } catch (error) {
+        if (internal.peek) this.invocations.splice(this.invocations.indexOf(record), 1);
         return finish({ outcome: 'threw', error });
+      }
+      if (internal.peek) {
+        this.invocations.splice(this.invocations.indexOf(record), 1);
+        internal.peek(exports);
+        return { outcome: 'returned', invocation: record };
       }
       const entry = exports[request.entryPoint];
       if (typeof entry !== 'function') return finish({ outcome: 'missing-entry-point' });
@@ -277,6 +286,39 @@ export class Account implements AccountServices {
     } finally {
       this.#running.pop();
     }
+  }
+
+  /**
+   * What a script exports under `name` (the Map/Reduce driver reads `config` and which stages
+   * exist). The script is loaded in a throwaway realm; nothing is recorded. Throws what loading
+   * throws.
+   */
+  scriptExport(scriptId: string, name: string): unknown {
+    let value: unknown;
+    const result = this.runEntryPoint({ scriptId, entryPoint: name }, { peek: (exports) => (value = exports[name]) });
+    if (result.outcome === 'threw') throw result.error;
+    return value;
+  }
+
+  /**
+   * For the Map/Reduce driver: what a getInputData reference ({ type: 'search', id }) or Search
+   * object stands for, as a search-like object whose run().each yields every result (no 4,000
+   * cap, no governance: NetSuite runs the input search outside the script's usage).
+   */
+  resolveMapReduceInput(value: unknown): unknown {
+    const pairs = mapReduceInputFromSearch(this, value);
+    if (!pairs) throw createSuiteScriptError({ name: 'DOUBLE_NOT_IMPLEMENTED', message: `not implemented in the test double: getInputData returning ${JSON.stringify(value)}` });
+    return {
+      searchType: 'search',
+      run: () => ({
+        each(callback: (result: unknown) => unknown) {
+          for (const pair of pairs) {
+            const json = JSON.parse(pair.value) as { id: string; recordType: string };
+            if (callback({ id: json.id, recordType: json.recordType, toJSON: () => json }) !== true) break;
+          }
+        },
+      }),
+    };
   }
 
   /** Writes a log line for an invocation, honouring the deployment's log level. */

@@ -14,6 +14,9 @@ import { createSearchModule } from './search.js';
 import { createHttpsModule } from './https.js';
 import { createCryptoModule } from './crypto.js';
 import { createEncodeModule } from './encode.js';
+import { createFileModule } from './file.js';
+import { createUrlModule } from './url.js';
+import { createTaskModule } from './task.js';
 
 export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/record', createRecordModule],
@@ -24,6 +27,9 @@ export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/https', createHttpsModule],
   ['N/crypto', createCryptoModule],
   ['N/encode', createEncodeModule],
+  ['N/file', createFileModule],
+  ['N/url', createUrlModule],
+  ['N/task', createTaskModule],
 ]);
 
 /** Registers (or replaces) the factory of a module for every account created afterwards. */
