@@ -21,7 +21,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AccountServices, InvocationResult } from './types.js';
-import { ioError } from './io/errors.js';
+import { inScriptRealm, ioError, scriptFacing } from './io/errors.js';
 import { FILE_TYPES, isFileType } from './io/file-cabinet.js';
 import { ioStateOf, type IoState } from './io/io-state.js';
 import { findDeployment, findScript, type DeploymentView, type ScriptView } from './io/scripts.js';
@@ -237,7 +237,7 @@ function serveRestlet(account: AccountServices, request: InboundRequest, authent
     scriptId: target.script.scriptid,
     deploymentId: target.deployment.scriptid,
     entryPoint,
-    args: [arg],
+    args: (scope) => [inScriptRealm(scope.ctx, arg)],
     executionContext: 'RESTLET',
     label: request.method,
   });
@@ -293,7 +293,7 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
   const serverRequest = Object.freeze({
     method: request.method,
     url: request.url.href,
-    parameters: Object.freeze(parameters),
+    parameters: Object.freeze(parameters), // plain data: a missing parameter reads undefined
     body: bodyText,
     headers: Object.freeze(headers),
     clientIpAddress: '127.0.0.1',
@@ -330,7 +330,12 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
     scriptId: target.script.scriptid,
     deploymentId: target.deployment.scriptid,
     entryPoint: 'onRequest',
-    args: [Object.freeze({ request: serverRequest, response: serverResponse })],
+    args: (scope) => [
+      Object.freeze({
+        request: scriptFacing(scope.ctx, serverRequest, 'http.ServerRequest'),
+        response: scriptFacing(scope.ctx, serverResponse, 'http.ServerResponse'),
+      }),
+    ],
     executionContext: 'SUITELET',
     label: request.method,
   });

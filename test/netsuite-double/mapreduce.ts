@@ -17,8 +17,8 @@
 // - the job yields after 10,000 units used in a stage since its last yield (counted, not slept);
 // - one instance per deployment at a time; calls run one after another (concurrency 1), in input
 //   order for map and in sorted key order for reduce, so a run is deterministic.
-import type { AccountServices, InvocationRecord, InvocationResult, RunEntryPointRequest } from './types.js';
-import { ioError } from './io/errors.js';
+import type { AccountServices, InvocationRecord, InvocationResult, RunEntryPointRequest, ScriptRunContext } from './types.js';
+import { inScriptRealm, ioError, scriptFacing } from './io/errors.js';
 import { ioStateOf } from './io/io-state.js';
 import { findDeployment, findScript } from './io/scripts.js';
 
@@ -178,23 +178,27 @@ function inputPairs(value: unknown, account: AccountServices): Pair[] {
     throw ioError('SSS_INVALID_INPUT_DATA', `getInputData returned a ${typeof value}: return an array, an object, a search or a reference.`);
   }
   const ref = value as { type?: unknown; id?: unknown; path?: unknown };
-  if (isSearchLike(value)) return searchPairs(value);
-  if (ref.type === 'file' && (ref.id !== undefined || ref.path !== undefined)) {
-    const stored = ioStateOf(account).files.load((ref.id ?? ref.path) as string | number);
-    return Buffer.from(stored.bytes)
-      .toString('utf8')
-      .split(/\r?\n/)
-      .filter((line, i, all) => !(i === all.length - 1 && line === ''))
-      .map((line, i) => ({ key: String(i), value: line }));
-  }
-  if (typeof ref.type === 'string' && ['search', 'query', 'suiteql'].includes(ref.type)) {
+  if (ref.type === 'file' && (ref.id !== undefined || ref.path !== undefined)) return fileLines(account, (ref.id ?? ref.path) as string | number);
+  const isReference = typeof ref.type === 'string' && ['search', 'query', 'suiteql'].includes(ref.type);
+  if (isReference || isSearchLike(value)) {
+    // The account runs searches and queries itself: no 4,000-result cap, no governance (NetSuite
+    // runs the input outside the script's usage).
     const resolver = (account as { resolveMapReduceInput?: (v: unknown) => unknown }).resolveMapReduceInput;
-    if (!resolver) {
-      throw ioError('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: getInputData returning {type: '${ref.type}'}`);
-    }
-    return inputPairs(resolver(value), account);
+    if (resolver) return searchPairs(resolver.call(account, value) as SearchLike);
+    if (isSearchLike(value)) return searchPairs(value);
+    throw ioError('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: getInputData returning {type: '${String(ref.type)}'}`);
   }
   return Object.entries(value).map(([k, v]) => ({ key: k, value: serialiseValue(v) }));
+}
+
+/** A file as map input: one pair per line, keyed by line number from 0. */
+function fileLines(account: AccountServices, idOrPath: string | number): Pair[] {
+  const stored = ioStateOf(account).files.load(idOrPath);
+  return Buffer.from(stored.bytes)
+    .toString('utf8')
+    .split(/\r?\n/)
+    .filter((line, i, all) => !(i === all.length - 1 && line === ''))
+    .map((line, i) => ({ key: String(i), value: line }));
 }
 
 interface SearchLike {
@@ -261,12 +265,13 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   const invocations: InvocationRecord[] = [];
   let restarts = 0;
 
-  const call = (entryPoint: StageName, args: unknown[], label: string): InvocationResult => {
+  /** One stage call; `build` makes the context object inside the invocation (its realm, its errors). */
+  const call = (entryPoint: StageName, build: (ctx: ScriptRunContext) => object, label: string): InvocationResult => {
     const request: RunEntryPointRequest = {
       scriptId: script.scriptid,
       deploymentId: deployment.scriptid,
       entryPoint,
-      args,
+      args: (scope) => [build(scope.ctx)],
       executionContext: 'MAPREDUCE',
       usageLimit: STAGE_USAGE_LIMITS[entryPoint],
       label,
@@ -291,7 +296,12 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   const input: MapReduceRun['input'] = { pairs: [], error: undefined, usage: 0, seconds: 0, dateCreated: new Date(inputStart), invocations: 0 };
   let inputRestarted = false;
   for (;;) {
-    const result = call('getInputData', [Object.freeze({ isRestarted: inputRestarted, ObjectRef: Object.freeze({ id: '', type: '' }) })], 'getInputData');
+    const isRestarted = inputRestarted;
+    const result = call(
+      'getInputData',
+      (ctx) => scriptFacing(ctx, Object.freeze({ isRestarted, ObjectRef: Object.freeze({ id: '', type: '' }) }), 'mapReduce.InputContext'),
+      'getInputData',
+    );
     input.invocations++;
     input.usage += result.invocation.unitsUsed;
     if (cutsWholeStage('getInputData')) {
@@ -314,7 +324,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   // ---- map, shuffle, reduce -----------------------------------------------------------------
   interface Item {
     key: string;
-    arg: (ctx: StageCallContext) => object;
+    arg: (c: StageCallContext, ctx: ScriptRunContext) => object;
     executionNo: number;
     restarted: boolean;
     errors: KeyError[];
@@ -341,13 +351,13 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
       const item = queue.shift()!;
       const writes: Pair[] = [];
       const previousErrors = item.errors.map((e) => [e.key, e.error, e.executionNo] as [string, string, number]);
-      const ctxObject = item.arg({
-        isRestarted: item.restarted,
-        executionNo: item.executionNo,
-        errors: iteratorOf(() => previousErrors),
-        write: makeWrite(writes),
-      });
-      const result = call(stage, [ctxObject], `${stage} ${item.key}`);
+      const build = (ctx: ScriptRunContext) =>
+        scriptFacing(
+          ctx,
+          item.arg({ isRestarted: item.restarted, executionNo: item.executionNo, errors: iteratorOf(() => previousErrors), write: makeWrite(writes) }, ctx),
+          stage === 'map' ? 'mapReduce.MapContext' : 'mapReduce.ReduceContext',
+        );
+      const result = call(stage, build, `${stage} ${item.key}`);
       if (result.outcome === 'missing-entry-point' && report.invocations === 0) {
         invocations.pop(); // probing for an optional stage is not a call the script made
         return undefined;
@@ -421,7 +431,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
       shuffle = group(mapped);
       reduce = runStage(
         'reduce',
-        shuffle.map((g) => ({ key: g.key, arg: (c) => Object.freeze({ ...c, key: g.key, values: Object.freeze([...g.values]) }) })),
+        shuffle.map((g) => ({ key: g.key, arg: (c, ctx) => Object.freeze({ ...c, key: g.key, values: Object.freeze(inScriptRealm(ctx, [...g.values])) }) })),
       );
       output = reduce ? reduce.writes : mapped;
     }
@@ -432,8 +442,12 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   const yields = (map?.yields ?? 0) + (reduce?.yields ?? 0);
   let summarizeRestarted = false;
   for (;;) {
-    const summary = summaryContext({ input, map, reduce, output, yields, isRestarted: summarizeRestarted, now: account.now() });
-    const result = call('summarize', [summary], 'summarize');
+    const isRestarted = summarizeRestarted;
+    const result = call(
+      'summarize',
+      (ctx) => summaryContext(ctx, { input, map, reduce, output, yields, isRestarted, now: account.now() }),
+      'summarize',
+    );
     summarize.usage += result.invocation.unitsUsed;
     if (result.outcome === 'missing-entry-point') break;
     summarize.invoked = true;
@@ -478,10 +492,10 @@ function group(pairs: Pair[]): { key: string; values: string[] }[] {
   return [...groups.keys()].sort().map((key) => ({ key, values: groups.get(key)! }));
 }
 
-function stageSummary(report: StageReport | undefined, now: number) {
+function stageSummary(ctx: ScriptRunContext, report: StageReport | undefined, now: number) {
   const r = report ?? newStage(now);
   return Object.freeze({
-    dateCreated: r.dateCreated,
+    dateCreated: inScriptRealm(ctx, r.dateCreated),
     seconds: r.seconds,
     usage: r.usage,
     concurrency: 1,
@@ -491,7 +505,7 @@ function stageSummary(report: StageReport | undefined, now: number) {
   });
 }
 
-function summaryContext(args: {
+function summaryContext(ctx: ScriptRunContext, args: {
   input: MapReduceRun['input'];
   map: StageReport | undefined;
   reduce: StageReport | undefined;
@@ -503,21 +517,23 @@ function summaryContext(args: {
   const { input, map, reduce, output } = args;
   const usage = input.usage + (map?.usage ?? 0) + (reduce?.usage ?? 0);
   const seconds = input.seconds + (map?.seconds ?? 0) + (reduce?.seconds ?? 0);
-  return Object.freeze({
+  const date = (d: Date) => inScriptRealm(ctx, d);
+  const summary = Object.freeze({
     isRestarted: args.isRestarted,
-    dateCreated: input.dateCreated,
+    dateCreated: date(input.dateCreated),
     seconds,
     usage,
     concurrency: 1,
     yields: args.yields,
     inputSummary: Object.freeze({
-      dateCreated: input.dateCreated,
+      dateCreated: date(input.dateCreated),
       error: input.error?.error ?? null,
       seconds: input.seconds,
       usage: input.usage,
     }),
-    mapSummary: stageSummary(map, args.now),
-    reduceSummary: stageSummary(reduce, args.now),
+    mapSummary: stageSummary(ctx, map, args.now),
+    reduceSummary: stageSummary(ctx, reduce, args.now),
     output: iteratorOf(() => output.map((p) => [p.key, p.value] as [string, string])),
   });
+  return scriptFacing(ctx, summary, 'mapReduce.Summary');
 }

@@ -7,7 +7,7 @@
 // script, as for NetSuite's errors) and makes reads of members the double lacks throw "not
 // implemented" instead of giving undefined (a misspelt `response.status` fails loudly).
 import type { ScriptRunContext } from '../types.js';
-import { realmErrorOf } from '../invocation.js';
+import { invocationOf, realmErrorOf } from '../invocation.js';
 import { createSuiteScriptError } from '../modules/error.js';
 import { guardObject } from '../sandbox/module-surface.js';
 
@@ -67,4 +67,15 @@ export function scriptFacing<T extends object>(ctx: ScriptRunContext, target: T,
   if (Object.isFrozen(target)) Object.freeze(view);
   else if (Object.isSealed(target)) Object.seal(view);
   return (guardReads ? guardObject(view, what, realmErrorOf(ctx)) : view) as T;
+}
+
+/** JSON-like data (arrays, plain objects, Dates) copied into the script's realm, when it has one. */
+export function inScriptRealm<T>(ctx: ScriptRunContext, value: T): T {
+  let realm;
+  try {
+    realm = invocationOf(ctx).realm;
+  } catch {
+    return value; // not a live invocation (unit tests with a fake account)
+  }
+  return realm.adopt(value);
 }

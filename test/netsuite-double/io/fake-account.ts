@@ -69,7 +69,8 @@ export function fakeAccount(scripts: Record<string, FakeScript>, accountId = 'TS
         record.outcome = 'missing-entry-point';
         return { outcome: 'missing-entry-point' as const, invocation: record };
       }
-      const args = typeof request.args === 'function' ? [] : (request.args ?? []);
+      const ctx = { scriptId: request.scriptId, deploymentId: request.deploymentId ?? '', scriptType: script.scriptType, executionContext: request.executionContext ?? 'SCHEDULED', parameters: request.parameters ?? {}, governance, account };
+      const args = typeof request.args === 'function' ? request.args({ ctx, module: () => undefined }) : (request.args ?? []);
       try {
         const value = (fn as FakeEntryPoint)(args[0], {
           charge: (units) => governance.charge(units, 'fake'),
