@@ -2,7 +2,7 @@ import { FEDEX_ERRORS, type FedexError } from './errors';
 import { COUNTRY_NAMES, PACKAGING_DESCRIPTIONS, serviceInfo } from './reference-data';
 import type { PartySummary, PieceRecord, ShipmentRecord } from './shipments';
 import { formatLocal } from './time-format';
-import { occurredEvents, plannedDeliveryAt, type OccurredEvent, type ScanLocationInput, type StatusInfo } from './timeline';
+import { occurredEvents, plannedDeliveryAt, statusInfo, type OccurredEvent, type ScanLocationInput, type StatusInfo } from './timeline';
 
 /**
  * Track API output for the double's shipments, shaped like FedEx's real responses
@@ -171,8 +171,9 @@ function packageIdentifiers(piece: PieceRecord): NonNullable<TrackResult['additi
 export function trackResultFor(record: ShipmentRecord, piece: PieceRecord, view: TrackView): TrackResult {
   const service = serviceInfo(record.serviceType);
   const events = occurredEvents(record.timeline, record.createdAt, view.now);
-  const creation: OccurredEvent = events[0] ?? occurredEvents(record.timeline.slice(0, 1), record.createdAt, Infinity)[0]!;
-  const latestEvent = events[events.length - 1] ?? creation;
+  // Before its first event (a clock set back past creation) a shipment still reads as label created.
+  const firstStep = record.timeline[0] ?? { afterMs: 0, code: 'OC' };
+  const latestEvent: OccurredEvent = events[events.length - 1] ?? { at: record.createdAt, step: firstStep, info: statusInfo(firstStep) };
   const at = (ms: number) => formatLocal(ms, view.utcOffset);
   const delivered = [...events].reverse().find((event) => event.step.code === 'DL');
   const pickedUp = events.find((event) => event.step.code === 'PU');
