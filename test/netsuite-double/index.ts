@@ -12,7 +12,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Account, type CurrentUser } from './account.js';
-import { configureIo, ioStateOf, type IoState } from './io/io-state.js';
+import { listen, type AccountServer, type ListenOptions } from './http-server.js';
+import { configureIo, ioStateOf, type HttpsPolicy, type IoState } from './io/io-state.js';
+import { runMapReduce, type MapReduceRun, type RunMapReduceOptions } from './mapreduce.js';
+import { runQueuedTasks, type QueuedTaskResult, type RunQueuedTasksOptions } from './modules/task.js';
 import { createSuiteScriptError } from './modules/error.js';
 import { moduleFactories } from './modules/index.js';
 import { cloneData, type RecordData } from './records/model.js';
@@ -46,6 +49,8 @@ export interface NetSuiteDoubleOptions {
   time?: Date | number;
   /** API secret values (custsecret_x → value); each needs its SDF <secret> object. */
   apiSecrets?: Record<string, string>;
+  /** What N/https may call and its time limits (default: loopback only, 5 s connect, 45 s total). */
+  https?: Partial<HttpsPolicy>;
   /** Parameter values: key `scriptId` or `scriptId/deploymentId` → { custscript_x: value }. */
   parameters?: Record<string, Record<string, unknown>>;
   features?: Record<string, boolean>;
@@ -115,6 +120,13 @@ export interface NetSuiteDouble {
   listValueId(listId: string, scriptIdOrText: string): string;
   /** Checks every script's file exists and its @NApiVersion/@NScriptType header matches its SDF object. */
   checkScripts(): void;
+
+  /** Runs a Map/Reduce deployment to the end, now (mapreduce.ts); returns everything that happened. */
+  runMapReduce(options: RunMapReduceOptions): MapReduceRun;
+  /** Runs the tasks scripts queued with N/task (never on a timer: only when the test calls this). */
+  runQueuedTasks(options?: RunQueuedTasksOptions): QueuedTaskResult[];
+  /** Serves RESTlets, Suitelets and File Cabinet media on 127.0.0.1 (http-server.ts). */
+  listen(options?: ListenOptions): Promise<AccountServer>;
 }
 
 export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSuiteDouble {
@@ -134,7 +146,7 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     moduleFactories: new Map([...moduleFactories, ...Object.entries(options.modules ?? {})]),
   });
   for (const [key, values] of Object.entries(options.parameters ?? {})) account.parameterOverrides.set(key, { ...values });
-  configureIo(account, { accountId: account.accountId, apiSecrets: options.apiSecrets, declaredSecrets: sdf.secrets });
+  configureIo(account, { accountId: account.accountId, apiSecrets: options.apiSecrets, declaredSecrets: sdf.secrets, https: options.https });
 
   const repo = account.repo;
   const fail: Fail = (name, message) => createSuiteScriptError({ name, message });
@@ -278,6 +290,9 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     checkScripts() {
       for (const script of sdf.scripts.values()) account.scriptFile(script);
     },
+    runMapReduce: (runOptions) => runMapReduce(account, runOptions),
+    runQueuedTasks: (runOptions) => runQueuedTasks(account, runOptions),
+    listen: (listenOptions) => listen(account, listenOptions),
   };
   return ns;
 }
