@@ -12,6 +12,7 @@ export {
   type WebhookPushInput,
 } from './app';
 export { DEFAULT_START_MS, ManualClock, systemClock, type Clock } from './clock';
+export type { ShipmentSummary } from './control';
 export { FEDEX_ERRORS, INVALID_INPUT_CODE, type FedexError, type FedexErrorBody } from './errors';
 export { FAULT_SCOPES, Faults, type FaultScope, type FaultState } from './faults';
 export type { RenderedLabel, LabelImageType } from './labels';
@@ -22,5 +23,6 @@ export { startFedexDouble, type RunningFedexDouble, type StartOptions } from './
 export { isValidTrackingNumber, trackingCheckDigit, type ShipmentRecord } from './shipments';
 export type { DoubleStats } from './stats';
 export { DEFAULT_STATUS_SCHEDULE, STATUS_CODES, type StatusSchedule, type TimelineStep } from './timeline';
+export type { CompleteTrackResult, TrackResult } from './tracking';
 export type { Capability, Project } from './tokens';
 export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, type TrackingWebhookPayload, type WebhookPushResult } from './webhooks';
