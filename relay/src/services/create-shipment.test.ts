@@ -1,0 +1,144 @@
+// The relay's create path against the FedEx double: exactly one live label per idempotency key,
+// whatever FedEx or the network does.
+import { describe, expect, it } from 'vitest';
+import { sampleRequest } from '../../../shared/src/test-fixtures';
+import { validateRequestBody } from '../../../test/fedex-double';
+import { relayHarness } from '../../../test/support/relay-harness';
+
+const KEY = sampleRequest().idempotencyKey;
+
+describe('POST /v1/shipments', () => {
+  it('creates one shipment whose recipient, packages and references come from the request', async () => {
+    const h = relayHarness();
+    const req = sampleRequest({ packages: [{ weight: { units: 'LB', value: 4.5 } }, { weight: { units: 'LB', value: 2 } }] });
+    const res = await h.createShipment(req);
+    expect(res.status).toBe(201);
+    expect(res.body.trackingNumbers).toHaveLength(2);
+    expect(res.body.masterTrackingNumber).toBe(res.body.trackingNumbers[0]);
+    expect(res.body.labels).toHaveLength(2);
+    expect(Buffer.from(res.body.labels[0].content, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.body.fedexTransactionId).toMatch(/[0-9a-f-]{36}/);
+    const [shipment] = h.liveShipments(KEY);
+    expect(shipment?.recipient).toMatchObject({ city: 'Memphis', postalCode: '38116', countryCode: 'US' });
+    expect(shipment?.trackingNumbers).toEqual(res.body.trackingNumbers);
+    expect(validateRequestBody('ship.create', shipment?.request).length).toBe(0);
+  });
+
+  it('answers a repeat, and a racing duplicate, with the first result and no second label', async () => {
+    const h = relayHarness();
+    const [a, b] = await Promise.all([h.createShipment(sampleRequest()), h.createShipment(sampleRequest())]);
+    const again = await h.createShipment({ ...sampleRequest(), attempt: 2 });
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(again.status).toBe(200);
+    expect(again.body.replayed).toBe(true);
+    expect(new Set([a.body.masterTrackingNumber, b.body.masterTrackingNumber, again.body.masterTrackingNumber]).size).toBe(1);
+    expect(h.double.stats.shipmentsCreatedByCustomerReference[KEY]).toBe(1);
+  });
+
+  it('refuses the same key with a different body (409) instead of answering with a shipment that does not match', async () => {
+    const h = relayHarness();
+    await h.createShipment(sampleRequest());
+    const changed = sampleRequest();
+    changed.recipient.address.city = 'Nashville';
+    const res = await h.createShipment(changed);
+    expect(res.status).toBe(409);
+    expect(res.body.error.code).toBe('IDEMPOTENCY_CONFLICT');
+    expect(h.double.stats.shipmentsCreated).toBe(1);
+  });
+
+  it('renews an expired token once and retries: one shipment', async () => {
+    const h = relayHarness();
+    await h.createShipment({ ...sampleRequest(), idempotencyKey: 'warm-up-1' });
+    h.double.expireTokens();
+    const res = await h.createShipment(sampleRequest());
+    expect(res.status).toBe(201);
+    expect(h.double.stats.status401).toBe(1);
+    expect(h.double.stats.tokenRequests.ok).toBe(2);
+    expect(h.liveShipments(KEY)).toHaveLength(1);
+  });
+
+  it('rides out a burst of 429s and a 503 with backoff: one shipment', async () => {
+    const h = relayHarness();
+    h.double.faults.burst429(3, 'ship');
+    const res = await h.createShipment(sampleRequest());
+    expect(res.status).toBe(201);
+    expect(h.double.stats.status429).toBe(3);
+    h.double.faults.failNext(1, 503, 'ship');
+    expect((await h.createShipment({ ...sampleRequest(), idempotencyKey: 'second-key' })).status).toBe(201);
+    expect(h.liveShipments(KEY)).toHaveLength(1);
+    expect(h.liveShipments('second-key')).toHaveLength(1);
+    expect(h.clock.slept).toBeGreaterThan(0);
+  });
+
+  it('gives up on endless 429s with a retryable FEDEX_RATE_LIMITED, having bought nothing', async () => {
+    const h = relayHarness();
+    h.double.faults.burst429(50, 'ship');
+    const res = await h.createShipment(sampleRequest());
+    expect(res.status).toBe(503);
+    expect(res.body.error).toMatchObject({ code: 'FEDEX_RATE_LIMITED', retryable: true });
+    expect(h.double.stats.shipmentsCreated).toBe(0);
+  });
+
+  it('never blindly retries a create whose response was lost: finds it by reference, voids it, creates one', async () => {
+    const h = relayHarness();
+    h.double.faults.dropResponseAfterCreate(1);
+    const res = await h.createShipment(sampleRequest());
+    expect(res.status).toBe(201);
+    expect(res.body.notes.join(' ')).toMatch(/voided shipment \d+/);
+    expect(h.double.stats.droppedResponses).toBe(1);
+    expect(h.double.stats.referenceTrackRequests).toBe(1);
+    const live = h.liveShipments(KEY);
+    expect(live).toHaveLength(1);
+    expect(live[0]?.masterTrackingNumber).toBe(res.body.masterTrackingNumber);
+  });
+
+  it('treats a 500 on create as an unknown outcome and reconciles the same way', async () => {
+    const h = relayHarness();
+    h.double.faults.failNext(1, 500, 'ship');
+    const res = await h.createShipment(sampleRequest());
+    expect(res.status).toBe(201);
+    expect(h.liveShipments(KEY)).toHaveLength(1);
+  });
+
+  it('reconciles before creating when NetSuite retries after an unknown outcome (relay restarted in between)', async () => {
+    const h = relayHarness();
+    h.double.faults.dropResponseAfterCreate(1);
+    h.double.faults.dropResponseAfterCreate(1);
+    // The first call loses its answer twice (create, then the re-create after voiding): outcome unknown.
+    const first = await h.createShipment(sampleRequest());
+    expect(first.status).toBe(502);
+    expect(first.body.error.code).toBe('FEDEX_OUTCOME_UNKNOWN');
+    expect(h.double.stats.shipmentsCreatedByCustomerReference[KEY]).toBe(2);
+    const restarted = relayHarness({ existingDouble: h.double }); // empty idempotency store
+    const retry = await restarted.createShipment({ ...sampleRequest(), attempt: 2 });
+    expect(retry.status).toBe(201);
+    const live = h.liveShipments(KEY);
+    expect(live).toHaveLength(1);
+    expect(live[0]?.masterTrackingNumber).toBe(retry.body.masterTrackingNumber);
+  });
+
+  it("passes FedEx's own rejection back with FedEx's code, and frees the key for a corrected request", async () => {
+    const h = relayHarness();
+    const res = await h.createShipment(sampleRequest({ accountNumber: '999999999' }));
+    expect(res.status).toBe(422);
+    expect(res.body.error.code).toBe('FEDEX_REJECTED');
+    expect(res.body.error.fedexErrors[0].code).toMatch(/ACCOUNT/);
+    expect((await h.createShipment(sampleRequest())).status).toBe(201);
+  });
+
+  it('answers 500 concurrent requests at a cold start with a single token request', async () => {
+    const h = relayHarness();
+    const results = await Promise.all(Array.from({ length: 500 }, (_, i) => h.createShipment({ ...sampleRequest(), idempotencyKey: `cold-${i}` })));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(h.double.stats.tokenRequests.total).toBe(1);
+    expect(h.double.stats.shipmentsCreated).toBe(500);
+  });
+
+  it('queues past 1,400 transactions in 10 s instead of drawing 429s', async () => {
+    const h = relayHarness({ double: { transactionLimit: { limit: 20, windowMs: 10_000 } }, transactionsPerWindow: 20 });
+    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => h.createShipment({ ...sampleRequest(), idempotencyKey: `burst-${i}` })));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    expect(h.double.stats.status429).toBe(0);
+    expect(h.clock.now() - 1).toBeGreaterThan(Date.UTC(2026, 10, 24, 15, 0, 20));
+  });
+});

@@ -1,0 +1,66 @@
+// An in-process relay wired to an in-process FedEx double: the relay's real app, client, limiter,
+// token cache and idempotency store, talking to the double through its fetch (no port). Time for
+// the relay is a VirtualClock (backoff and limiter waits cost nothing); FedEx's time is the double's.
+import { createFedexDouble, ManualClock, type FedexDouble, type FedexDoubleOptions } from '../fedex-double';
+import type { CreateShipmentRequest } from '../../shared/src/contract';
+import { FedexClient } from '../../relay/src/fedex/client';
+import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
+import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
+import { createApp } from '../../relay/src/lib/create-app';
+import { silentLogger } from '../../relay/src/lib/logger';
+import type { NetSuiteClient } from '../../relay/src/netsuite/client';
+import { MemoryNonceStore } from '../../relay/src/security/nonce-store';
+import { signedHeaders } from './relay-signing';
+import { VirtualClock } from './virtual-clock';
+
+export const RELAY_TEST_SECRET = 'relay-test-shared-secret-0123456789abcdef';
+/** 2026-11-24 15:00 UTC, the day the sample requests ship. */
+export const TEST_START_MS = Date.UTC(2026, 10, 24, 15, 0, 0);
+
+export interface RelayHarnessOptions {
+  double?: FedexDoubleOptions;
+  /** Use this double instead of a new one: a second relay (a restart) in front of the same FedEx. */
+  existingDouble?: FedexDouble;
+  /** Transactions per 10 s the relay allows itself (FedEx: 1,400). */
+  transactionsPerWindow?: number;
+  webhooks?: { securityToken: string; netsuite: NetSuiteClient };
+}
+
+export function relayHarness(options: RelayHarnessOptions = {}) {
+  const double: FedexDouble = options.existingDouble ?? createFedexDouble({ clock: new ManualClock(TEST_START_MS), ...options.double });
+  const clock = new VirtualClock(TEST_START_MS);
+  const store = new MemoryIdempotencyStore({ now: () => clock.now() });
+  const fedex = new FedexClient({
+    baseUrl: double.baseUrl,
+    clientId: double.config.clientId,
+    clientSecret: double.config.clientSecret,
+    clock,
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, transactionsPerWindow: options.transactionsPerWindow ?? FEDEX_LIMITS.transactionsPerWindow }),
+    fetch: double.fetch as typeof fetch,
+  });
+  const app = createApp({
+    fedex,
+    store,
+    nonces: new MemoryNonceStore(() => clock.now()),
+    clock,
+    log: silentLogger,
+    sharedSecret: RELAY_TEST_SECRET,
+    ...(options.webhooks ? { webhooks: options.webhooks } : {}),
+  });
+  const post = async (path: string, body: unknown) => {
+    const text = JSON.stringify(body);
+    const res = await app.request(path, { method: 'POST', body: text, headers: signedHeaders(RELAY_TEST_SECRET, 'POST', path, text, { nowMs: clock.now() }) });
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  return {
+    double,
+    clock,
+    store,
+    fedex,
+    app,
+    post,
+    createShipment: (req: CreateShipmentRequest) => post('/v1/shipments', req),
+    /** Shipments FedEx holds for this reference that are not cancelled: what the merchant pays for. */
+    liveShipments: (reference: string) => double.shipmentsByCustomerReference(reference).filter((s) => s.kind === 'created' && s.cancelledAt === undefined),
+  };
+}
