@@ -11,7 +11,7 @@ import type { Fail } from '../records/values.js';
 import { isEmptyValue } from '../records/values.js';
 import { apiSurface } from '../sandbox/api-surface.js';
 import { guardObject } from '../sandbox/module-surface.js';
-import { checkLeaf, leaves, OPERATORS, parseFilters, type FilterNode } from '../search/filters.js';
+import { checkLeaf, expressionOf, leaves, OPERATORS, parseFilters, type FilterNode } from '../search/filters.js';
 import { compareStored, matches, resultText, resultValue } from '../search/evaluate.js';
 import { readRow, resolveField, rowsOf, type SearchRow } from '../search/rows.js';
 
@@ -30,8 +30,6 @@ export interface ColumnSpec {
 export interface SearchDefinition {
   type: string;
   filters: FilterNode | undefined;
-  /** What the script passed, returned by Search.filterExpression. */
-  filterExpression: unknown[];
   columns: ColumnSpec[];
   title: string;
   scriptId: string | undefined;
@@ -273,18 +271,16 @@ export function createSearchModule(ctx: ScriptRunContext) {
       isPublic: false,
       settings: realm.adopt([]),
       get filterExpression() {
-        return realm.adopt(structuredClone(def.filterExpression));
+        return realm.adopt(expressionOf(def.filters));
       },
       set filterExpression(value: unknown) {
         def.filters = parseFilters(value, fail);
-        def.filterExpression = Array.isArray(value) ? structuredClone(value) : [];
       },
       get filters() {
         return realm.adopt(leaves(def.filters).map((l) => makeFilter(l.name, l.join, l.operator, l.values)));
       },
       set filters(value: unknown) {
         def.filters = parseFilters(value, fail);
-        def.filterExpression = Array.isArray(value) ? structuredClone(value) : [];
       },
       get columns() {
         return realm.adopt(def.columns.map(makeColumn));
@@ -315,7 +311,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
         store.byId.set(internalId, structuredClone({ ...def }));
         return internalId;
       },
-      toJSON: () => ({ type: def.type, id: def.scriptId, searchId: def.internalId, title: def.title, filterExpression: def.filterExpression, columns: def.columns }),
+      toJSON: () => ({ type: def.type, id: def.scriptId, searchId: def.internalId, title: def.title, filterExpression: expressionOf(def.filters), columns: def.columns }),
     };
     const exposed = guardObject(search, 'search.Search', realm.Error);
     searchStates.set(exposed, { definition: () => structuredClone(def), account });
@@ -343,7 +339,6 @@ export function createSearchModule(ctx: ScriptRunContext) {
     const def: SearchDefinition = {
       type,
       filters: parseFilters(o.filters, fail),
-      filterExpression: Array.isArray(o.filters) ? structuredClone(o.filters) : [],
       columns: (Array.isArray(o.columns) ? o.columns : o.columns === undefined ? [] : [o.columns]).map(columnSpec),
       title: typeof o.title === 'string' ? o.title : '',
       scriptId: typeof o.id === 'string' ? o.id : undefined,

@@ -71,8 +71,22 @@ export function parseFilters(input: unknown, fail: Fail): FilterNode | undefined
   return parseExpression(input, fail);
 }
 
+/** ['field', 'operator', values…]: a leaf (its operator is checked when it is made). */
 function isTriple(x: unknown[]): boolean {
-  return typeof x[0] === 'string' && typeof x[1] === 'string' && !/^(and|or|not)$/i.test(x[0]) && OPERATORS.includes(String(x[1]).toLowerCase() as (typeof OPERATORS)[number]);
+  return typeof x[0] === 'string' && typeof x[1] === 'string' && !/^(and|or|not)$/i.test(x[0]) && !/^(and|or|not)$/i.test(x[1]);
+}
+
+/** The filter expression of a tree (Search.filterExpression). */
+export function expressionOf(node: FilterNode | undefined): unknown[] {
+  if (!node) return [];
+  switch (node.kind) {
+    case 'leaf':
+      return [node.join ? `${node.join}.${node.name}` : node.name, node.operator, ...node.values];
+    case 'not':
+      return ['NOT', expressionOf(node.child)];
+    default:
+      return node.children.flatMap((c, i) => (i === 0 ? [expressionOf(c)] : [node.kind, expressionOf(c)]));
+  }
 }
 
 function isFilterObject(x: unknown): x is Record<string, unknown> {

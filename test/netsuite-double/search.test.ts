@@ -1,0 +1,133 @@
+// N/search over the account's records: filter expressions and Filter objects, mainline, joins,
+// sorting, each/getRange/runPaged limits and costs, lookupFields, saved searches, and the input
+// NetSuite hands Map/Reduce when getInputData returns a search.
+import { describe, expect, it } from 'vitest';
+import { coreDouble, probe, seedBasics, type BasicData } from './core-fixtures.js';
+import type { NetSuiteDouble } from './index.js';
+import { mapReduceInputFromSearch } from './modules/search.js';
+
+function world(): { ns: NetSuiteDouble; b: BasicData; invoice: number; fulfillments: number[] } {
+  const ns = coreDouble();
+  const b = seedBasics(ns);
+  const first = ns.ui.fulfill(b.salesOrder, { lines: { item: { 0: { quantity: 1 } } }, sublists: { package: [{ packagetrackingnumber: '111', packageweight: 1 }] } });
+  ns.ui.ship(first);
+  const second = ns.ui.fulfill(b.salesOrder);
+  const invoice = ns.ui.bill(b.salesOrder);
+  return { ns, b, invoice, fulfillments: [first, second] };
+}
+
+describe('search', () => {
+  it('finds the invoice of a sales order: createdfrom anyof + mainline is T', () => {
+    const { ns, b, invoice } = world();
+    const rows = probe(ns, ({ search }) => {
+      const out: unknown[] = [];
+      search
+        .create({ type: search.Type.INVOICE, filters: [['createdfrom', 'anyof', b.salesOrder], 'and', ['mainline', 'is', 'T']], columns: ['tranid', 'entity', 'mainline'] })
+        .run()
+        .each((r: { id: string; recordType: string; getValue(c: string): unknown; getText(c: string): unknown }) => {
+          out.push([r.id, r.recordType, r.getValue('tranid'), r.getValue('entity'), r.getText('entity'), r.getValue('mainline')]);
+          return true;
+        });
+      return out;
+    });
+    expect(rows).toEqual([[String(invoice), 'invoice', `INV${invoice}`, String(b.customer), 'Acme Corp', '*']]);
+  });
+
+  it('without mainline a transaction search returns the header and each item line', () => {
+    const { ns, b } = world();
+    const count = probe(ns, ({ search }) => search.create({ type: 'salesorder', filters: [['internalid', 'anyof', b.salesOrder]] }).runPaged().count);
+    expect(count).toBe(2);
+  });
+
+  it('text, number, checkbox, date operators, NOT / OR, joins and sorting', () => {
+    const { ns, fulfillments } = world();
+    const ids = (filters: unknown, type = 'itemfulfillment', columns: unknown[] = []) =>
+      probe(ns, ({ search }) => {
+        const out: string[] = [];
+        search.create({ type, filters, columns }).run().each((r: { id: string }) => {
+          out.push(r.id);
+          return true;
+        });
+        return out;
+      });
+    const [shipped, open] = fulfillments.map(String);
+    expect(ids([['shipstatus', 'anyof', 'C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['NOT', ['shipstatus', 'anyof', 'C']]])).toEqual([open]);
+    expect(ids([['mainline', 'is', 'T'], 'and', [['tranid', 'is', `IF${shipped}`], 'or', ['tranid', 'startswith', `if${open}`]]])).toEqual([shipped, open]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['customer.email', 'contains', 'ACME.example']])).toEqual([shipped, open]);
+    expect(ids([['mainline', 'is', 'F'], 'and', ['quantity', 'greaterthan', 1]])).toEqual([open]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['trandate', 'on', 'today']])).toEqual([shipped, open]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['trandate', 'before', '3/10/2026']])).toEqual([]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['custbody_core_tracking', 'isnotempty', '']])).toEqual([shipped]);
+    const byTranidDesc = ids([['mainline', 'is', 'T']], 'itemfulfillment', [{ name: 'tranid', sort: 'DESC' }]);
+    expect(byTranidDesc).toEqual([open, shipped]);
+    const customers = probe(ns, ({ search }) => {
+      const f = search.createFilter({ name: 'companyname', operator: search.Operator.IS, values: 'acme corp' });
+      return search.create({ type: 'customer', filters: [f], columns: [search.createColumn({ name: 'email' })] }).run().getRange({ start: 0, end: 10 }).map((r: { getValue(c: unknown): unknown }) => r.getValue({ name: 'email' }));
+    });
+    expect(customers).toEqual(['buyer@acme.example']);
+  });
+
+  it('unknown fields, joins and operators, and misused operators, are errors', () => {
+    const { ns } = world();
+    const create = (filters: unknown, columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', filters, columns }));
+    expect(create([['shipstat', 'anyof', 'C']])).toThrow(/SSS_INVALID_SRCH_FILTER|invalid search criteria.*shipstat/);
+    expect(create([], ['trackingnumber'])).toThrow(/invalid column.*trackingnumber/);
+    expect(create([['shipstatus', 'equals', 'C']])).toThrow(/invalid operator.*equals/);
+    expect(create([['shipstatus', 'is', 'C']])).toThrow(/shipstatus is a select field: use anyof, noneof/);
+    expect(create([['mainline', 'is', true]])).toThrow(/takes 'T' or 'F'/);
+    expect(create([['trandate', 'on', new Date()]])).toThrow(/M\/D\/YYYY/);
+    expect(create([['mainline', 'is', 'T'], 'and'])).toThrow(/ends with an operator/);
+    expect(() => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', columns: ['tranid'] }).run().getRange({ start: 0, end: 1 })[0].getValue('entity'))).toThrow(/has no such column/);
+  });
+
+  it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {
+    const { ns } = world();
+    const seen = probe(ns, ({ search }) => {
+      let n = 0;
+      search.create({ type: 'transaction', filters: [['mainline', 'is', 'T']] }).run().each(() => ++n < 2);
+      return n;
+    });
+    expect(seen).toBe(2);
+    expect(() => probe(ns, ({ search }) => search.create({ type: 'customer' }).run().getRange({ start: 0, end: 1001 }))).toThrow(/at most 1000/);
+    expect(() => probe(ns, ({ search }) => search.create({ type: 'customer' }).runPaged({ pageSize: 4 }))).toThrow(/pageSize must be 5…1000/);
+    const pages = probe(ns, ({ search }) => {
+      const paged = search.create({ type: 'transaction', filters: [['mainline', 'is', 'T']], columns: ['tranid'] }).runPaged({ pageSize: 5 });
+      const page = paged.fetch({ index: 0 });
+      return { count: paged.count, ranges: paged.pageRanges.length, first: page.isFirst, last: page.isLast, size: page.data.length };
+    });
+    expect(pages).toEqual({ count: 4, ranges: 1, first: true, last: true, size: 4 });
+    expect(ns.lastInvocation()!.charges.map((c) => c.units)).toEqual([5, 5]);
+  });
+
+  it('lookupFields: selects as [{value, text}], checkboxes as booleans, joins by name; 1 unit', () => {
+    const { ns, b } = world();
+    const looked = probe(ns, ({ search }) =>
+      search.lookupFields({ type: search.Type.SALES_ORDER, id: b.salesOrder, columns: ['tranid', 'entity', 'shipmethod', 'shipisresidential', 'customer.email', 'linkedtrackingnumbers', 'status'] }),
+    );
+    expect(looked).toEqual({
+      tranid: `SO${b.salesOrder}`,
+      entity: [{ value: String(b.customer), text: 'Acme Corp' }],
+      shipmethod: [{ value: String(b.shipItem), text: 'FedEx Ground' }],
+      shipisresidential: false,
+      'customer.email': 'buyer@acme.example',
+      linkedtrackingnumbers: '111',
+      status: [{ value: 'G', text: 'Billed' }],
+    });
+    expect(ns.lastInvocation()!.unitsUsed).toBe(1);
+  });
+
+  it('saved searches: save, load by id or script id, and feed Map/Reduce input', () => {
+    const { ns, fulfillments } = world();
+    const saved = probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', id: 'customsearch_core_open', title: 'Open fulfillments', filters: [['mainline', 'is', 'T'], 'and', ['shipstatus', 'noneof', 'C']], columns: ['tranid', 'entity'] }).save());
+    const loaded = probe(ns, ({ search }) => {
+      const s = search.load({ id: 'customsearch_core_open' });
+      return [s.searchType, s.id, s.searchId, s.run().getRange({ start: 0, end: 5 }).length];
+    });
+    expect(loaded).toEqual(['itemfulfillment', 'customsearch_core_open', saved, 1]);
+    const input = mapReduceInputFromSearch(ns.account, { type: 'search', id: 'customsearch_core_open' })!;
+    expect(input.map((p) => p.key)).toEqual([String(fulfillments[1])]);
+    expect(JSON.parse(input[0]!.value)).toMatchObject({ recordType: 'itemfulfillment', id: String(fulfillments[1]), values: { tranid: `IF${fulfillments[1]}`, entity: { text: 'Acme Corp' } } });
+    expect(() => probe(ns, ({ search }) => search.load({ id: 'customsearch_nope' }))).toThrow(/does not exist/);
+  });
+});
