@@ -84,6 +84,10 @@ describe('1,400 transactions per 10 s per project, sliding window', () => {
 });
 
 describe('SlidingWindowLimiter', () => {
+  it('refuses a limit without a valid max, so a misspelt option cannot switch the limit off', () => {
+    expect(() => new SlidingWindowLimiter({ limit: 20, windowMs: 10_000 } as unknown as { max: number; windowMs: number })).toThrow('transactionLimit.max');
+  });
+
   it('admits at most max in any window of windowMs, and forgets refused attempts', () => {
     const limiter = new SlidingWindowLimiter({ max: 2, windowMs: 1_000 });
     expect([limiter.tryAcquire('p', 0), limiter.tryAcquire('p', 500), limiter.tryAcquire('p', 999)]).toEqual([true, true, false]);

@@ -53,6 +53,9 @@ export class SlidingWindowLimiter {
   #logs = new Map<string, TimestampLog>();
 
   constructor(limit: TransactionLimit = FEDEX_TRANSACTION_LIMIT) {
+    // A misspelt option (e.g. { limit: 20 }) would otherwise disable the limit silently.
+    if (!Number.isInteger(limit.max) || limit.max < 1) throw new RangeError(`transactionLimit.max must be an integer >= 1, got ${String(limit.max)}`);
+    if (!(limit.windowMs > 0)) throw new RangeError(`transactionLimit.windowMs must be > 0, got ${String(limit.windowMs)}`);
     this.limit = limit;
   }
 
@@ -123,6 +126,10 @@ export class TokenThresholds {
   readonly #longestWindowMs: number;
 
   constructor(config: TokenThresholdConfig = FEDEX_TOKEN_THRESHOLDS) {
+    for (const rule of config.rules) {
+      if (!Number.isInteger(rule.count) || rule.count < 1 || !(rule.windowMs > 0)) throw new RangeError(`token threshold rules need count >= 1 and windowMs > 0`);
+    }
+    if (!(config.penaltyMs >= 0)) throw new RangeError('tokenThresholds.penaltyMs must be >= 0');
     this.config = config;
     this.#longestWindowMs = Math.max(...config.rules.map((rule) => rule.windowMs));
   }
