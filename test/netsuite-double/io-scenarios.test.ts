@@ -153,6 +153,21 @@ describe('the Map/Reduce fixture through the driver', () => {
     expect(run.output).toContainEqual({ key: 'A', value: '5' }); // SO1's 2 never reached reduce
   });
 
+  it('a search returned by getInputData feeds map with {recordType, id, values} JSON keyed by internal id', () => {
+    const ns = ioDouble();
+    const subsidiary = ns.seed('subsidiary', { fields: { name: 'US West', country: 'US' } });
+    const ids = ['Acme Corp', 'Bolt Ltd'].map((companyname) => ns.seed('customer', { fields: { companyname, subsidiary } }));
+    const run = ns.runMapReduce({ scriptId: 'customscript_io_mr_orders', params: { custscript_io_mode: 'search' } });
+    expect(run.input.pairs.map((p) => p.key)).toEqual(ids.map(String));
+    expect(JSON.parse(run.input.pairs[0]!.value)).toEqual({
+      recordType: 'customer',
+      id: String(ids[0]),
+      values: { companyname: 'Acme Corp', subsidiary: { value: String(subsidiary), text: 'US West' } },
+    });
+    expect(run.output).toEqual([{ key: 'US West', value: `customer ${ids[0]} Acme Corp, customer ${ids[1]} Bolt Ltd` }]);
+    expect(run.input.usage).toBe(0); // NetSuite runs the input search outside the script's usage
+  });
+
   it('an error in getInputData reaches summarize as inputSummary.error', () => {
     const ns = ioDouble();
     const run = ns.runMapReduce({ scriptId: 'customscript_io_mr_orders', params: { custscript_io_mode: 'fail-input' } });

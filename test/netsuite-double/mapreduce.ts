@@ -177,16 +177,20 @@ function inputPairs(value: unknown, account: AccountServices): Pair[] {
   if (typeof value !== 'object') {
     throw ioError('SSS_INVALID_INPUT_DATA', `getInputData returned a ${typeof value}: return an array, an object, a search or a reference.`);
   }
-  const ref = value as { type?: unknown; id?: unknown; path?: unknown };
-  if (ref.type === 'file' && (ref.id !== undefined || ref.path !== undefined)) return fileLines(account, (ref.id ?? ref.path) as string | number);
-  const isReference = typeof ref.type === 'string' && ['search', 'query', 'suiteql'].includes(ref.type);
+  // Read with `in` first: script-facing objects (a Search) throw on reads of members they lack.
+  const member = (name: string) => (name in value ? (value as Record<string, unknown>)[name] : undefined);
+  const type = member('type');
+  if (type === 'file' && (member('id') !== undefined || member('path') !== undefined)) {
+    return fileLines(account, (member('id') ?? member('path')) as string | number);
+  }
+  const isReference = typeof type === 'string' && ['search', 'query', 'suiteql'].includes(type);
   if (isReference || isSearchLike(value)) {
     // The account runs searches and queries itself: no 4,000-result cap, no governance (NetSuite
     // runs the input outside the script's usage).
     const resolver = (account as { resolveMapReduceInput?: (v: unknown) => unknown }).resolveMapReduceInput;
     if (resolver) return searchPairs(resolver.call(account, value) as SearchLike);
     if (isSearchLike(value)) return searchPairs(value);
-    throw ioError('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: getInputData returning {type: '${String(ref.type)}'}`);
+    throw ioError('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: getInputData returning {type: '${String(type)}'}`);
   }
   return Object.entries(value).map(([k, v]) => ({ key: k, value: serialiseValue(v) }));
 }
@@ -206,8 +210,7 @@ interface SearchLike {
 }
 
 function isSearchLike(value: object): value is SearchLike {
-  const v = value as { run?: unknown; searchType?: unknown; filters?: unknown };
-  return typeof v.run === 'function' && (typeof v.searchType === 'string' || Array.isArray(v.filters));
+  return 'run' in value && typeof (value as { run: unknown }).run === 'function' && ('searchType' in value || 'filters' in value);
 }
 
 /** A search's results as map input: key = internal id, value = JSON {recordType, id, values}. */
