@@ -59,6 +59,8 @@ describe('search', () => {
     expect(ids([['mainline', 'is', 'T'], 'and', ['trandate', 'on', 'today']])).toEqual([shipped, open]);
     expect(ids([['mainline', 'is', 'T'], 'and', ['trandate', 'before', '3/10/2026']])).toEqual([]);
     expect(ids([['mainline', 'is', 'T'], 'and', ['custbody_core_tracking', 'isnotempty', '']])).toEqual([shipped]);
+    expect(ids([['status', 'anyof', 'ItemShip:C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
+    expect(ids([['type', 'anyof', 'ItemShip'], 'and', ['mainline', 'is', 'T']], 'transaction')).toEqual([shipped, open]);
     const byTranidDesc = ids([['mainline', 'is', 'T']], 'itemfulfillment', [{ name: 'tranid', sort: 'DESC' }]);
     expect(byTranidDesc).toEqual([open, shipped]);
     const customers = probe(ns, ({ search }) => {
@@ -112,7 +114,7 @@ describe('search', () => {
       shipisresidential: false,
       'customer.email': 'buyer@acme.example',
       linkedtrackingnumbers: '111',
-      status: [{ value: 'G', text: 'Billed' }],
+      status: [{ value: 'SalesOrd:G', text: 'Billed' }],
     });
     expect(ns.lastInvocation()!.unitsUsed).toBe(1);
   });

@@ -152,4 +152,13 @@ export interface AccountServices {
   readonly sdf: import('./sdf/types.js').SdfProject;
   /** The disk path of a File Cabinet path ('/SuiteApps/…/x.js'), or undefined. */
   resolveFileCabinetPath(path: string): string | undefined;
+  /** What the script exports under `name` (loaded in a throwaway realm; nothing recorded). */
+  scriptExport?(scriptId: string, name: string): unknown;
+  /**
+   * What getInputData's search stands for (a Search object or { type: 'search', id }): a
+   * search-like object whose run().each yields EVERY result with toJSON() = { recordType, id,
+   * values }, without the 4,000 cap and without charging anyone (NetSuite runs it outside the
+   * script's governance). Prefer it to calling the Search object's own run().each.
+   */
+  resolveMapReduceInput?(value: unknown): unknown;
 }

@@ -69,7 +69,8 @@ export class ScriptRecord {
     const { fieldId } = this.#args(options, 'fieldId');
     const field = this.#field(fieldId);
     if (field.id === 'id') return this.id === null ? '' : String(this.id);
-    if (field.kind === 'subrecord') return this.data.subrecords[field.id] ? '' : '';
+    // A subrecord field's value is not its content: read it with getSubrecord.
+    if (field.kind === 'subrecord') return '';
     return this.env.adopt(toScriptValue(field, this.data.body[field.id]));
   }
 

@@ -60,6 +60,11 @@ function fieldOn(def: RecordTypeDef, name: string): FieldDef | undefined {
     if (name === 'mainline') return MAINLINE;
     if (name === 'line') return LINE;
     if (name === 'type') return { id: 'type', kind: 'select', label: 'Type', options: [{ value: def.transactionCode ?? def.type, text: def.label }] };
+    // Searches name a transaction status with its type: 'SalesOrd:B', 'ItemShip:C', 'CustInvc:A'.
+    const status = def.fields.get('status');
+    if (name === 'status' && status?.options) {
+      return { ...status, options: status.options.map((o) => ({ value: `${def.transactionCode}:${o.value}`, text: o.text })) };
+    }
   }
   const body = def.fields.get(name);
   if (body && body.kind !== 'subrecord') return body;
@@ -114,6 +119,11 @@ export function readRow(repo: RecordRepository, row: SearchRow, name: string, jo
     case 'type':
       if (row.def.costClass === 'transaction') return { field, stored: row.def.transactionCode ?? row.def.type };
       break;
+    case 'status': {
+      const letter = row.record.data.body.status;
+      if (row.def.costClass === 'transaction' && field.options) return { field, stored: typeof letter === 'string' ? `${row.def.transactionCode}:${letter}` : undefined };
+      break;
+    }
   }
   const lineField = row.def.sublists.get('item')?.fields.get(name);
   if (row.line && lineField) return { field: lineField, stored: row.line.values[name] };
