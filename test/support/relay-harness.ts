@@ -1,7 +1,7 @@
 // An in-process relay wired to an in-process FedEx double: the relay's real app, client, limiter,
 // token cache and idempotency store, talking to the double through its fetch (no port). Time for
 // the relay is a VirtualClock (backoff and limiter waits cost nothing); FedEx's time is the double's.
-import { createFedexDouble, ManualClock, type FedexDouble, type FedexDoubleOptions } from '../fedex-double';
+import { createFedexDouble, type FedexDouble, type FedexDoubleOptions } from '../fedex-double';
 import type { CreateShipmentRequest } from '../../shared/src/contract';
 import { FedexClient } from '../../relay/src/fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
@@ -18,17 +18,18 @@ export const RELAY_TEST_SECRET = 'relay-test-shared-secret-0123456789abcdef';
 export const TEST_START_MS = Date.UTC(2026, 10, 24, 15, 0, 0);
 
 export interface RelayHarnessOptions {
-  double?: FedexDoubleOptions;
+  double?: Omit<FedexDoubleOptions<VirtualClock>, 'clock'>;
   /** Use this double instead of a new one: a second relay (a restart) in front of the same FedEx. */
-  existingDouble?: FedexDouble;
+  existingDouble?: FedexDouble<VirtualClock>;
   /** Transactions per 10 s the relay allows itself (FedEx: 1,400). */
   transactionsPerWindow?: number;
   webhooks?: { securityToken: string; netsuite: NetSuiteClient };
 }
 
 export function relayHarness(options: RelayHarnessOptions = {}) {
-  const double: FedexDouble = options.existingDouble ?? createFedexDouble({ clock: new ManualClock(TEST_START_MS), ...options.double });
+  // One clock for both sides, so the double's 10-second window moves as the relay waits.
   const clock = new VirtualClock(TEST_START_MS);
+  const double: FedexDouble<VirtualClock> = (options.existingDouble as FedexDouble<VirtualClock> | undefined) ?? createFedexDouble({ clock, ...options.double });
   const store = new MemoryIdempotencyStore({ now: () => clock.now() });
   const fedex = new FedexClient({
     baseUrl: double.baseUrl,

@@ -135,7 +135,7 @@ describe('POST /v1/shipments', () => {
   });
 
   it('queues past 1,400 transactions in 10 s instead of drawing 429s', async () => {
-    const h = relayHarness({ double: { transactionLimit: { limit: 20, windowMs: 10_000 } }, transactionsPerWindow: 20 });
+    const h = relayHarness({ double: { transactionLimit: { max: 20, windowMs: 10_000 } }, transactionsPerWindow: 20 });
     const results = await Promise.all(Array.from({ length: 45 }, (_, i) => h.createShipment({ ...sampleRequest(), idempotencyKey: `burst-${i}` })));
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(h.double.stats.status429).toBe(0);

@@ -22,7 +22,6 @@ function readAddress(sub: Pick<record.Record, 'getValue'>): AddressSnapshot {
     const v = str(sub.getValue({ fieldId: f }));
     if (v !== undefined) out[f] = v;
   }
-  out.isresidential = bool(sub.getValue({ fieldId: 'isresidential' }));
   return out;
 }
 
@@ -156,11 +155,12 @@ export function readSnapshot(rec: record.Record, accountId: string): { snapshot:
     const so = search.lookupFields({ type: 'salesorder', id: salesOrderId, columns: ['tranid'] });
     base.salesOrder = { id: salesOrderId, ...(str(so.tranid) ? { tranId: str(so.tranid) } : {}) };
   }
-  base.shipTo = readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' }));
+  // The residential flag of the ship-to address lives on the transaction (shipisresidential).
+  base.shipTo = { ...readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' })), isresidential: bool(rec.getValue({ fieldId: 'shipisresidential' })) };
   const { items, locationId } = readLines(rec);
   base.items = items;
   base.packages = readPackages(rec);
-  const shipFrom = readShipFrom(locationId, str(rec.getValue({ fieldId: 'subsidiary' })));
+  const shipFrom = readShipFrom(str(rec.getValue({ fieldId: 'location' })) ?? locationId, str(rec.getValue({ fieldId: 'subsidiary' })));
   if (shipFrom) base.shipFrom = shipFrom;
   return { snapshot: base, rule };
 }

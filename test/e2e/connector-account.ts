@@ -1,0 +1,77 @@
+// A NetSuite account (the double) with the SuiteApp deployed and configured against a running
+// stack, and the master data a retailer has: subsidiary, warehouse, customers, items, ship methods.
+import { PARAMS, POLL_PARAMS, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT, AUDIT } from '../../shared/src/ids';
+import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
+import { STACK_SECRET, type Stack } from './stack';
+
+export const GLOBAL_FEDEX_ACCOUNT = '740561073';
+
+export interface ConnectorAccount {
+  ns: NetSuiteDouble;
+  ids: {
+    subsidiary: number;
+    warehouse: number;
+    customer: number;
+    personCustomer: number;
+    widget: number;
+    gadget: number;
+    fedexGround: number;
+    fedex2Day: number;
+    fedexUnmapped: number;
+    upsGround: number;
+    willCall: number;
+    labelFolder: number;
+  };
+  /** A sales order shipping to `address` (defaults to a Memphis business address). */
+  salesOrder(options?: { customer?: number; shipmethod?: number; address?: Record<string, unknown>; lines?: { item: number; quantity: number }[]; residential?: boolean }): number;
+  /** Fulfills the order as Shipped in one save (CREATE with shipstatus C) with these packages (lb). */
+  shipOrder(salesOrderId: number, packages?: number[], extra?: Record<string, unknown>): number;
+  shipmentOf(fulfillmentId: number): RecordSnapshot | undefined;
+  auditsOf(recordId: number | string): RecordSnapshot[];
+}
+
+const MEMPHIS = { addressee: 'Acme Retail', attention: 'Receiving Dock 4', addr1: '3875 Airways Blvd', addr2: 'Module H', city: 'Memphis', state: 'TN', zip: '38116', country: 'US', addrphone: '901-555-0100' };
+
+export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: string }, options: { relayUrl?: string; globalAccount?: string | null } = {}): ConnectorAccount {
+  const ns = createNetSuiteDouble({ accountId: '1234567_SB1', apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
+  const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
+  const ue = SCRIPTS.fulfillmentUserEvent.scriptId;
+  ns.setParameter(ue, PARAMS.relayUrl, options.relayUrl ?? stack.relayUrl);
+  if (options.globalAccount !== null) ns.setParameter(ue, PARAMS.fedexAccount, options.globalAccount ?? GLOBAL_FEDEX_ACCOUNT);
+  ns.setParameter(ue, PARAMS.labelFolder, folder.id);
+  ns.setParameter(SCRIPTS.trackingPoll.scriptId, POLL_PARAMS.relayUrl, options.relayUrl ?? stack.relayUrl);
+
+  const subsidiary = ns.seed('subsidiary', { fields: { name: 'Acme US', country: 'US' }, subrecords: { mainaddress: { addressee: 'Acme US HQ', addr1: '100 Main St', city: 'Nashville', state: 'TN', zip: '37201', country: 'US', addrphone: '615-555-0100' } } });
+  const warehouse = ns.seed('location', { fields: { name: 'East Warehouse', subsidiary }, subrecords: { mainaddress: { addressee: 'Acme East Warehouse', addr1: '50 Depot Rd', city: 'Nashville', state: 'TN', zip: '37210', country: 'US', addrphone: '615-555-0199' } } });
+  const customer = ns.seed('customer', { fields: { companyname: 'Acme Retail', email: 'orders@acme.example', phone: '901-555-0123', subsidiary } });
+  const personCustomer = ns.seed('customer', { fields: { isperson: 'T', firstname: 'Ann', lastname: 'Lee', email: 'ann@example.com', subsidiary } });
+  const widget = ns.seed('inventoryitem', { fields: { itemid: 'WIDGET-1', displayname: 'Blue widget' } });
+  const gadget = ns.seed('inventoryitem', { fields: { itemid: 'GADGET-7', displayname: 'Red gadget' } });
+  const fedexGround = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'FEDEX' } });
+  const fedex2Day = ns.seed('shipitem', { fields: { itemid: 'FedEx 2Day', shippingcarrier: 'FEDEX' } });
+  const fedexUnmapped = ns.seed('shipitem', { fields: { itemid: 'FedEx International Priority', shippingcarrier: 'FEDEX' } });
+  const upsGround = ns.seed('shipitem', { fields: { itemid: 'UPS Ground', shippingcarrier: 'UPS' } });
+  const willCall = ns.seed('shipitem', { fields: { itemid: 'Will Call', shippingcarrier: 'NONUPS' } });
+  const F = SERVICE_MAP.fields;
+  ns.seed(SERVICE_MAP.type, { fields: { name: 'FedEx Ground', [F.shipItem]: fedexGround, [F.serviceType]: 'FEDEX_GROUND' } });
+  ns.seed(SERVICE_MAP.type, { fields: { name: 'FedEx 2Day', [F.shipItem]: fedex2Day, [F.serviceType]: 'FEDEX_2_DAY', [F.packagingType]: 'YOUR_PACKAGING' } });
+
+  const ids = { subsidiary, warehouse, customer, personCustomer, widget, gadget, fedexGround, fedex2Day, fedexUnmapped, upsGround, willCall, labelFolder: folder.id };
+  return {
+    ns,
+    ids,
+    salesOrder: (o = {}) =>
+      ns.seed('salesorder', {
+        fields: { entity: o.customer ?? customer, subsidiary, location: warehouse, shipmethod: o.shipmethod ?? fedexGround, shipisresidential: o.residential ?? false, trandate: new Date() },
+        subrecords: { shippingaddress: { ...MEMPHIS, ...o.address } },
+        sublists: { item: (o.lines ?? [{ item: widget, quantity: 3 }, { item: gadget, quantity: 1 }]).map((l) => ({ ...l, location: warehouse })) },
+      }),
+    shipOrder: (salesOrderId, packages = [4.5], extra = {}) =>
+      ns.ui.fulfill(salesOrderId, {
+        fields: { shipstatus: 'C', trandate: new Date(), ...extra },
+        sublists: { package: packages.map((weight, i) => ({ packageweight: weight, packagedescr: `Box ${i + 1}` })) },
+      }),
+    shipmentOf: (fulfillmentId) => ns.find(SHIPMENT.type, (r) => String(r.fields[SHIPMENT.fields.fulfillment]) === String(fulfillmentId))[0],
+    auditsOf: (recordId) => ns.find(AUDIT.type, (r) => String(r.fields[AUDIT.fields.recordId]) === String(recordId)),
+  };
+}

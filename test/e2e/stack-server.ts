@@ -1,0 +1,63 @@
+// Child process of the end-to-end tests: the FedEx double and the real relay, each on its own
+// loopback port. They must live outside the test process, because a SuiteScript's N/https call
+// blocks the test process's thread until the relay answers.
+// Prints one JSON line {fedexUrl, relayUrl} when both listen; control the double via /__double/.
+import { serve } from '@hono/node-server';
+import { ManualClock, startFedexDouble } from '../fedex-double';
+import { FedexClient } from '../../relay/src/fedex/client';
+import { createFedexLimiters } from '../../relay/src/fedex/limiter';
+import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
+import { systemClock } from '../../relay/src/lib/clock';
+import { createApp } from '../../relay/src/lib/create-app';
+import { createJsonLogger } from '../../relay/src/lib/logger';
+import { NetSuiteClient } from '../../relay/src/netsuite/client';
+import { MemoryNonceStore } from '../../relay/src/security/nonce-store';
+
+const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
+  sharedSecret: string;
+  fedexStartMs?: number;
+  webhookSecurityToken?: string;
+  netsuite?: { restletUrl: string; auth: ConstructorParameters<typeof NetSuiteClient>[0]['auth'] };
+};
+
+async function main(): Promise<void> {
+  const fedex = await startFedexDouble({
+    clock: new ManualClock(options.fedexStartMs ?? Date.now()),
+    ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
+  });
+  const clock = systemClock;
+  const logs: string[] = [];
+  const client = new FedexClient({
+    baseUrl: fedex.url,
+    clientId: fedex.double.config.clientId,
+    clientSecret: fedex.double.config.clientSecret,
+    clock,
+    limiters: createFedexLimiters(clock),
+    // Real waits, kept to milliseconds so the scenarios stay fast.
+    retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
+  });
+  const app = createApp({
+    fedex: client,
+    store: new MemoryIdempotencyStore(),
+    nonces: new MemoryNonceStore(),
+    clock,
+    log: createJsonLogger((line) => logs.push(line)),
+    sharedSecret: options.sharedSecret,
+    ...(options.netsuite && options.webhookSecurityToken
+      ? { webhooks: { securityToken: options.webhookSecurityToken, netsuite: new NetSuiteClient({ restletUrl: options.netsuite.restletUrl, auth: options.netsuite.auth, clock }) } }
+      : {}),
+  });
+  // Test-only window into the relay's own log lines (to prove secrets never reach them).
+  app.get('/__test/logs', (c) => c.json({ logs }));
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `http://127.0.0.1:${info.port}` })}\n`);
+  });
+  const stop = () => {
+    server.close();
+    void fedex.close().then(() => process.exit(0));
+  };
+  process.on('SIGTERM', stop);
+  process.on('disconnect', stop);
+}
+
+void main();

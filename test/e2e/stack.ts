@@ -1,0 +1,51 @@
+// Starts the FedEx double and the relay in a child process and gives tests a typed handle on them.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { resolve } from 'node:path';
+
+export const STACK_SECRET = 'e2e-shared-secret-between-netsuite-and-relay-0123';
+
+export interface Stack {
+  fedexUrl: string;
+  relayUrl: string;
+  control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any>;
+  stats(): Promise<any>;
+  shipmentsFor(reference: string): Promise<any[]>;
+  relayLogs(): Promise<string[]>;
+  stop(): Promise<void>;
+}
+
+export async function startStack(options: Record<string, unknown> = {}): Promise<Stack> {
+  const root = resolve(import.meta.dirname, '../..');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'stack-server.ts')], {
+    cwd: root,
+    env: { ...process.env, STACK_OPTIONS: JSON.stringify({ sharedSecret: STACK_SECRET, ...options }) },
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
+  const urls = await new Promise<{ fedexUrl: string; relayUrl: string }>((ok, fail) => {
+    const timer = setTimeout(() => fail(new Error('the e2e stack did not start within 30 s')), 30_000);
+    child.once('exit', (code) => fail(new Error(`the e2e stack exited with ${code}`)));
+    createInterface({ input: child.stdout! }).once('line', (line) => {
+      clearTimeout(timer);
+      ok(JSON.parse(line));
+    });
+  });
+  const control = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> => {
+    const res = await fetch(`${urls.fedexUrl}/__double/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+    if (!res.ok) throw new Error(`FedEx double control ${path}: HTTP ${res.status} ${await res.text()}`);
+    return res.json();
+  };
+  return {
+    ...urls,
+    control,
+    stats: () => control('GET', 'stats'),
+    shipmentsFor: async (reference) => (await control('GET', `shipments?customerReference=${encodeURIComponent(reference)}`)).shipments,
+    relayLogs: async () => ((await (await fetch(`${urls.relayUrl}/__test/logs`)).json()) as { logs: string[] }).logs,
+    stop: () =>
+      new Promise<void>((ok) => {
+        if (child.exitCode !== null) return ok();
+        child.once('exit', () => ok());
+        child.kill('SIGTERM');
+      }),
+  };
+}
