@@ -27,9 +27,11 @@ import { ioStateOf, type IoState } from './io/io-state.js';
 import { findDeployment, findScript, type DeploymentView, type ScriptView } from './io/scripts.js';
 import { resolveScriptUrl } from './modules/url.js';
 
+/** What an authenticator sees of a request (enough to verify OAuth 2.0 bearer tokens or TBA signatures). */
 export interface InboundRequest {
   kind: 'restlet' | 'suitelet' | 'media';
   method: string;
+  /** Full URL as the client addressed it (http://127.0.0.1:<port>/app/site/hosting/…?…). */
   url: URL;
   headers: IncomingHttpHeaders;
   body: Buffer;
@@ -90,7 +92,8 @@ export async function listen(account: AccountServices, options: ListenOptions = 
   let inFlight = 0;
 
   const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    // The URL as the client addressed it (host and port included), as a TBA signature covers it.
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     if (unavailable) return send(res, 503, 'text/html; charset=UTF-8', '<html><body>NetSuite is temporarily unavailable.</body></html>');
     const kind = routeOf(url.pathname);
     if (!kind) return send(res, 404, 'text/plain', 'Not Found');
