@@ -90,7 +90,7 @@ describe('N/https', () => {
     expect(() => setup({ allowHttpLoopback: false }).https.get({ url: `${server.origin}/echo` })).toThrow(
       expect.objectContaining({ name: 'SSS_INVALID_URL' }),
     );
-    expect(ctx.governance.used).toBe(20); // charged even when the call fails, like NetSuite
+    expect(ctx.governance.used).toBe(20); // charged before the URL is checked (the double's choice)
   });
 
   it('charges governance before sending: no units left, no request', () => {
