@@ -153,3 +153,14 @@ describe('records', () => {
     expect(ns.get('salesorder', copyId)).toBeUndefined();
   });
 });
+
+describe('submitFields dates', () => {
+  it('take a Date or the user-format text (M/D/YYYY), nothing else', () => {
+    const ns = coreDouble();
+    const { salesOrder } = seedBasics(ns);
+    const log = ns.seed('customrecord_core_log', { fields: { custrecord_core_log_ref: salesOrder } });
+    probe(ns, ({ record }) => record.submitFields({ type: 'customrecord_core_log', id: log, values: { custrecord_core_log_when: '3/31/2026' } }));
+    expect(ns.get('customrecord_core_log', log)!.text('custrecord_core_log_when')).toBe('3/31/2026');
+    expect(() => probe(ns, ({ record }) => record.submitFields({ type: 'customrecord_core_log', id: log, values: { custrecord_core_log_when: '2026-03-31' } }))).toThrow(/M\/D\/YYYY/);
+  });
+});

@@ -8,7 +8,7 @@ import { RECORD_UNITS } from '../governance.js';
 import { cloneData, type RecordData } from '../records/model.js';
 import { ScriptRecord, type RecordEnv, type ScriptRecordOptions } from '../records/script-record.js';
 import { transformData } from '../records/transform.js';
-import { isEmptyValue, toCanonical } from '../records/values.js';
+import { fromText, isEmptyValue, toCanonical } from '../records/values.js';
 import { saveWithUserEvents, deleteWithUserEvents, USER_EVENT_TYPES } from '../user-events.js';
 import { notImplemented } from './error.js';
 
@@ -148,7 +148,8 @@ export function createRecordModule(ctx: ScriptRunContext) {
       const field = repo.field(def, fieldId, fail);
       if (field.kind === 'subrecord') throw fail('SSS_INVALID_API_USAGE', `submitFields cannot set subrecord fields (${fieldId}): load the record and use getSubrecord.`);
       if (field.readOnly) throw fail('DOUBLE_READ_ONLY_FIELD', `Field ${fieldId} of ${def.type} is set by NetSuite, not by scripts.`);
-      const canonical = toCanonical(field, value, fail);
+      // submitFields is an inline edit: like the UI it also takes dates as text in the user's format.
+      const canonical = typeof value === 'string' && value !== '' && (field.kind === 'date' || field.kind === 'datetime') ? fromText(field, value, fail) : toCanonical(field, value, fail);
       partial.body[fieldId] = isEmptyValue(canonical) && field.kind !== 'checkbox' ? null : canonical;
     }
     const sub = (options.options ?? {}) as Options;

@@ -154,6 +154,12 @@ export class RecordRepository {
     if (!ignoreMandatoryFields) {
       const missing = [...def.fields.values()].filter((f) => f.mandatory && f.kind !== 'subrecord' && isEmptyValue(data.body[f.id]));
       if (missing.length) throw fail('USER_ERROR', `Please enter value(s) for: ${missing.map((f) => f.label).join(', ')}`);
+      if (def.type === 'customer') {
+        // A company needs its name; an individual (isperson) a first and last name.
+        const need = data.body.isperson === true ? ['firstname', 'lastname'] : ['companyname'];
+        const empty = need.filter((id) => isEmptyValue(data.body[id]));
+        if (empty.length) throw fail('USER_ERROR', `Please enter value(s) for: ${empty.join(', ')}`);
+      }
     }
     if (def.costClass === 'transaction' && def.sublists.has('item')) {
       const lines = data.sublists.item ?? [];

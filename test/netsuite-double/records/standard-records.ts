@@ -459,6 +459,20 @@ export const STANDARD_RECORD_TYPES: readonly RecordTypeDef[] = [
   serviceItem,
 ];
 
+/** Fields a user must fill in before saving (customer names: see RecordRepository.check). */
+const MANDATORY: Record<string, string[]> = {
+  location: ['name'],
+  subsidiary: ['name'],
+  shipitem: ['itemid'],
+  inventoryitem: ['itemid'],
+  noninventoryitem: ['itemid'],
+  serviceitem: ['itemid'],
+  employee: ['firstname', 'lastname'],
+};
+for (const def of STANDARD_RECORD_TYPES) {
+  for (const id of MANDATORY[def.type] ?? []) def.fields.get(id)!.mandatory = true;
+}
+
 /** SDF `selectrecordtype` numbers of standard record types (generic_customfield_selectrecordtype). */
 export const SDF_STANDARD_SELECT_TYPES: Record<string, string> = {
   '-2': 'customer',

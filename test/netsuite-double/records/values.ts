@@ -69,6 +69,18 @@ export function parseDateText(text: string): string | undefined {
   return date.getMonth() === Number(m[1]) - 1 ? dateKey(date) : undefined;
 }
 
+/** Parses 'M/D/YYYY h:mm[:ss] am|pm' (or a bare date: midnight) into epoch ms. */
+export function parseDateTimeText(text: string): number | undefined {
+  const m = /^\s*(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?\s*(am|pm)?)?\s*$/i.exec(text);
+  if (!m) return undefined;
+  let hour = Number(m[4] ?? 0);
+  const meridiem = m[7]?.toLowerCase();
+  if (meridiem === 'pm' && hour < 12) hour += 12;
+  if (meridiem === 'am' && hour === 12) hour = 0;
+  const date = new Date(Number(m[3]), Number(m[1]) - 1, Number(m[2]), hour, Number(m[5] ?? 0), Number(m[6] ?? 0));
+  return date.getMonth() === Number(m[1]) - 1 ? date.getTime() : undefined;
+}
+
 /**
  * The canonical stored form of `value` for `def`, or undefined for "empty". Throws
  * INVALID_FLD_VALUE for anything NetSuite would refuse (and, deliberately, for loose forms
@@ -157,6 +169,11 @@ export function fromText(def: FieldDef, text: unknown, fail: Fail): unknown {
     const key = parseDateText(text);
     if (!key) throw invalid(fail, def, text, 'dates are written M/D/YYYY');
     return key;
+  }
+  if (def.kind === 'datetime') {
+    const ms = parseDateTimeText(text);
+    if (ms === undefined) throw invalid(fail, def, text, 'date/times are written M/D/YYYY h:mm am');
+    return ms;
   }
   if (NUMERIC.has(def.kind)) {
     const n = Number(text.replace(/,/g, ''));
