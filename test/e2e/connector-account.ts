@@ -1,5 +1,6 @@
 // A NetSuite account (the double) with the SuiteApp deployed and configured against a running
 // stack, and the master data a retailer has: subsidiary, warehouse, customers, items, ship methods.
+import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { PARAMS, POLL_PARAMS, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT, AUDIT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
 import { STACK_SECRET, type Stack } from './stack';
@@ -8,6 +9,9 @@ export const GLOBAL_FEDEX_ACCOUNT = '740561073';
 
 export interface ConnectorAccount {
   ns: NetSuiteDouble;
+  accountId: string;
+  /** The idempotency key the connector derives for a fulfillment of this account. */
+  keyOf(fulfillmentId: number): string;
   ids: {
     subsidiary: number;
     warehouse: number;
@@ -25,15 +29,19 @@ export interface ConnectorAccount {
   /** A sales order shipping to `address` (defaults to a Memphis business address). */
   salesOrder(options?: { customer?: number; shipmethod?: number; address?: Record<string, unknown>; lines?: { item: number; quantity: number }[]; residential?: boolean }): number;
   /** Fulfills the order as Shipped in one save (CREATE with shipstatus C) with these packages (lb). */
-  shipOrder(salesOrderId: number, packages?: number[], extra?: Record<string, unknown>): number;
+  shipOrder(salesOrderId: number, packages?: number[], extra?: Record<string, unknown>, lines?: Record<number, Record<string, unknown>>): number;
   shipmentOf(fulfillmentId: number): RecordSnapshot | undefined;
   auditsOf(recordId: number | string): RecordSnapshot[];
 }
 
 const MEMPHIS = { addressee: 'Acme Retail', attention: 'Receiving Dock 4', addr1: '3875 Airways Blvd', addr2: 'Module H', city: 'Memphis', state: 'TN', zip: '38116', country: 'US', addrphone: '901-555-0100' };
 
+let accounts = 0;
+
 export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: string }, options: { relayUrl?: string; globalAccount?: string | null } = {}): ConnectorAccount {
-  const ns = createNetSuiteDouble({ accountId: '1234567_SB1', apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
+  // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
+  const accountId = `${1234500 + ++accounts}_SB1`;
+  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
   const ue = SCRIPTS.fulfillmentUserEvent.scriptId;
   ns.setParameter(ue, PARAMS.relayUrl, options.relayUrl ?? stack.relayUrl);
@@ -44,7 +52,7 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   const subsidiary = ns.seed('subsidiary', { fields: { name: 'Acme US', country: 'US' }, subrecords: { mainaddress: { addressee: 'Acme US HQ', addr1: '100 Main St', city: 'Nashville', state: 'TN', zip: '37201', country: 'US', addrphone: '615-555-0100' } } });
   const warehouse = ns.seed('location', { fields: { name: 'East Warehouse', subsidiary }, subrecords: { mainaddress: { addressee: 'Acme East Warehouse', addr1: '50 Depot Rd', city: 'Nashville', state: 'TN', zip: '37210', country: 'US', addrphone: '615-555-0199' } } });
   const customer = ns.seed('customer', { fields: { companyname: 'Acme Retail', email: 'orders@acme.example', phone: '901-555-0123', subsidiary } });
-  const personCustomer = ns.seed('customer', { fields: { isperson: 'T', firstname: 'Ann', lastname: 'Lee', email: 'ann@example.com', subsidiary } });
+  const personCustomer = ns.seed('customer', { fields: { isperson: true, firstname: 'Ann', lastname: 'Lee', email: 'ann@example.com', subsidiary } });
   const widget = ns.seed('inventoryitem', { fields: { itemid: 'WIDGET-1', displayname: 'Blue widget' } });
   const gadget = ns.seed('inventoryitem', { fields: { itemid: 'GADGET-7', displayname: 'Red gadget' } });
   const fedexGround = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'FEDEX' } });
@@ -59,6 +67,8 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   const ids = { subsidiary, warehouse, customer, personCustomer, widget, gadget, fedexGround, fedex2Day, fedexUnmapped, upsGround, willCall, labelFolder: folder.id };
   return {
     ns,
+    accountId,
+    keyOf: (fulfillmentId) => idempotencyKeyFor(accountId, String(fulfillmentId)),
     ids,
     salesOrder: (o = {}) =>
       ns.seed('salesorder', {
@@ -66,9 +76,10 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
         subrecords: { shippingaddress: { ...MEMPHIS, ...o.address } },
         sublists: { item: (o.lines ?? [{ item: widget, quantity: 3 }, { item: gadget, quantity: 1 }]).map((l) => ({ ...l, location: warehouse })) },
       }),
-    shipOrder: (salesOrderId, packages = [4.5], extra = {}) =>
+    shipOrder: (salesOrderId, packages = [4.5], extra = {}, lines = undefined) =>
       ns.ui.fulfill(salesOrderId, {
         fields: { shipstatus: 'C', trandate: new Date(), ...extra },
+        ...(lines ? { lines: { item: lines } } : {}),
         sublists: { package: packages.map((weight, i) => ({ packageweight: weight, packagedescr: `Box ${i + 1}` })) },
       }),
     shipmentOf: (fulfillmentId) => ns.find(SHIPMENT.type, (r) => String(r.fields[SHIPMENT.fields.fulfillment]) === String(fulfillmentId))[0],

@@ -375,7 +375,8 @@ const shipItem: RecordTypeDef = {
   type: 'shipitem',
   label: 'Shipping Item',
   costClass: 'other',
-  families: [],
+  // Ship items are items (item type ShipItem in item searches), so an Item (-10) select can hold one.
+  families: ['item'],
   displayName: (r) => text(r, 'itemid') || String(r.id),
   fields: fieldMap(
     fields('text', 'itemid displayname externalid shippingcarrier'),

@@ -1,0 +1,246 @@
+// Issue 3 end to end: compiled SuiteScripts in the NetSuite double → the real relay over loopback
+// HTTP → the FedEx double, and back into NetSuite.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import { connectorAccount, type ConnectorAccount } from './connector-account';
+import { startStack, type Stack } from './stack';
+
+const S = SHIPMENT.fields;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+beforeEach(async () => {
+  await stack.control('POST', 'reset');
+});
+
+const ueRuns = (a: ConnectorAccount) => a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
+
+describe('a fulfillment marked Shipped', () => {
+  it('becomes exactly one FedEx shipment built from the NetSuite data, with tracking and label written back', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const invoice = a.ns.ui.bill(so);
+    const fulfillment = a.shipOrder(so, [4.5]);
+
+    const shipment = a.shipmentOf(fulfillment);
+    expect(shipment?.fields).toMatchObject({ [S.status]: 'CREATED', [S.serviceType]: 'FEDEX_GROUND', [S.accountNumber]: '740561073', [S.attempts]: 1, [S.salesOrder]: String(so), [S.invoice]: String(invoice) });
+    const tracking = String(shipment?.fields[S.masterTrackingNumber]);
+    expect(tracking).toMatch(/^\d{12}$/);
+
+    // FedEx got one shipment, shipped to the address as NetSuite holds it.
+    const [fx, ...more] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    expect(more).toHaveLength(0);
+    expect(fx.masterTrackingNumber).toBe(tracking);
+    const sent = fx.request.requestedShipment;
+    expect(sent.recipients).toEqual([
+      {
+        contact: { personName: 'Receiving Dock 4', companyName: 'Acme Retail', phoneNumber: '901-555-0100', emailAddress: 'orders@acme.example' },
+        address: { streetLines: ['3875 Airways Blvd', 'Module H'], city: 'Memphis', stateOrProvinceCode: 'TN', postalCode: '38116', countryCode: 'US', residential: false },
+      },
+    ]);
+    expect(sent.shipper.address).toMatchObject({ streetLines: ['50 Depot Rd'], city: 'Nashville', postalCode: '37210' });
+    expect(sent.requestedPackageLineItems).toEqual([expect.objectContaining({ weight: { units: 'LB', value: 4.5 }, itemDescription: 'Box 1' })]);
+    expect(fx.serviceType).toBe('FEDEX_GROUND');
+
+    // Tracking on the fulfillment's package and on the invoice, with a label link that works.
+    expect(a.ns.get('itemfulfillment', fulfillment)?.sublists.package?.[0]?.packagetrackingnumber).toBe(tracking);
+    const inv = a.ns.get('invoice', invoice);
+    expect(inv?.fields[INVOICE_FIELDS.trackingNumbers]).toBe(tracking);
+    const link = String(inv?.fields[INVOICE_FIELDS.labelLinks]);
+    expect(link).toMatch(/\/core\/media\/media\.nl\?id=\d+/);
+    const file = a.ns.io.files.load(Number(/id=(\d+)/.exec(link)?.[1]));
+    expect(Buffer.from(file.bytes).subarray(0, 5).toString()).toBe('%PDF-');
+
+    // Audit trail: the FedEx call and each write-back, no secret or label bytes inside.
+    const audits = a.auditsOf(fulfillment).map((r) => r.fields[AUDIT.fields.operation]);
+    expect(audits).toEqual(['CREATE_SHIPMENT', 'STORE_LABEL', 'WRITE_BACK_FULFILLMENT']);
+    expect(a.auditsOf(invoice).map((r) => r.fields[AUDIT.fields.operation])).toEqual(['WRITE_BACK_INVOICE']);
+    const create = a.auditsOf(fulfillment)[0]!;
+    expect(create.fields[AUDIT.fields.outcome]).toBe('SUCCESS');
+    expect(String(create.fields[AUDIT.fields.response])).not.toMatch(/JVBER/); // base64 of "%PDF"
+    expect(ueRuns(a)[0]?.error).toBeUndefined();
+  });
+
+  it('gives an invoice created after shipping the tracking number and label link', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const fulfillment = a.shipOrder(so);
+    const tracking = a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber];
+    const invoice = a.ns.ui.bill(so);
+    const inv = a.ns.get('invoice', invoice);
+    expect(inv?.fields[INVOICE_FIELDS.trackingNumbers]).toBe(tracking);
+    expect(String(inv?.fields[INVOICE_FIELDS.labelLinks])).toMatch(/media\.nl\?id=\d+/);
+    expect(a.shipmentOf(fulfillment)?.fields[S.invoice]).toBe(String(invoice));
+  });
+
+  it('ships several packages as one multi-piece shipment', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const fulfillment = a.shipOrder(so, [10, 12.5, 3]);
+    const numbers = String(a.shipmentOf(fulfillment)?.fields[S.trackingNumbers]).split(', ');
+    expect(numbers).toHaveLength(3);
+    const [fx] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    expect(fx.trackingNumbers).toEqual(numbers);
+    expect(a.ns.get('itemfulfillment', fulfillment)?.sublists.package?.map((p) => p.packagetrackingnumber)).toEqual(numbers);
+  });
+
+  it('ships an order in two fulfillments as two shipments, and the invoice lists both', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const first = a.shipOrder(so, [2], {}, { 1: { itemreceive: false } }); // widgets now, the gadget later
+    const second = a.shipOrder(so, [3]);
+    const invoice = a.ns.ui.bill(so);
+    const t1 = String(a.shipmentOf(first)?.fields[S.masterTrackingNumber]);
+    const t2 = String(a.shipmentOf(second)?.fields[S.masterTrackingNumber]);
+    expect(t1).not.toBe(t2);
+    expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.trackingNumbers]).toBe(`${t1}, ${t2}`);
+    expect((await stack.stats()).shipmentsCreated).toBe(2);
+  });
+
+  it('leaves another carrier, will-call and pickup alone', async () => {
+    const a = connectorAccount(stack);
+    for (const method of [a.ids.upsGround, a.ids.willCall]) {
+      const fulfillment = a.shipOrder(a.salesOrder({ shipmethod: method }));
+      expect(a.shipmentOf(fulfillment)).toBeUndefined();
+      expect(a.auditsOf(fulfillment)).toEqual([]);
+    }
+    expect((await stack.stats()).transactions.total).toBe(0);
+    expect(a.ns.find(SHIPMENT.type)).toEqual([]);
+  });
+
+  it('uses the residential flag and the customer FedEx account', async () => {
+    const a = connectorAccount(stack);
+    a.ns.ui.edit('customer', a.ids.personCustomer, { fields: { custentity_mlfx_fedex_account: '740561073' } });
+    const fulfillment = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, residential: true, address: { addressee: 'Ann Lee', attention: '' } }));
+    const [fx] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    expect(fx.request.requestedShipment.recipients[0].address.residential).toBe(true);
+    expect(fx.request.requestedShipment.recipients[0].contact).toMatchObject({ personName: 'Ann Lee' });
+    expect(fx.accountNumber).toBe('740561073');
+    expect(a.shipmentOf(fulfillment)?.fields[S.status]).toBe('CREATED');
+  });
+});
+
+describe('never a second label', () => {
+  it('saving the fulfillment again, or marking it shipped again, creates nothing more', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const fulfillment = a.shipOrder(so);
+    a.ns.ui.edit('itemfulfillment', fulfillment, { fields: { memo: 'saved again' } });
+    a.ns.ui.pack(fulfillment);
+    a.ns.ui.ship(fulfillment);
+    a.ns.ui.inlineEdit('itemfulfillment', fulfillment, { shipstatus: 'C' });
+    expect((await stack.stats()).shipmentsCreated).toBe(1);
+    expect(a.ns.find(SHIPMENT.type)).toHaveLength(1);
+    expect(a.ns.logs({ level: 'AUDIT' }).some((l) => /already has FedEx shipment/.test(l.details))).toBe(true);
+  });
+
+  it('a 401 on an expired token, a burst of 429s and a 5xx each end with one shipment and a true audit', async () => {
+    const a = connectorAccount(stack);
+    await stack.control('POST', 'tokens/expire');
+    const f1 = a.shipOrder(a.salesOrder());
+    await stack.control('POST', 'faults', { burst429: { count: 3, scope: 'ship' } });
+    const f2 = a.shipOrder(a.salesOrder());
+    await stack.control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
+    const f3 = a.shipOrder(a.salesOrder());
+    const stats = await stack.stats();
+    for (const f of [f1, f2, f3]) {
+      expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
+      expect((await stack.shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA')).toHaveLength(1);
+      expect(a.auditsOf(f)[0]?.fields[AUDIT.fields.outcome]).toBe('SUCCESS');
+    }
+    expect(stats.status429).toBeGreaterThanOrEqual(3);
+    expect(stats.injectedFailures).toBeGreaterThanOrEqual(1);
+  });
+
+  it('a lost FedEx response ends with one live shipment', async () => {
+    const a = connectorAccount(stack);
+    await stack.control('POST', 'faults', { dropResponseAfterCreate: 1 });
+    const f = a.shipOrder(a.salesOrder());
+    expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
+    const live = (await stack.shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA');
+    expect(live).toHaveLength(1);
+    expect(live[0].masterTrackingNumber).toBe(a.shipmentOf(f)?.fields[S.masterTrackingNumber]);
+  });
+});
+
+describe('failures end as a failed Shipment record, the fulfillment saved, nothing bad sent to FedEx', () => {
+  const failure = (a: ConnectorAccount, f: number) => {
+    const s = a.shipmentOf(f);
+    expect(a.ns.get('itemfulfillment', f)?.fields.shipstatus).toBe('C');
+    expect(s?.fields[S.status]).toBe('FAILED');
+    const audit = a.auditsOf(f)[0];
+    expect(audit?.fields[AUDIT.fields.outcome]).toBe('FAILURE');
+    expect(audit?.fields[AUDIT.fields.errorCode]).toBe(s?.fields[S.errorCode]);
+    return { code: s?.fields[S.errorCode], message: String(s?.fields[S.lastError]) };
+  };
+
+  it('no FedEx account number anywhere', async () => {
+    const a = connectorAccount(stack, { globalAccount: null });
+    const f = a.shipOrder(a.salesOrder());
+    expect(failure(a, f)).toMatchObject({ code: 'CONFIGURATION', message: expect.stringMatching(/No FedEx account number/) });
+    expect((await stack.stats()).transactions.total).toBe(0);
+  });
+
+  it('no phone on the address or the customer', async () => {
+    const a = connectorAccount(stack);
+    const f = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, address: { addrphone: '' } }));
+    expect(failure(a, f)).toMatchObject({ code: 'INVALID_SHIPMENT_DATA', message: expect.stringMatching(/ship-to phone/) });
+    expect((await stack.stats()).transactions.total).toBe(0);
+  });
+
+  it('a bad address: a US address without zip and a street line FedEx cannot take', async () => {
+    const a = connectorAccount(stack);
+    const f = a.shipOrder(a.salesOrder({ address: { zip: '', addr2: 'x'.repeat(40) } }));
+    expect(failure(a, f)).toMatchObject({ code: 'INVALID_SHIPMENT_DATA', message: expect.stringMatching(/ship-to zip.*is required.*streetLines\[1\]|streetLines\[1\].*ship-to zip/s) });
+    expect((await stack.stats()).transactions.total).toBe(0);
+  });
+
+  it('a FedEx ship method without a service mapping names the method to map', async () => {
+    const a = connectorAccount(stack);
+    const f = a.shipOrder(a.salesOrder({ shipmethod: a.ids.fedexUnmapped }));
+    expect(failure(a, f)).toMatchObject({ code: 'CONFIGURATION', message: expect.stringContaining(`"FedEx International Priority" (internal id ${a.ids.fedexUnmapped})`) });
+  });
+
+  it('a relay that is down', async () => {
+    const a = connectorAccount(stack, { relayUrl: 'http://127.0.0.1:9' });
+    const f = a.shipOrder(a.salesOrder());
+    expect(failure(a, f)).toMatchObject({ code: 'RELAY_UNAVAILABLE' });
+  });
+
+  it("FedEx's own refusal comes back with FedEx's code", async () => {
+    const a = connectorAccount(stack, { globalAccount: '123456789' });
+    const f = a.shipOrder(a.salesOrder());
+    const { code, message } = failure(a, f);
+    expect(code).toBe('FEDEX_REJECTED');
+    expect(message).toMatch(/FedEx: [A-Z.]+/);
+  });
+
+  it('a failed fulfillment is retried by saving it again once fixed, and then ships once', async () => {
+    const a = connectorAccount(stack, { relayUrl: 'http://127.0.0.1:9' });
+    const f = a.shipOrder(a.salesOrder());
+    expect(a.shipmentOf(f)?.fields[S.status]).toBe('FAILED');
+    a.ns.setParameter(SCRIPTS.fulfillmentUserEvent.scriptId, 'custscript_mlfx_relay_url', stack.relayUrl);
+    a.ns.ui.pack(f);
+    a.ns.ui.ship(f);
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'CREATED', [S.attempts]: 2 });
+    expect(a.ns.find(SHIPMENT.type)).toHaveLength(1);
+  });
+});
+
+describe('governance', () => {
+  it('one shipped fulfillment costs a measured, bounded number of units in the user event', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    a.ns.ui.bill(so);
+    a.shipOrder(so, [4.5]);
+    const run = ueRuns(a)[0]!;
+    expect(run.error).toBeUndefined();
+    console.info(`governance: one shipped fulfillment (1 package, invoice present) used ${run.unitsUsed} units of 1,000`);
+    expect(run.unitsUsed).toBeLessThan(250);
+  });
+});
