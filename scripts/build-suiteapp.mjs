@@ -3,7 +3,7 @@
 // several entries (mostly shared/src) becomes AMD modules under `lib/`, loaded by relative path.
 // The JSDoc header (@NApiVersion/@NScriptType) of each entry is re-emitted as the file's banner,
 // because NetSuite reads it from the top of the deployed file.
-import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { rollup } from 'rollup';
 import esbuild from 'rollup-plugin-esbuild';
@@ -26,6 +26,7 @@ function scriptHeader(file) {
   return match[1].replace(/^\/\*\*/, '/**!'); // `/**!` keeps it through any later minifier
 }
 
+mkdirSync(APP_FOLDER, { recursive: true });
 for (const f of readdirSync(APP_FOLDER)) {
   if (f.endsWith('.js') || f === 'lib') rmSync(join(APP_FOLDER, f), { recursive: true, force: true });
 }

@@ -25,6 +25,8 @@ const INTERNAL_ID: FieldDef = { id: 'internalid', kind: 'select', label: 'Intern
 const MAINLINE: FieldDef = { id: 'mainline', kind: 'checkbox', label: 'Main Line' };
 const RECORD_TYPE: FieldDef = { id: 'recordtype', kind: 'text', label: 'Record Type' };
 const LINE: FieldDef = { id: 'line', kind: 'integer', label: 'Line ID' };
+/** The internal id as a number, for range filters (greaterthan, lessthanorequalto…). */
+const INTERNAL_ID_NUMBER: FieldDef = { id: 'internalidnumber', kind: 'integer', label: 'Internal ID (Number)' };
 
 /** Join names that are not the select field's own id. */
 const JOIN_ALIASES: Record<string, string> = { customer: 'entity', customermain: 'entity', createdfrom: 'createdfrom', shipmethod: 'shipmethod' };
@@ -49,12 +51,13 @@ export function resolveField(repo: RecordRepository, defs: RecordTypeDef[], name
   if (!ok) {
     const code = kind === 'column' ? 'SSS_INVALID_SRCH_COL' : 'SSS_INVALID_SRCH_FILTER';
     const what = join ? `${join}.${name}` : name;
-    throw fail(code, `An nlobjSearch${kind === 'column' ? 'Column contains an invalid column' : 'Filter contains invalid search criteria'}, or is not in proper syntax: ${what} (search type ${defs.map((d) => d.type).join('/')}; the double knows the record fields of records/standard-records.ts and SDF custom fields, plus internalid, mainline, type, recordtype, line).`);
+    throw fail(code, `An nlobjSearch${kind === 'column' ? 'Column contains an invalid column' : 'Filter contains invalid search criteria'}, or is not in proper syntax: ${what} (search type ${defs.map((d) => d.type).join('/')}; the double knows the record fields of records/standard-records.ts and SDF custom fields, plus internalid, internalidnumber, mainline, type, recordtype, line).`);
   }
 }
 
 function fieldOn(def: RecordTypeDef, name: string): FieldDef | undefined {
   if (name === 'internalid') return INTERNAL_ID;
+  if (name === 'internalidnumber') return INTERNAL_ID_NUMBER;
   if (name === 'recordtype') return RECORD_TYPE;
   if (def.costClass === 'transaction') {
     if (name === 'mainline') return MAINLINE;
@@ -108,6 +111,8 @@ export function readRow(repo: RecordRepository, row: SearchRow, name: string, jo
   switch (name) {
     case 'internalid':
       return { field, stored: String(row.record.id) };
+    case 'internalidnumber':
+      return { field, stored: row.record.id };
     case 'recordtype':
       return { field, stored: row.def.type };
     case 'mainline':
