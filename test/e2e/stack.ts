@@ -31,7 +31,10 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
     });
   });
   const control = async (method: 'GET' | 'POST', path: string, body?: unknown): Promise<any> => {
-    const res = await fetch(`${urls.fedexUrl}/__double/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) });
+    const init = { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) };
+    // A test that blocked this thread for seconds (a long synchronous SuiteScript run) can find its
+    // pooled keep-alive socket closed by the server: one retry on a fresh connection.
+    const res = await fetch(`${urls.fedexUrl}/__double/${path}`, init).catch(() => fetch(`${urls.fedexUrl}/__double/${path}`, init));
     if (!res.ok) throw new Error(`FedEx double control ${path}: HTTP ${res.status} ${await res.text()}`);
     return res.json();
   };

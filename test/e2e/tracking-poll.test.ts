@@ -1,0 +1,135 @@
+// Issue 4, polling: the tracking Map/Reduce (compiled, in the NetSuite double) asks the real relay,
+// which asks the FedEx double, whose shipments move on its controllable clock.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import { connectorAccount, type ConnectorAccount } from './connector-account';
+import { startStack, type Stack } from './stack';
+
+const S = SHIPMENT.fields;
+const HOUR = 3_600_000;
+let stack: Stack;
+
+beforeAll(async () => {
+  stack = await startStack();
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+beforeEach(async () => {
+  await stack.control('POST', 'reset');
+});
+
+const poll = (a: ConnectorAccount) => a.ns.runMapReduce({ scriptId: SCRIPTS.trackingPoll.scriptId });
+const advance = (ms: number) => stack.control('POST', 'clock', { advanceMs: ms });
+const statusUpdates = (a: ConnectorAccount) => a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'STATUS_UPDATE');
+
+describe('tracking poll', () => {
+  it('follows a shipment from label to delivery, onto the Shipment record and the invoice', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const invoice = a.ns.ui.bill(so);
+    const fulfillment = a.shipOrder(so);
+    const seen: string[] = [];
+    for (const [wait, expected] of [
+      [0, 'LABEL_CREATED'],
+      [3 * HOUR, 'PICKED_UP'],
+      [4 * HOUR, 'IN_TRANSIT'],
+      [18 * HOUR, 'OUT_FOR_DELIVERY'],
+      [6 * HOUR, 'DELIVERED'],
+    ] as const) {
+      await advance(wait);
+      const run = poll(a);
+      expect(run.input.error).toBeUndefined();
+      expect(run.map?.errors ?? []).toEqual([]);
+      const shipment = a.shipmentOf(fulfillment)!;
+      seen.push(String(shipment.fields[S.deliveryStatus]));
+      expect(shipment.fields[S.deliveryStatus]).toBe(expected);
+      expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.deliveryStatus]).toBe(expected);
+    }
+    expect(seen).toEqual(['LABEL_CREATED', 'PICKED_UP', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'DELIVERED']);
+    const shipment = a.shipmentOf(fulfillment)!;
+    expect(shipment.fields[S.fedexStatusCode]).toBe('DL');
+    expect(shipment.fields[S.deliveredAt]).toBeInstanceOf(Date);
+    expect(String(shipment.fields[S.receivedBy])).not.toBe('');
+    const inv = a.ns.get('invoice', invoice)!;
+    // The invoice reads the time back through a search, which NetSuite gives to the minute.
+    expect(Math.abs((inv.fields[INVOICE_FIELDS.deliveredAt] as Date).getTime() - (shipment.fields[S.deliveredAt] as Date).getTime())).toBeLessThan(60_000);
+    // One history entry per change.
+    expect(statusUpdates(a).map((r) => JSON.parse(String(r.fields[AUDIT.fields.request])).update.status)).toEqual(seen);
+
+    // Delivered: out of the poll for good.
+    const before = await stack.stats();
+    await advance(24 * HOUR);
+    const run = poll(a);
+    expect(run.input.pairs).toEqual([]);
+    expect((await stack.stats()).trackRequests).toBe(before.trackRequests);
+  });
+
+  it('shows a delivery exception with its code and description, on the invoice too', async () => {
+    const a = connectorAccount(stack);
+    const so = a.salesOrder();
+    const invoice = a.ns.ui.bill(so);
+    const fulfillment = a.shipOrder(so);
+    const trackingNumber = String(a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber]);
+    await stack.control('POST', 'timeline', {
+      trackingNumber,
+      steps: [
+        { afterMs: 2 * HOUR, code: 'PU' },
+        { afterMs: 20 * HOUR, code: 'DE', exceptionCode: '08', exceptionDescription: 'Customer not available or business closed' },
+      ],
+    });
+    await advance(21 * HOUR);
+    poll(a);
+    expect(a.shipmentOf(fulfillment)?.fields).toMatchObject({ [S.deliveryStatus]: 'EXCEPTION', [S.fedexStatusCode]: 'DE', [S.exceptionCode]: '08', [S.exceptionDescription]: 'Customer not available or business closed' });
+    expect(a.ns.get('invoice', invoice)?.fields).toMatchObject({ [INVOICE_FIELDS.deliveryStatus]: 'EXCEPTION', [INVOICE_FIELDS.deliveryException]: `${trackingNumber}: Customer not available or business closed` });
+  });
+
+  it('asks FedEx about 95 shipments in exactly 4 Track requests, and writes nothing when nothing changed', async () => {
+    const a = connectorAccount(stack);
+    for (let i = 0; i < 95; i++) a.shipOrder(a.salesOrder());
+    const start = await stack.stats();
+    const first = poll(a);
+    const afterFirst = await stack.stats();
+    expect(afterFirst.trackRequests - start.trackRequests).toBe(4);
+    expect(afterFirst.numbersTracked - start.numbersTracked).toBe(95);
+    expect(first.input.pairs).toHaveLength(4);
+    expect(statusUpdates(a)).toHaveLength(95);
+
+    const versions = a.ns.find(SHIPMENT.type).map((r) => r.version);
+    const audits = a.ns.find(AUDIT.type).length;
+    const second = poll(a);
+    expect((await stack.stats()).trackRequests - afterFirst.trackRequests).toBe(4);
+    expect(second.reduce?.invocations ?? 0).toBe(0);
+    expect(a.ns.find(SHIPMENT.type).map((r) => r.version)).toEqual(versions);
+    // The summary audit is the only record a quiet poll writes.
+    expect(a.ns.find(AUDIT.type).length).toBe(audits + 1);
+    const units = (run: typeof second) => run.invocations.reduce((sum, i) => sum + i.unitsUsed, 0);
+    console.info(`governance: poll of 95 unchanged shipments used ${units(second)} units (${(units(second) / 95).toFixed(2)} per shipment); first poll with 95 changes used ${units(first)} (${(units(first) / 95).toFixed(1)} per changed shipment)`);
+  });
+
+  it('works a backlog beyond one invocation’s governance across yields, each shipment updated once, even after a restart', async () => {
+    const a = connectorAccount(stack);
+    for (let i = 0; i < 360; i++) {
+      const so = a.salesOrder();
+      a.ns.ui.bill(so);
+      a.shipOrder(so);
+    }
+    const run = a.ns.runMapReduce({ scriptId: SCRIPTS.trackingPoll.scriptId, interruptions: [{ stage: 'reduce', afterCalls: 100, lost: 3 }] });
+    expect(run.reduce?.usage ?? 0).toBeGreaterThan(10_000);
+    expect(run.yields).toBeGreaterThanOrEqual(1);
+    expect(run.restarts).toBe(1);
+    const updates = statusUpdates(a);
+    expect(updates).toHaveLength(360);
+    expect(new Set(updates.map((u) => u.fields[AUDIT.fields.shipment])).size).toBe(360);
+    expect(a.ns.find(SHIPMENT.type).every((s) => s.fields[S.deliveryStatus] === 'LABEL_CREATED')).toBe(true);
+  }, 120_000);
+
+  it('a reused tracking number resolves to the result of this shipment’s ship date', async () => {
+    const a = connectorAccount(stack);
+    const fulfillment = a.shipOrder(a.salesOrder());
+    const trackingNumber = String(a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber]);
+    await stack.control('POST', 'historic', { trackingNumber, shipDate: '2024-04-24' });
+    poll(a);
+    expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
+  });
+});
