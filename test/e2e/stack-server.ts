@@ -17,7 +17,6 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   sharedSecret: string;
   fedexStartMs?: number;
   webhookSecurityToken?: string;
-  netsuite?: { restletUrl: string; auth: ConstructorParameters<typeof NetSuiteClient>[0]['auth'] };
 };
 
 async function main(): Promise<void> {
@@ -36,6 +35,13 @@ async function main(): Promise<void> {
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
+  // Each test has its own NetSuite account (and RESTlet URL and credentials): the relay's NetSuite
+  // client is configured per test through /__test/netsuite, as an operator would set its env.
+  let netsuite: NetSuiteClient | undefined;
+  const netsuiteProxy = {
+    postRestlet: (payload: unknown) =>
+      netsuite ? netsuite.postRestlet(payload) : Promise.resolve({ ok: false as const, status: 0, retryable: true, code: 'NOT_CONFIGURED', message: 'no NetSuite account configured' }),
+  } as unknown as NetSuiteClient;
   const app = createApp({
     fedex: client,
     store: new MemoryIdempotencyStore(),
@@ -43,12 +49,16 @@ async function main(): Promise<void> {
     clock,
     log: createJsonLogger((line) => logs.push(line)),
     sharedSecret: options.sharedSecret,
-    ...(options.netsuite && options.webhookSecurityToken
-      ? { webhooks: { securityToken: options.webhookSecurityToken, netsuite: new NetSuiteClient({ restletUrl: options.netsuite.restletUrl, auth: options.netsuite.auth, clock }) } }
-      : {}),
+    ...(options.webhookSecurityToken ? { webhooks: { securityToken: options.webhookSecurityToken, netsuite: netsuiteProxy } } : {}),
   });
-  // Test-only window into the relay's own log lines (to prove secrets never reach them).
+  // Test-only routes: the relay's own log lines (to prove secrets never reach them), and NetSuite access.
   app.get('/__test/logs', (c) => c.json({ logs }));
+  app.post('/__test/netsuite', async (c) => {
+    const body = (await c.req.json()) as { restletUrl: string; auth: ConstructorParameters<typeof NetSuiteClient>[0]['auth'] };
+    netsuite = new NetSuiteClient({ restletUrl: body.restletUrl, auth: body.auth, clock });
+    return c.json({ ok: true });
+  });
+  app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `http://127.0.0.1:${info.port}` })}\n`);
   });

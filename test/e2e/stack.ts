@@ -12,6 +12,9 @@ export interface Stack {
   stats(): Promise<any>;
   shipmentsFor(reference: string): Promise<any[]>;
   relayLogs(): Promise<string[]>;
+  /** Points the relay's NetSuite client at an account (RESTlet URL and M2M or TBA credentials). */
+  configureNetSuite(config: { restletUrl: string; auth: unknown }): Promise<void>;
+  relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
   stop(): Promise<void>;
 }
 
@@ -43,6 +46,11 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
     control,
     stats: () => control('GET', 'stats'),
     shipmentsFor: async (reference) => (await control('GET', `shipments?customerReference=${encodeURIComponent(reference)}`)).shipments,
+    configureNetSuite: async (config) => {
+      const res = await fetch(`${urls.relayUrl}/__test/netsuite`, { method: 'POST', body: JSON.stringify(config), headers: { 'content-type': 'application/json' } });
+      if (!res.ok) throw new Error(`configureNetSuite: HTTP ${res.status}`);
+    },
+    relayNetSuiteStats: async () => (await (await fetch(`${urls.relayUrl}/__test/netsuite`)).json()) as { tokenRequests: number },
     relayLogs: async () => ((await (await fetch(`${urls.relayUrl}/__test/logs`)).json()) as { logs: string[] }).logs,
     stop: () =>
       new Promise<void>((ok) => {
