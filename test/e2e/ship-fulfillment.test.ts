@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
-import { startStack, type Stack } from './stack';
+import { STACK_SECRET, startStack, type Stack } from './stack';
 
 const S = SHIPMENT.fields;
 let stack: Stack;
@@ -122,6 +122,40 @@ describe('a fulfillment marked Shipped', () => {
     expect(fx.request.requestedShipment.recipients[0].contact).toMatchObject({ personName: 'Ann Lee' });
     expect(fx.accountNumber).toBe('740561073');
     expect(a.shipmentOf(fulfillment)?.fields[S.status]).toBe('CREATED');
+  });
+});
+
+describe('ways a fulfillment becomes Shipped', () => {
+  it('packed first, then shipped by inline edit', async () => {
+    const a = connectorAccount(stack);
+    const f = a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 2, packagedescr: 'Box 1' }] } });
+    expect(a.shipmentOf(f)).toBeUndefined();
+    a.ns.ui.inlineEdit('itemfulfillment', f, { shipstatus: 'C' });
+    expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
+  });
+
+  it('in bulk, by CSV import: every row ships once', async () => {
+    const a = connectorAccount(stack);
+    const fulfillments = Array.from({ length: 20 }, () => a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 1.5, packagedescr: 'Box 1' }] } }));
+    a.ns.csvImport('itemfulfillment', fulfillments.map((id) => ({ id, fields: { shipstatus: 'C' } })));
+    expect(fulfillments.map((f) => a.shipmentOf(f)?.fields[S.status])).toEqual(fulfillments.map(() => 'CREATED'));
+    expect((await stack.stats()).shipmentsCreated).toBe(20);
+  });
+});
+
+describe('secrets', () => {
+  it('never reach the relay log, the audit trail or the script log', async () => {
+    const a = connectorAccount(stack);
+    await stack.control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
+    a.shipOrder(a.salesOrder());
+    const everything = [
+      ...(await stack.relayLogs()),
+      ...a.ns.find(AUDIT.type).map((r) => JSON.stringify(r.fields)),
+      ...a.ns.logs().map((l) => `${l.title} ${l.details}`),
+      ...a.ns.find(SHIPMENT.type).map((r) => JSON.stringify(r.fields)),
+    ].join('\n');
+    expect(everything.length).toBeGreaterThan(1000);
+    for (const secret of [STACK_SECRET, 'fedex-double-client-secret', 'Bearer ']) expect(everything).not.toContain(secret);
   });
 });
 
