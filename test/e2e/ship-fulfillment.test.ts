@@ -1,28 +1,18 @@
 // Issue 3 end to end: compiled SuiteScripts in the NetSuite double → the real relay over loopback
 // HTTP → the FedEx double, and back into NetSuite.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
-import { STACK_SECRET, startStack, type Stack } from './stack';
+import { STACK_SECRET, useStack } from './stack';
 
 const S = SHIPMENT.fields;
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-beforeEach(async () => {
-  await stack.control('POST', 'reset');
-});
+const stack = useStack();
 
 const ueRuns = (a: ConnectorAccount) => a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
 
 describe('a fulfillment marked Shipped', () => {
   it('becomes exactly one FedEx shipment built from the NetSuite data, with tracking and label written back', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const invoice = a.ns.ui.bill(so);
     const fulfillment = a.shipOrder(so, [4.5]);
@@ -33,7 +23,7 @@ describe('a fulfillment marked Shipped', () => {
     expect(tracking).toMatch(/^\d{12}$/);
 
     // FedEx got one shipment, shipped to the address as NetSuite holds it.
-    const [fx, ...more] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    const [fx, ...more] = await stack().shipmentsFor(a.keyOf(fulfillment));
     expect(more).toHaveLength(0);
     expect(fx.masterTrackingNumber).toBe(tracking);
     const sent = fx.request.requestedShipment;
@@ -67,7 +57,7 @@ describe('a fulfillment marked Shipped', () => {
   });
 
   it('gives an invoice created after shipping the tracking number and label link', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const fulfillment = a.shipOrder(so);
     const tracking = a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber];
@@ -79,18 +69,18 @@ describe('a fulfillment marked Shipped', () => {
   });
 
   it('ships several packages as one multi-piece shipment', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const fulfillment = a.shipOrder(so, [10, 12.5, 3]);
     const numbers = String(a.shipmentOf(fulfillment)?.fields[S.trackingNumbers]).split(', ');
     expect(numbers).toHaveLength(3);
-    const [fx] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    const [fx] = await stack().shipmentsFor(a.keyOf(fulfillment));
     expect(fx.trackingNumbers).toEqual(numbers);
     expect(a.ns.get('itemfulfillment', fulfillment)?.sublists.package?.map((p) => p.packagetrackingnumber)).toEqual(numbers);
   });
 
   it('ships an order in two fulfillments as two shipments, and the invoice lists both', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const first = a.shipOrder(so, [2], {}, { 1: { itemreceive: false } }); // widgets now, the gadget later
     const second = a.shipOrder(so, [3]);
@@ -99,25 +89,25 @@ describe('a fulfillment marked Shipped', () => {
     const t2 = String(a.shipmentOf(second)?.fields[S.masterTrackingNumber]);
     expect(t1).not.toBe(t2);
     expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.trackingNumbers]).toBe(`${t1}, ${t2}`);
-    expect((await stack.stats()).shipmentsCreated).toBe(2);
+    expect((await stack().stats()).shipmentsCreated).toBe(2);
   });
 
   it('leaves another carrier, will-call and pickup alone', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     for (const method of [a.ids.upsGround, a.ids.willCall]) {
       const fulfillment = a.shipOrder(a.salesOrder({ shipmethod: method }));
       expect(a.shipmentOf(fulfillment)).toBeUndefined();
       expect(a.auditsOf(fulfillment)).toEqual([]);
     }
-    expect((await stack.stats()).transactions.total).toBe(0);
+    expect((await stack().stats()).transactions.total).toBe(0);
     expect(a.ns.find(SHIPMENT.type)).toEqual([]);
   });
 
   it('uses the residential flag and the customer FedEx account', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     a.ns.ui.edit('customer', a.ids.personCustomer, { fields: { custentity_mlfx_fedex_account: '740561073' } });
     const fulfillment = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, residential: true, address: { addressee: 'Ann Lee', attention: '' } }));
-    const [fx] = await stack.shipmentsFor(a.keyOf(fulfillment));
+    const [fx] = await stack().shipmentsFor(a.keyOf(fulfillment));
     expect(fx.request.requestedShipment.recipients[0].address.residential).toBe(true);
     expect(fx.request.requestedShipment.recipients[0].contact).toMatchObject({ personName: 'Ann Lee' });
     expect(fx.accountNumber).toBe('740561073');
@@ -127,7 +117,7 @@ describe('a fulfillment marked Shipped', () => {
 
 describe('ways a fulfillment becomes Shipped', () => {
   it('packed first, then shipped by inline edit', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const f = a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 2, packagedescr: 'Box 1' }] } });
     expect(a.shipmentOf(f)).toBeUndefined();
     a.ns.ui.inlineEdit('itemfulfillment', f, { shipstatus: 'C' });
@@ -135,21 +125,21 @@ describe('ways a fulfillment becomes Shipped', () => {
   });
 
   it('in bulk, by CSV import: every row ships once', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const fulfillments = Array.from({ length: 20 }, () => a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 1.5, packagedescr: 'Box 1' }] } }));
     a.ns.csvImport('itemfulfillment', fulfillments.map((id) => ({ id, fields: { shipstatus: 'C' } })));
     expect(fulfillments.map((f) => a.shipmentOf(f)?.fields[S.status])).toEqual(fulfillments.map(() => 'CREATED'));
-    expect((await stack.stats()).shipmentsCreated).toBe(20);
+    expect((await stack().stats()).shipmentsCreated).toBe(20);
   });
 });
 
 describe('secrets', () => {
   it('never reach the relay log, the audit trail or the script log', async () => {
-    const a = connectorAccount(stack);
-    await stack.control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
+    const a = connectorAccount(stack());
+    await stack().control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
     a.shipOrder(a.salesOrder());
     const everything = [
-      ...(await stack.relayLogs()),
+      ...(await stack().relayLogs()),
       ...a.ns.find(AUDIT.type).map((r) => JSON.stringify(r.fields)),
       ...a.ns.logs().map((l) => `${l.title} ${l.details}`),
       ...a.ns.find(SHIPMENT.type).map((r) => JSON.stringify(r.fields)),
@@ -161,30 +151,30 @@ describe('secrets', () => {
 
 describe('never a second label', () => {
   it('saving the fulfillment again, or marking it shipped again, creates nothing more', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const fulfillment = a.shipOrder(so);
     a.ns.ui.edit('itemfulfillment', fulfillment, { fields: { memo: 'saved again' } });
     a.ns.ui.pack(fulfillment);
     a.ns.ui.ship(fulfillment);
     a.ns.ui.inlineEdit('itemfulfillment', fulfillment, { shipstatus: 'C' });
-    expect((await stack.stats()).shipmentsCreated).toBe(1);
+    expect((await stack().stats()).shipmentsCreated).toBe(1);
     expect(a.ns.find(SHIPMENT.type)).toHaveLength(1);
     expect(a.ns.logs({ level: 'AUDIT' }).some((l) => /already has FedEx shipment/.test(l.details))).toBe(true);
   });
 
   it('a 401 on an expired token, a burst of 429s and a 5xx each end with one shipment and a true audit', async () => {
-    const a = connectorAccount(stack);
-    await stack.control('POST', 'tokens/expire');
+    const a = connectorAccount(stack());
+    await stack().control('POST', 'tokens/expire');
     const f1 = a.shipOrder(a.salesOrder());
-    await stack.control('POST', 'faults', { burst429: { count: 3, scope: 'ship' } });
+    await stack().control('POST', 'faults', { burst429: { count: 3, scope: 'ship' } });
     const f2 = a.shipOrder(a.salesOrder());
-    await stack.control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
+    await stack().control('POST', 'faults', { failNext: { count: 1, status: 500, scope: 'ship' } });
     const f3 = a.shipOrder(a.salesOrder());
-    const stats = await stack.stats();
+    const stats = await stack().stats();
     for (const f of [f1, f2, f3]) {
       expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
-      expect((await stack.shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA')).toHaveLength(1);
+      expect((await stack().shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA')).toHaveLength(1);
       expect(a.auditsOf(f)[0]?.fields[AUDIT.fields.outcome]).toBe('SUCCESS');
     }
     expect(stats.status429).toBeGreaterThanOrEqual(3);
@@ -192,11 +182,11 @@ describe('never a second label', () => {
   });
 
   it('a lost FedEx response ends with one live shipment', async () => {
-    const a = connectorAccount(stack);
-    await stack.control('POST', 'faults', { dropResponseAfterCreate: 1 });
+    const a = connectorAccount(stack());
+    await stack().control('POST', 'faults', { dropResponseAfterCreate: 1 });
     const f = a.shipOrder(a.salesOrder());
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
-    const live = (await stack.shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA');
+    const live = (await stack().shipmentsFor(a.keyOf(f))).filter((s: any) => s.status !== 'CA');
     expect(live).toHaveLength(1);
     expect(live[0].masterTrackingNumber).toBe(a.shipmentOf(f)?.fields[S.masterTrackingNumber]);
   });
@@ -214,40 +204,40 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
   };
 
   it('no FedEx account number anywhere', async () => {
-    const a = connectorAccount(stack, { globalAccount: null });
+    const a = connectorAccount(stack(), { globalAccount: null });
     const f = a.shipOrder(a.salesOrder());
     expect(failure(a, f)).toMatchObject({ code: 'CONFIGURATION', message: expect.stringMatching(/No FedEx account number/) });
-    expect((await stack.stats()).transactions.total).toBe(0);
+    expect((await stack().stats()).transactions.total).toBe(0);
   });
 
   it('no phone on the address or the customer', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const f = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, address: { addrphone: '' } }));
     expect(failure(a, f)).toMatchObject({ code: 'INVALID_SHIPMENT_DATA', message: expect.stringMatching(/ship-to phone/) });
-    expect((await stack.stats()).transactions.total).toBe(0);
+    expect((await stack().stats()).transactions.total).toBe(0);
   });
 
   it('a bad address: a US address without zip and a street line FedEx cannot take', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const f = a.shipOrder(a.salesOrder({ address: { zip: '', addr2: 'x'.repeat(40) } }));
     expect(failure(a, f)).toMatchObject({ code: 'INVALID_SHIPMENT_DATA', message: expect.stringMatching(/ship-to zip.*is required.*streetLines\[1\]|streetLines\[1\].*ship-to zip/s) });
-    expect((await stack.stats()).transactions.total).toBe(0);
+    expect((await stack().stats()).transactions.total).toBe(0);
   });
 
   it('a FedEx ship method without a service mapping names the method to map', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const f = a.shipOrder(a.salesOrder({ shipmethod: a.ids.fedexUnmapped }));
     expect(failure(a, f)).toMatchObject({ code: 'CONFIGURATION', message: expect.stringContaining(`"FedEx International Priority" (internal id ${a.ids.fedexUnmapped})`) });
   });
 
   it('a relay that is down', async () => {
-    const a = connectorAccount(stack, { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
     const f = a.shipOrder(a.salesOrder());
     expect(failure(a, f)).toMatchObject({ code: 'RELAY_UNAVAILABLE' });
   });
 
   it("FedEx's own refusal comes back with FedEx's code", async () => {
-    const a = connectorAccount(stack, { globalAccount: '123456789' });
+    const a = connectorAccount(stack(), { globalAccount: '123456789' });
     const f = a.shipOrder(a.salesOrder());
     const { code, message } = failure(a, f);
     expect(code).toBe('FEDEX_REJECTED');
@@ -255,10 +245,10 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
   });
 
   it('a failed fulfillment is retried by saving it again once fixed, and then ships once', async () => {
-    const a = connectorAccount(stack, { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
     const f = a.shipOrder(a.salesOrder());
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('FAILED');
-    a.ns.setParameter(SCRIPTS.fulfillmentUserEvent.scriptId, 'custscript_mlfx_relay_url', stack.relayUrl);
+    a.ns.setParameter(SCRIPTS.fulfillmentUserEvent.scriptId, 'custscript_mlfx_relay_url', stack().relayUrl);
     a.ns.ui.pack(f);
     a.ns.ui.ship(f);
     expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'CREATED', [S.attempts]: 2 });
@@ -268,7 +258,7 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
 
 describe('governance', () => {
   it('one shipped fulfillment costs a measured, bounded number of units in the user event', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     a.ns.ui.bill(so);
     a.shipOrder(so, [4.5]);

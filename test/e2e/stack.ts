@@ -1,4 +1,5 @@
 // Starts the FedEx double and the relay in a child process and gives tests a typed handle on them.
+import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
@@ -58,5 +59,26 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
         child.once('exit', () => ok());
         child.kill('SIGTERM');
       }),
+  };
+}
+
+/**
+ * One stack per test file, reset (FedEx double emptied, faults cleared) before each test.
+ * Returns a getter, since the stack exists only once beforeAll has run.
+ */
+export function useStack(options: Record<string, unknown> = {}): () => Stack {
+  let stack: Stack | undefined;
+  beforeAll(async () => {
+    stack = await startStack(options);
+  });
+  afterAll(async () => {
+    await stack?.stop();
+  });
+  beforeEach(async () => {
+    await stack?.control('POST', 'reset');
+  });
+  return () => {
+    if (!stack) throw new Error('the e2e stack is not started (useStack must be called at the top of a test file)');
+    return stack;
   };
 }

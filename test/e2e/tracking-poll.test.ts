@@ -1,31 +1,21 @@
 // Issue 4, polling: the tracking Map/Reduce (compiled, in the NetSuite double) asks the real relay,
 // which asks the FedEx double, whose shipments move on its controllable clock.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
-import { startStack, type Stack } from './stack';
+import { useStack } from './stack';
 
 const S = SHIPMENT.fields;
 const HOUR = 3_600_000;
-let stack: Stack;
-
-beforeAll(async () => {
-  stack = await startStack();
-});
-afterAll(async () => {
-  await stack?.stop();
-});
-beforeEach(async () => {
-  await stack.control('POST', 'reset');
-});
+const stack = useStack();
 
 const poll = (a: ConnectorAccount) => a.ns.runMapReduce({ scriptId: SCRIPTS.trackingPoll.scriptId });
-const advance = (ms: number) => stack.control('POST', 'clock', { advanceMs: ms });
+const advance = (ms: number) => stack().control('POST', 'clock', { advanceMs: ms });
 const statusUpdates = (a: ConnectorAccount) => a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'STATUS_UPDATE');
 
 describe('tracking poll', () => {
   it('follows a shipment from label to delivery, onto the Shipment record and the invoice', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const invoice = a.ns.ui.bill(so);
     const fulfillment = a.shipOrder(so);
@@ -58,20 +48,20 @@ describe('tracking poll', () => {
     expect(statusUpdates(a).map((r) => JSON.parse(String(r.fields[AUDIT.fields.request])).update.status)).toEqual(seen);
 
     // Delivered: out of the poll for good.
-    const before = await stack.stats();
+    const before = await stack().stats();
     await advance(24 * HOUR);
     const run = poll(a);
     expect(run.input.pairs).toEqual([]);
-    expect((await stack.stats()).trackRequests).toBe(before.trackRequests);
+    expect((await stack().stats()).trackRequests).toBe(before.trackRequests);
   });
 
   it('shows a delivery exception with its code and description, on the invoice too', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const invoice = a.ns.ui.bill(so);
     const fulfillment = a.shipOrder(so);
     const trackingNumber = String(a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber]);
-    await stack.control('POST', 'timeline', {
+    await stack().control('POST', 'timeline', {
       trackingNumber,
       steps: [
         { afterMs: 2 * HOUR, code: 'PU' },
@@ -85,11 +75,11 @@ describe('tracking poll', () => {
   });
 
   it('asks FedEx about 95 shipments in exactly 4 Track requests, and writes nothing when nothing changed', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     for (let i = 0; i < 95; i++) a.shipOrder(a.salesOrder());
-    const start = await stack.stats();
+    const start = await stack().stats();
     const first = poll(a);
-    const afterFirst = await stack.stats();
+    const afterFirst = await stack().stats();
     expect(afterFirst.trackRequests - start.trackRequests).toBe(4);
     expect(afterFirst.numbersTracked - start.numbersTracked).toBe(95);
     expect(first.input.pairs).toHaveLength(4);
@@ -98,7 +88,7 @@ describe('tracking poll', () => {
     const versions = a.ns.find(SHIPMENT.type).map((r) => r.version);
     const audits = a.ns.find(AUDIT.type).length;
     const second = poll(a);
-    expect((await stack.stats()).trackRequests - afterFirst.trackRequests).toBe(4);
+    expect((await stack().stats()).trackRequests - afterFirst.trackRequests).toBe(4);
     expect(second.reduce?.invocations ?? 0).toBe(0);
     expect(a.ns.find(SHIPMENT.type).map((r) => r.version)).toEqual(versions);
     // The summary audit is the only record a quiet poll writes.
@@ -108,7 +98,7 @@ describe('tracking poll', () => {
   });
 
   it('works a backlog beyond one invocation’s governance across yields, each shipment updated once, even after a restart', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     for (let i = 0; i < 360; i++) {
       const so = a.salesOrder();
       a.ns.ui.bill(so);
@@ -125,10 +115,10 @@ describe('tracking poll', () => {
   }, 120_000);
 
   it('a reused tracking number resolves to the result of this shipment’s ship date', async () => {
-    const a = connectorAccount(stack);
+    const a = connectorAccount(stack());
     const fulfillment = a.shipOrder(a.salesOrder());
     const trackingNumber = String(a.shipmentOf(fulfillment)?.fields[S.masterTrackingNumber]);
-    await stack.control('POST', 'historic', { trackingNumber, shipDate: '2024-04-24' });
+    await stack().control('POST', 'historic', { trackingNumber, shipDate: '2024-04-24' });
     poll(a);
     expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
   });
