@@ -11,7 +11,8 @@
 // AUTHENTICATION is a hook (`authenticate`). The default accepts exactly one header value,
 // `Authorization: <server.testAuthorization>` (a random bearer token made at listen time), so a
 // test must show it means to be authenticated; pass `authenticate: allowAll` to open everything,
-// or a hook of its own (OAuth 2.0 M2M, TBA). Media of files marked isOnline ("Available Without
+// or a hook of its own, such as ns.auth.authenticator() (OAuth 2.0 M2M bearer tokens and TBA, see
+// auth/index.ts; the facade also serves the OAuth 2.0 token endpoint through `endpoints`). Media of files marked isOnline ("Available Without
 // Login") and Suitelet deployments marked isonline, called with their external URL, need none.
 //
 // LIMITS: RESTlet requests in flight per account are capped (`concurrencyLimit`); over it the
@@ -37,7 +38,10 @@ export interface InboundRequest {
   body: Buffer;
 }
 
-export type AuthDecision = { ok: true; entity?: string } | { ok: false; status?: 401 | 403; code?: string; message?: string };
+export type AuthDecision =
+  | { ok: true; entity?: string }
+  /** `headers`: extra response headers, e.g. NetSuite's WWW-Authenticate on a refused token. */
+  | { ok: false; status?: 401 | 403; code?: string; message?: string; headers?: Record<string, string> };
 export type Authenticator = (request: InboundRequest) => AuthDecision;
 
 /** Accepts every request: for tests about something other than authentication. */
@@ -49,9 +53,25 @@ export function requireAuthorization(value: string): Authenticator {
     request.headers.authorization === value ? { ok: true } : { ok: false, status: 401, code: 'INVALID_LOGIN_ATTEMPT', message: 'Invalid login attempt.' };
 }
 
+/** What an endpoint of `ListenOptions.endpoints` sees (its path is fixed, so no kind). */
+export type EndpointRequest = Omit<InboundRequest, 'kind'>;
+export interface EndpointResponse {
+  status: number;
+  headers?: Record<string, string>;
+  body: string;
+}
+/** Serves one exact path (e.g. the OAuth 2.0 token endpoint, auth/token-endpoint.ts); may be async. */
+export type Endpoint = (request: EndpointRequest) => EndpointResponse | Promise<EndpointResponse>;
+
 export interface ListenOptions {
   /** Default 0: any free port. */
   port?: number;
+  /**
+   * Further endpoints by exact path, served before RESTlets, Suitelets and media, without
+   * `authenticate` and outside the RESTlet concurrency limit: they authenticate on their own
+   * (the facade adds the OAuth 2.0 token endpoint here).
+   */
+  endpoints?: Record<string, Endpoint>;
   /** Default: requireAuthorization(server.testAuthorization). */
   authenticate?: Authenticator;
   /** Simultaneous RESTlet requests the account accepts (NetSuite: e.g. 15 with one SuiteCloud Plus licence). Default 15. */
@@ -95,6 +115,8 @@ export async function listen(account: AccountServices, options: ListenOptions = 
     // The URL as the client addressed it (host and port included), as a TBA signature covers it.
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? '127.0.0.1'}`);
     if (unavailable) return send(res, 503, 'text/html; charset=UTF-8', '<html><body>NetSuite is temporarily unavailable.</body></html>');
+    const endpoint = Object.hasOwn(options.endpoints ?? {}, url.pathname) ? options.endpoints?.[url.pathname] : undefined;
+    if (endpoint) return serveEndpoint(endpoint, req, url, res);
     const kind = routeOf(url.pathname);
     if (!kind) return send(res, 404, 'text/plain', 'Not Found');
     if (kind === 'restlet') {
@@ -163,6 +185,15 @@ function routeOf(pathname: string): InboundRequest['kind'] | undefined {
   return undefined;
 }
 
+function serveEndpoint(endpoint: Endpoint, req: IncomingMessage, url: URL, res: ServerResponse): void {
+  readBody(req)
+    .then((body) => endpoint({ method: (req.method ?? 'GET').toUpperCase(), url, headers: req.headers, body }))
+    .then((answer) => send(res, answer.status, answer.headers?.['Content-Type'] ?? 'application/json; charset=UTF-8', answer.body, answer.headers))
+    .catch((error: unknown) => {
+      if (!res.headersSent) send(res, 500, 'text/plain', String((error as Error)?.message ?? error));
+    });
+}
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -183,11 +214,11 @@ function send(res: ServerResponse, status: number, contentType: string, body: st
 }
 
 /** NetSuite's RESTlet error body: JSON {"error": {code, message}}, or two text lines for text/plain. */
-function sendRestletError(res: ServerResponse, status: number, contentType: string, code: string, message: string): void {
+function sendRestletError(res: ServerResponse, status: number, contentType: string, code: string, message: string, headers: Record<string, string> = {}): void {
   if (contentType.startsWith('text/plain')) {
-    return send(res, status, 'text/plain; charset=UTF-8', `error code: ${code}\nerror message: ${message}`);
+    return send(res, status, 'text/plain; charset=UTF-8', `error code: ${code}\nerror message: ${message}`, headers);
   }
-  send(res, status, 'application/json; charset=UTF-8', JSON.stringify({ error: { code, message } }));
+  send(res, status, 'application/json; charset=UTF-8', JSON.stringify({ error: { code, message } }), headers);
 }
 
 /** The script and deployment a URL's script= / deploy= name (internal id, number or script id). */
@@ -214,7 +245,7 @@ function serveRestlet(account: AccountServices, request: InboundRequest, authent
   const json = requestType.startsWith('application/json');
   const responseType = json ? 'application/json; charset=UTF-8' : 'text/plain; charset=UTF-8';
   const auth = authenticate(request);
-  if (!auth.ok) return sendRestletError(res, auth.status ?? 401, responseType, auth.code ?? 'INVALID_LOGIN_ATTEMPT', auth.message ?? 'Invalid login attempt.');
+  if (!auth.ok) return sendRestletError(res, auth.status ?? 401, responseType, auth.code ?? 'INVALID_LOGIN_ATTEMPT', auth.message ?? 'Invalid login attempt.', auth.headers);
   const target = lookupDeployment(account, request.url, 'Restlet');
   if (!target) return sendRestletError(res, 400, responseType, 'SSS_INVALID_SCRIPTLET_ID', 'That Suitelet is invalid, disabled, or no longer exists.');
   const entryPoint = RESTLET_ENTRY_POINTS[request.method];

@@ -12,6 +12,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Account, type CurrentUser } from './account.js';
+import { createAccountAuth, type AccountAuth } from './auth/index.js';
 import { listen, type AccountServer, type ListenOptions } from './http-server.js';
 import { configureIo, ioStateOf, type HttpsPolicy, type IoState } from './io/io-state.js';
 import { runMapReduce, type MapReduceRun, type RunMapReduceOptions } from './mapreduce.js';
@@ -28,6 +29,7 @@ import { deleteWithUserEvents, saveWithUserEvents, USER_EVENT_TYPES } from './us
 
 export type { RecordInput, RecordChanges, RecordSnapshot, FieldValues } from './records/input.js';
 export type { Account, CurrentUser } from './account.js';
+export type { AccountAuth, AuthStats, LoginAuditEntry, IntegrationRegistration, TbaTokenRegistration } from './auth/index.js';
 export { moduleFactories, registerModuleFactory } from './modules/index.js';
 export { mapReduceInputFromSearch } from './modules/search.js';
 export { USER_EVENT_TYPES } from './user-events.js';
@@ -125,7 +127,12 @@ export interface NetSuiteDouble {
   runMapReduce(options: RunMapReduceOptions): MapReduceRun;
   /** Runs the tasks scripts queued with N/task (never on a timer: only when the test calls this). */
   runQueuedTasks(options?: RunQueuedTasksOptions): QueuedTaskResult[];
-  /** Serves RESTlets, Suitelets and File Cabinet media on 127.0.0.1 (http-server.ts). */
+  /**
+   * Inbound authentication (auth/index.ts): register OAuth 2.0 M2M certificates and TBA tokens,
+   * then listen({ authenticate: ns.auth.authenticator() }); the token endpoint is always served.
+   */
+  readonly auth: AccountAuth;
+  /** Serves RESTlets, Suitelets and File Cabinet media on 127.0.0.1 (http-server.ts), and the OAuth 2.0 token endpoint. */
   listen(options?: ListenOptions): Promise<AccountServer>;
 }
 
@@ -179,8 +186,15 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
   const matchesFilter = (r: InvocationRecord, f: InvocationFilter = {}) =>
     (!f.scriptId || r.scriptId === f.scriptId) && (!f.deploymentId || r.deploymentId === f.deploymentId) && (!f.entryPoint || r.entryPoint === f.entryPoint) && (!f.label || r.label === f.label);
 
+  const auth = createAccountAuth({
+    accountId: () => ioStateOf(account).accountId,
+    now,
+    serverOrigin: () => ioStateOf(account).serverOrigin,
+  });
+
   const ns: NetSuiteDouble = {
     account,
+    auth,
     get io() {
       return ioStateOf(account);
     },
@@ -292,7 +306,7 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     },
     runMapReduce: (runOptions) => runMapReduce(account, runOptions),
     runQueuedTasks: (runOptions) => runQueuedTasks(account, runOptions),
-    listen: (listenOptions) => listen(account, listenOptions),
+    listen: (listenOptions = {}) => listen(account, { ...listenOptions, endpoints: { ...auth.endpoints, ...listenOptions.endpoints } }),
   };
   return ns;
 }
