@@ -66,6 +66,11 @@ export const map: EntryPoints.MapReduce.map = (context) => {
     shipments: batch.map((s) => ({ trackingNumber: s.trackingNumber, ...(s.shipDate ? { shipDate: s.shipDate } : {}) })),
   });
   if (!answer.ok) throw new Error(`${answer.error.code}: ${answer.error.message}`);
+  const failed = answer.body.results.filter((r) => r.status === 'UNKNOWN' && r.error);
+  if (failed.length === batch.length) {
+    // FedEx failed the whole batch: an error for the summary (and a retry), not a silent skip.
+    throw new Error(`FedEx Track failed for ${batch.length} shipment(s): ${failed[0]?.error?.code ?? ''} ${failed[0]?.error?.message ?? ''}`.trim());
+  }
   const byNumber = new Map<string, TrackStatus>(answer.body.results.map((r) => [r.trackingNumber, r]));
   for (const shipment of batch) {
     const update = byNumber.get(shipment.trackingNumber);

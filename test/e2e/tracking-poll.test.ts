@@ -123,3 +123,29 @@ describe('tracking poll', () => {
     expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
   });
 });
+
+describe('tracking poll failures', () => {
+  it('records a batch FedEx keeps failing as an error in the summary audit, and the next poll catches up', async () => {
+    const a = connectorAccount(stack());
+    const fulfillment = a.shipOrder(a.salesOrder());
+    await stack().control('POST', 'faults', { failNext: { count: 100, status: 503, scope: 'track' } });
+    const run = poll(a);
+    expect(run.map?.errors.length).toBeGreaterThan(0);
+    const summary = a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'TRACKING_POLL').at(-1)!;
+    expect(summary.fields[AUDIT.fields.outcome]).toBe('FAILURE');
+    expect(String(summary.fields[AUDIT.fields.errorMessage])).toMatch(/FedEx Track failed for 1 shipment/);
+    expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus] ?? '').toBe('');
+    await stack().control('POST', 'faults', { clear: true });
+    poll(a);
+    expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
+  });
+
+  it('a relay that is down is an error in the summary, not a crash', async () => {
+    const a = connectorAccount(stack());
+    a.shipOrder(a.salesOrder());
+    a.ns.setParameter(SCRIPTS.trackingPoll.scriptId, 'custscript_mlfx_mr_relay_url', 'http://127.0.0.1:9');
+    const run = poll(a);
+    expect(run.map?.errors[0]?.message).toMatch(/RELAY_UNAVAILABLE/);
+    expect(run.summarize.invoked).toBe(true);
+  });
+});
