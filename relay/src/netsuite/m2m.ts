@@ -22,7 +22,8 @@ export async function clientAssertion(config: M2MConfig, nowSeconds: number): Pr
     .setIssuer(config.clientId)
     .setAudience(config.tokenUrl)
     .setIssuedAt(nowSeconds)
-    .setExpirationTime(nowSeconds + 3600)
+    // NetSuite wants exp less than 60 minutes after iat; the assertion is used once, right away.
+    .setExpirationTime(nowSeconds + 300)
     .sign(key);
 }
 
