@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AUDIT, CUSTOMER_FIELDS, INVOICE_FIELDS, PARAMS, POLL_PARAMS, PUBLISHER_FOLDER, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT, STATE } from '../shared/src/ids';
+import { AUDIT, CUSTOMER_FIELDS, INVOICE_FIELDS, PUBLISHER_FOLDER, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SETTINGS, SHIPMENT, STATE } from '../shared/src/ids';
 import { loadSdfObjects } from './netsuite-double/sdf/parse-objects';
 import { SCRIPT_OBJECT_TYPES } from './netsuite-double/sdf/types';
 import { readScriptHeader } from './netsuite-double/sdf/script-header';
@@ -46,16 +46,14 @@ describe('SDF project', () => {
   });
 
   it('every id the code uses has its SDF object or field', () => {
-    for (const { scriptId, deploymentId } of Object.values(SCRIPTS)) {
-      const script = project.scripts.get(scriptId);
-      expect(script, scriptId).toBeDefined();
-      expect(script?.deployments.map((d) => d.scriptid)).toContain(deploymentId);
+    for (const ids of Object.values(SCRIPTS)) {
+      const script = project.scripts.get(ids.scriptId);
+      expect(script, ids.scriptId).toBeDefined();
+      for (const deploymentId of Object.entries(ids).filter(([k]) => k !== 'scriptId').map(([, v]) => v)) {
+        expect(script?.deployments.map((d) => d.scriptid)).toContain(deploymentId);
+      }
     }
-    const params = project.scripts.get(SCRIPTS.fulfillmentUserEvent.scriptId)?.parameters.map((p) => p.scriptid);
-    expect(params?.sort()).toEqual(Object.values(PARAMS).sort());
-    const pollParams = project.scripts.get(SCRIPTS.trackingPoll.scriptId)?.parameters.map((p) => p.scriptid);
-    expect(pollParams?.sort()).toEqual(Object.values(POLL_PARAMS).sort());
-    for (const rec of [SHIPMENT, AUDIT, SERVICE_MAP, STATE]) {
+    for (const rec of [SHIPMENT, AUDIT, SERVICE_MAP, STATE, SETTINGS]) {
       const type = project.customRecordTypes.get(rec.type);
       expect(type, rec.type).toBeDefined();
       expect(type?.fields.map((f) => f.scriptid).sort()).toEqual(Object.values(rec.fields).sort());

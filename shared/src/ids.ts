@@ -8,22 +8,9 @@ export const SCRIPTS = {
   fulfillmentUserEvent: { scriptId: 'customscript_mlfx_ue_fulfillment', deploymentId: 'customdeploy_mlfx_ue_fulfillment' },
   invoiceUserEvent: { scriptId: 'customscript_mlfx_ue_invoice', deploymentId: 'customdeploy_mlfx_ue_invoice' },
   trackingPoll: { scriptId: 'customscript_mlfx_mr_track', deploymentId: 'customdeploy_mlfx_mr_track' },
+  /** Ships queued fulfillments (bulk saves) and retries retryable failures; scheduled, and on demand. */
+  shipQueue: { scriptId: 'customscript_mlfx_mr_ship', deploymentId: 'customdeploy_mlfx_mr_ship', onDemandDeploymentId: 'customdeploy_mlfx_mr_ship_now' },
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
-} as const;
-
-/** Script parameters of the fulfillment user event (the connector's settings in NetSuite). */
-export const PARAMS = {
-  relayUrl: 'custscript_mlfx_relay_url',
-  fedexAccount: 'custscript_mlfx_fedex_account',
-  labelImageType: 'custscript_mlfx_label_type',
-  labelStockType: 'custscript_mlfx_label_stock',
-  labelFolder: 'custscript_mlfx_label_folder',
-} as const;
-
-/** Script parameters of the tracking poll (Map/Reduce). */
-export const POLL_PARAMS = {
-  relayUrl: 'custscript_mlfx_mr_relay_url',
-  maxPerRun: 'custscript_mlfx_mr_max_per_run',
 } as const;
 
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
@@ -101,6 +88,27 @@ export const INVOICE_FIELDS = {
   deliveryStatus: 'custbody_mlfx_dlv_status',
   deliveredAt: 'custbody_mlfx_delivered_at',
   deliveryException: 'custbody_mlfx_dlv_exception',
+} as const;
+
+/**
+ * The connector's settings: one record (Customization > Lists, Records > FedEx Connector Settings),
+ * read by every script, so the user event, the shipping queue and the poll share one configuration.
+ */
+export const SETTINGS = {
+  type: 'customrecord_mlfx_settings',
+  fields: {
+    relayUrl: 'custrecord_mlfx_set_relay_url',
+    fedexAccount: 'custrecord_mlfx_set_fedex_account',
+    labelImageType: 'custrecord_mlfx_set_label_type',
+    labelStockType: 'custrecord_mlfx_set_label_stock',
+    labelFolder: 'custrecord_mlfx_set_label_folder',
+    /** Bulk saves (CSV import, mass update, scripts) queue their shipments for the shipping Map/Reduce. */
+    queueBulk: 'custrecord_mlfx_set_queue_bulk',
+    /** How many times the shipping Map/Reduce retries a shipment that failed for a passing reason. */
+    maxAttempts: 'custrecord_mlfx_set_max_attempts',
+    /** Most shipments one tracking poll run checks. */
+    pollMaxPerRun: 'custrecord_mlfx_set_poll_max',
+  },
 } as const;
 
 /** Small state the poll keeps between runs (the position of its round-robin cursor). */

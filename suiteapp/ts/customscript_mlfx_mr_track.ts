@@ -15,12 +15,13 @@ import { correlationId } from '../../shared/src/audit';
 import type { TrackResponse } from '../../shared/src/contract';
 import { RELAY_PATHS } from '../../shared/src/contract';
 import { trackSignature } from '../../shared/src/delivery';
-import { POLL_PARAMS } from '../../shared/src/ids';
+import { SETTINGS } from '../../shared/src/ids';
 import type { TrackStatus } from '../../shared/src/tracking';
 import { chunk, TRACK_BATCH_MAX } from '../../shared/src/tracking';
 import { applyStatusUpdate } from './lib/apply-status';
 import { writeAudit } from './lib/audit';
 import { readCursor, writeCursor } from './lib/poll-state';
+import { readSettings } from './lib/settings';
 import { postToRelay } from './lib/relay-client';
 import type { TrackedShipment } from './lib/tracked-shipments';
 import { openShipmentsSearch, toTrackedShipment } from './lib/tracked-shipments';
@@ -29,11 +30,6 @@ import { openShipmentsSearch, toTrackedShipment } from './lib/tracked-shipments'
 const DEFAULT_MAX_PER_RUN = Math.floor((100_000 * 0.9) / 24) * TRACK_BATCH_MAX;
 
 export const config = { retryCount: 2, exitOnError: false };
-
-function param(name: string): string {
-  const v = runtime.getCurrentScript().getParameter({ name });
-  return v === null || v === undefined ? '' : String(v).trim();
-}
 
 function collect(afterId: number, max: number, out: TrackedShipment[], upToId?: number): void {
   const paged = openShipmentsSearch(afterId, upToId).runPaged({ pageSize: 1000 });
@@ -47,7 +43,7 @@ function collect(afterId: number, max: number, out: TrackedShipment[], upToId?: 
 }
 
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
-  const max = Number(param(POLL_PARAMS.maxPerRun)) || DEFAULT_MAX_PER_RUN;
+  const max = readSettings().pollMaxPerRun ?? DEFAULT_MAX_PER_RUN;
   const cursor = readCursor();
   const shipments: TrackedShipment[] = [];
   collect(cursor, max, shipments);
@@ -60,8 +56,8 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
 
 export const map: EntryPoints.MapReduce.map = (context) => {
   const batch = JSON.parse(context.value) as TrackedShipment[];
-  const relayUrl = param(POLL_PARAMS.relayUrl);
-  if (!relayUrl) throw new Error(`The FedEx connector's relay URL is not set (script parameter ${POLL_PARAMS.relayUrl})`);
+  const { relayUrl } = readSettings();
+  if (!relayUrl) throw new Error(`The FedEx connector's relay URL is not set (FedEx Connector Settings, field ${SETTINGS.fields.relayUrl})`);
   const answer = postToRelay<TrackResponse>(relayUrl, RELAY_PATHS.track, {
     shipments: batch.map((s) => ({ trackingNumber: s.trackingNumber, ...(s.shipDate ? { shipDate: s.shipDate } : {}) })),
   });

@@ -13,6 +13,9 @@ import * as runtime from 'N/runtime';
 import { becameShipped } from '../../shared/src/fulfillment';
 import { shipFulfillment } from './lib/ship-fulfillment';
 
+/** Contexts where many fulfillments are saved in one go: their shipments are queued, not made inline. */
+const BULK_CONTEXTS = ['CSVIMPORT', 'CUSTOMMASSUPDATE', 'MAPREDUCE', 'SCHEDULED', 'WEBSERVICES', 'RESTWEBSERVICES', 'RESTLET', 'WORKFLOW'];
+
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   const type = String(context.type);
   const newStatus = context.newRecord.getValue({ fieldId: 'shipstatus' });
@@ -22,7 +25,7 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
     // An inline edit's newRecord carries only the changed fields: read the whole fulfillment instead.
     const fulfillment =
       context.type === context.UserEventType.XEDIT ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: context.newRecord.id }) : context.newRecord;
-    shipFulfillment(fulfillment);
+    shipFulfillment(fulfillment, { bulk: BULK_CONTEXTS.includes(String(runtime.executionContext)) });
   } catch (e) {
     const err = e as { name?: string; message?: string };
     log.error({

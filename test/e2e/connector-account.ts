@@ -1,7 +1,7 @@
 // A NetSuite account (the double) with the SuiteApp deployed and configured against a running
 // stack, and the master data a retailer has: subsidiary, warehouse, customers, items, ship methods.
 import { idempotencyKeyFor } from '../../shared/src/fulfillment';
-import { PARAMS, POLL_PARAMS, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SHIPMENT, AUDIT } from '../../shared/src/ids';
+import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
 import { STACK_SECRET, type Stack } from './stack';
 
@@ -9,6 +9,8 @@ export const GLOBAL_FEDEX_ACCOUNT = '740561073';
 
 export interface ConnectorAccount {
   ns: NetSuiteDouble;
+  /** Changes the FedEx Connector Settings record as an admin would. */
+  updateSettings(values: Partial<Record<keyof typeof SETTINGS.fields, unknown>>): void;
   accountId: string;
   /** The idempotency key the connector derives for a fulfillment of this account. */
   keyOf(fulfillmentId: number): string;
@@ -43,11 +45,15 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   const accountId = `${1234500 + ++accounts}_SB1`;
   const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
-  const ue = SCRIPTS.fulfillmentUserEvent.scriptId;
-  ns.setParameter(ue, PARAMS.relayUrl, options.relayUrl ?? stack.relayUrl);
-  if (options.globalAccount !== null) ns.setParameter(ue, PARAMS.fedexAccount, options.globalAccount ?? GLOBAL_FEDEX_ACCOUNT);
-  ns.setParameter(ue, PARAMS.labelFolder, folder.id);
-  ns.setParameter(SCRIPTS.trackingPoll.scriptId, POLL_PARAMS.relayUrl, options.relayUrl ?? stack.relayUrl);
+  const settingsId = ns.seed(SETTINGS.type, {
+    fields: {
+      name: 'FedEx Connector Settings',
+      [SETTINGS.fields.relayUrl]: options.relayUrl ?? stack.relayUrl,
+      ...(options.globalAccount === null ? {} : { [SETTINGS.fields.fedexAccount]: options.globalAccount ?? GLOBAL_FEDEX_ACCOUNT }),
+      [SETTINGS.fields.labelFolder]: folder.id,
+      [SETTINGS.fields.queueBulk]: true,
+    },
+  });
 
   const subsidiary = ns.seed('subsidiary', { fields: { name: 'Acme US', country: 'US' }, subrecords: { mainaddress: { addressee: 'Acme US HQ', addr1: '100 Main St', city: 'Nashville', state: 'TN', zip: '37201', country: 'US', addrphone: '615-555-0100' } } });
   const warehouse = ns.seed('location', { fields: { name: 'East Warehouse', subsidiary }, subrecords: { mainaddress: { addressee: 'Acme East Warehouse', addr1: '50 Depot Rd', city: 'Nashville', state: 'TN', zip: '37210', country: 'US', addrphone: '615-555-0199' } } });
@@ -67,6 +73,8 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   const ids = { subsidiary, warehouse, customer, personCustomer, widget, gadget, fedexGround, fedex2Day, fedexUnmapped, upsGround, willCall, labelFolder: folder.id };
   return {
     ns,
+    updateSettings: (values) =>
+      ns.ui.edit(SETTINGS.type, settingsId, { fields: Object.fromEntries(Object.entries(values).map(([k, v]) => [SETTINGS.fields[k as keyof typeof SETTINGS.fields], v])) as Record<string, never> }),
     accountId,
     keyOf: (fulfillmentId) => idempotencyKeyFor(accountId, String(fulfillmentId)),
     ids,

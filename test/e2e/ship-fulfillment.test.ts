@@ -124,12 +124,49 @@ describe('ways a fulfillment becomes Shipped', () => {
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
   });
 
-  it('in bulk, by CSV import: every row ships once', async () => {
+  it('in bulk, by CSV import: rows are queued without waiting on FedEx, and the shipping queue ships each once', async () => {
     const a = connectorAccount(stack());
     const fulfillments = Array.from({ length: 20 }, () => a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 1.5, packagedescr: 'Box 1' }] } }));
     a.ns.csvImport('itemfulfillment', fulfillments.map((id) => ({ id, fields: { shipstatus: 'C' } })));
+    expect(fulfillments.map((f) => a.shipmentOf(f)?.fields[S.status])).toEqual(fulfillments.map(() => 'QUEUED'));
+    expect((await stack().stats()).transactions.total).toBe(0);
+    const imports = a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' }).slice(-20);
+    console.info(`governance: queueing one fulfillment in a CSV import used ${imports[0]?.unitsUsed} units`);
+    const ran = a.ns.runQueuedTasks();
+    expect(ran).toHaveLength(1); // one on-demand run takes the whole queue
     expect(fulfillments.map((f) => a.shipmentOf(f)?.fields[S.status])).toEqual(fulfillments.map(() => 'CREATED'));
     expect((await stack().stats()).shipmentsCreated).toBe(20);
+    expect(fulfillments.every((f) => a.ns.get('itemfulfillment', f)?.sublists.package?.[0]?.packagetrackingnumber)).toBe(true);
+    // Queued again by mistake (a second import): nothing more is bought.
+    a.ns.csvImport('itemfulfillment', fulfillments.slice(0, 5).map((id) => ({ id, fields: { memo: 'again' } })));
+    a.ns.runMapReduce({ scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.deploymentId });
+    expect((await stack().stats()).shipmentsCreated).toBe(20);
+  });
+
+  it('passing failures are retried by the scheduled shipping queue, up to the configured attempts', async () => {
+    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    a.updateSettings({ maxAttempts: 3 });
+    const f = a.shipOrder(a.salesOrder());
+    const runQueue = () => a.ns.runMapReduce({ scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.deploymentId });
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'RELAY_UNAVAILABLE', [S.attempts]: 1 });
+    runQueue(); // relay still down: attempt 2
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'FAILED', [S.attempts]: 2 });
+    a.updateSettings({ relayUrl: stack().relayUrl });
+    runQueue(); // attempt 3 ships
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'CREATED', [S.attempts]: 3 });
+    expect((await stack().stats()).shipmentsCreated).toBe(1);
+  });
+
+  it('stops retrying after the configured attempts, and never retries a failure only a person can fix', async () => {
+    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    a.updateSettings({ maxAttempts: 2 });
+    const down = a.shipOrder(a.salesOrder());
+    const unmapped = a.shipOrder(a.salesOrder({ shipmethod: a.ids.fedexUnmapped }));
+    for (let i = 0; i < 3; i++) a.ns.runMapReduce({ scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.deploymentId });
+    expect(a.shipmentOf(down)?.fields[S.attempts]).toBe(2);
+    // Nothing was ever sent for it (attempts 0), and the queue left it alone: one audit, from the save.
+    expect(a.shipmentOf(unmapped)?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'CONFIGURATION', [S.attempts]: 0 });
+    expect(a.auditsOf(unmapped)).toHaveLength(1);
   });
 });
 
@@ -248,7 +285,7 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
     const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
     const f = a.shipOrder(a.salesOrder());
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('FAILED');
-    a.ns.setParameter(SCRIPTS.fulfillmentUserEvent.scriptId, 'custscript_mlfx_relay_url', stack().relayUrl);
+    a.updateSettings({ relayUrl: stack().relayUrl });
     a.ns.ui.pack(f);
     a.ns.ui.ship(f);
     expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'CREATED', [S.attempts]: 2 });

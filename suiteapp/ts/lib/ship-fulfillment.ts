@@ -4,12 +4,13 @@
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
+import * as task from 'N/task';
 import { correlationId } from '../../../shared/src/audit';
 import type { CreateShipmentResponse } from '../../../shared/src/contract';
 import { RELAY_PATHS } from '../../../shared/src/contract';
 import type { BuildResult } from '../../../shared/src/fulfillment';
 import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/src/fulfillment';
-import { SHIPMENT } from '../../../shared/src/ids';
+import { SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { writeAudit } from './audit';
 import { postToRelay } from './relay-client';
 import { missingSettings, readSettings } from './settings';
@@ -30,7 +31,21 @@ function dateOf(iso: string): Date {
   return new Date(y as number, (m as number) - 1, d as number);
 }
 
-export function shipFulfillment(rec: record.Record): void {
+export interface ShipOptions {
+  /** The save is part of a bulk operation (CSV import, mass update, a script): queue if the settings say so. */
+  bulk?: boolean;
+}
+
+/** Starts the shipping Map/Reduce now; if it is already running, that run or the next scheduled one takes the work. */
+function startShipQueue(): void {
+  try {
+    task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.onDemandDeploymentId }).submit();
+  } catch (e) {
+    log.debug({ title: 'FedEx connector: shipping queue already running', details: message(e) });
+  }
+}
+
+export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): void {
   const fulfillmentId = String(rec.id);
   const corr = correlationId('IF', fulfillmentId, Date.now(), Math.random());
   const { snapshot, rule } = readSnapshot(rec, runtime.accountId);
@@ -46,6 +61,15 @@ export function shipFulfillment(rec: record.Record): void {
   }
 
   const settings = readSettings();
+  const key = idempotencyKeyFor(runtime.accountId, fulfillmentId);
+  if (options.bulk && settings.queueBulk) {
+    // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
+    const queuedId = existing?.id ?? createPendingShipment({ name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`, fulfillmentId, idempotencyKey: key, ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}), ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}) });
+    updateShipment(queuedId, { [F.status]: 'QUEUED' });
+    writeAudit({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId: queuedId, outcome: 'SUCCESS', correlationId: corr });
+    startShipQueue();
+    return;
+  }
   const missing = missingSettings(settings);
   const build: BuildResult = missing.length
     ? { kind: 'failed', code: 'CONFIGURATION', message: `The FedEx connector is not configured: set ${missing.join(' and ')}`, problems: [] }
@@ -58,7 +82,6 @@ export function shipFulfillment(rec: record.Record): void {
         today: todayIso(),
       });
 
-  const key = idempotencyKeyFor(runtime.accountId, fulfillmentId);
   const shipmentId =
     existing?.id ??
     createPendingShipment({

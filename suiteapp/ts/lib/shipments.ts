@@ -7,7 +7,7 @@ import { SHIPMENT } from '../../../shared/src/ids';
 
 const F = SHIPMENT.fields;
 
-export type ShipmentStatus = 'PENDING' | 'CREATED' | 'FAILED';
+export type ShipmentStatus = 'PENDING' | 'QUEUED' | 'CREATED' | 'FAILED';
 
 export interface ShipmentRow {
   id: number;
