@@ -35,6 +35,11 @@ describe('a fulfillment marked Shipped', () => {
     ]);
     expect(sent.shipper.address).toMatchObject({ streetLines: ['50 Depot Rd'], city: 'Nashville', postalCode: '37210' });
     expect(sent.requestedPackageLineItems).toEqual([expect.objectContaining({ weight: { units: 'LB', value: 4.5 }, itemDescription: 'Box 1' })]);
+    // The fulfillment's item lines, as the master package's contents.
+    expect(sent.requestedPackageLineItems[0].contentRecord).toEqual([
+      { itemNumber: 'WIDGET-1', receivedQuantity: 3 },
+      { itemNumber: 'GADGET-7', receivedQuantity: 1 },
+    ]);
     expect(fx.serviceType).toBe('FEDEX_GROUND');
 
     // Tracking on the fulfillment's package and on the invoice, with a label link that works.

@@ -25,5 +25,6 @@ describe('toFedexShipRequest', () => {
     expect(validateRequestBody('ship.create', body)).toEqual([]);
     expect(body.requestedShipment.requestedPackageLineItems[0]?.customerReferences?.[0]).toEqual({ customerReferenceType: 'CUSTOMER_REFERENCE', value: req.idempotencyKey });
     expect(body.requestedShipment.totalPackageCount).toBe(req.packages.length);
+    expect(body.requestedShipment.requestedPackageLineItems[0]?.contentRecord).toEqual(req.items.map((i) => ({ itemNumber: i.item, receivedQuantity: i.quantity, description: i.description })));
   });
 });

@@ -45,6 +45,15 @@ export function toFedexShipRequest(req: CreateShipmentRequest, accountNumber: st
     if (req.source.salesOrderTranId) refs.push({ customerReferenceType: 'P_O_NUMBER', value: req.source.salesOrderTranId.slice(0, 30) });
     if (req.source.fulfillmentTranId) refs.push({ customerReferenceType: 'INVOICE_NUMBER', value: req.source.fulfillmentTranId.slice(0, 30) });
     line.customerReferences = refs;
+    // NetSuite does not record which item went into which package, so the fulfillment's item lines
+    // are the contents of the master package: what FedEx and the recipient see as shipped.
+    if (index === 0 && req.items.length > 0) {
+      line.contentRecord = req.items.map((item) => ({
+        itemNumber: item.item,
+        ...(Number.isInteger(item.quantity) ? { receivedQuantity: item.quantity } : {}),
+        ...(item.description ? { description: item.description } : {}),
+      }));
+    }
     return line;
   });
   const totalWeight = req.packages.reduce((sum, p) => sum + p.weight.value, 0);
