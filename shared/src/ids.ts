@@ -9,6 +9,7 @@ export const SCRIPTS = {
   invoiceUserEvent: { scriptId: 'customscript_mlfx_ue_invoice', deploymentId: 'customdeploy_mlfx_ue_invoice' },
   trackingPoll: { scriptId: 'customscript_mlfx_mr_track', deploymentId: 'customdeploy_mlfx_mr_track' },
   /** Ships queued fulfillments (bulk saves) and retries retryable failures; scheduled, and on demand. */
+  install: { scriptId: 'customscript_mlfx_install', deploymentId: 'customdeploy_mlfx_install' },
   shipQueue: { scriptId: 'customscript_mlfx_mr_ship', deploymentId: 'customdeploy_mlfx_mr_ship', onDemandDeploymentId: 'customdeploy_mlfx_mr_ship_now' },
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
 } as const;
@@ -120,4 +121,11 @@ export const STATE = {
 
 export const CUSTOMER_FIELDS = {
   fedexAccount: 'custentity_mlfx_fedex_account',
+} as const;
+
+/** Saved searches the installation script creates for finance and fulfillment staff. */
+export const SAVED_SEARCHES = {
+  invoicesDeliveredThisWeek: 'customsearch_mlfx_inv_delivered_week',
+  shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
+  failedShipments: 'customsearch_mlfx_shp_failed',
 } as const;

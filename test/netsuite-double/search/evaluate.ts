@@ -1,7 +1,7 @@
 // Evaluating filters on rows, ordering rows, and formatting values as search results give them.
 import type { RecordRepository } from '../records/repository.js';
 import { dateKey, formatDate, formatDateTime, isEmptyValue, type Fail } from '../records/values.js';
-import { dateValue, operatorFamily, type FilterLeaf, type FilterNode } from './filters.js';
+import { dateRange, dateValue, operatorFamily, type FilterLeaf, type FilterNode } from './filters.js';
 import { readRow, type RowValue, type SearchRow } from './rows.js';
 
 export function matches(repo: RecordRepository, row: SearchRow, node: FilterNode | undefined, now: number, fail: Fail): boolean {
@@ -64,7 +64,8 @@ function leafMatches(leaf: FilterLeaf, { field, stored }: RowValue, now: number,
       case 'date': {
         if (isEmptyValue(stored)) return false;
         const key = field.kind === 'date' ? String(stored) : dateKey(new Date(Number(stored)));
-        const [a, b] = leaf.values.map((v) => dateValue(v, now, fail));
+        const range = leaf.values.length === 1 && (base === 'within' || base === 'notwithin') ? dateRange(leaf.values[0], now) : undefined;
+        const [a, b] = range ?? leaf.values.map((v) => dateValue(v, now, fail));
         switch (base) {
           case 'on':
             return key === a;

@@ -165,7 +165,10 @@ export function checkLeaf(leaf: FilterLeaf, field: FieldDef, fail: Fail, now: nu
   if (family === 'checkbox' && !(leaf.values.length === 1 && (leaf.values[0] === 'T' || leaf.values[0] === 'F'))) {
     throw fail('SSS_INVALID_SRCH_FILTER', `Checkbox filter ${leaf.name} takes 'T' or 'F'`);
   }
-  if (family === 'date') for (const v of leaf.values) dateValue(v, now, fail);
+  if (family === 'date') {
+    const isRange = leaf.values.length === 1 && /within$/.test(leaf.operator) && dateRange(leaf.values[0], now) !== undefined;
+    if (!isRange) for (const v of leaf.values) dateValue(v, now, fail);
+  }
   if (leaf.operator !== 'isempty' && leaf.operator !== 'isnotempty' && leaf.operator !== 'any' && leaf.values.length === 0) {
     throw fail('SSS_INVALID_SRCH_FILTER', `Filter ${leaf.name} ${leaf.operator} needs a value`);
   }
@@ -187,6 +190,31 @@ export function dateValue(value: unknown, now: number, fail: Fail): string {
   const key = parseDateText(value.split(' ')[0] ?? '');
   if (!key) throw fail('SSS_INVALID_SRCH_FILTER', `Invalid date value ${value}: use M/D/YYYY or a keyword such as today, yesterday, daysago7`);
   return key;
+}
+
+/**
+ * NetSuite's date-range keywords for `within` with one value (weeks start on Sunday, the US default
+ * of the First Day of Week preference). Undefined when `value` is no range keyword.
+ */
+export function dateRange(value: unknown, now: number): [string, string] | undefined {
+  if (typeof value !== 'string') return undefined;
+  const today = new Date(now);
+  const day = (y: number, m: number, d: number) => dateKey(new Date(y, m, d));
+  const y = today.getFullYear();
+  const m = today.getMonth();
+  const sunday = today.getDate() - today.getDay();
+  switch (value.trim().toLowerCase()) {
+    case 'thisweek':
+      return [day(y, m, sunday), day(y, m, sunday + 6)];
+    case 'lastweek':
+      return [day(y, m, sunday - 7), day(y, m, sunday - 1)];
+    case 'thismonth':
+      return [day(y, m, 1), day(y, m + 1, 0)];
+    case 'lastmonth':
+      return [day(y, m - 1, 1), day(y, m, 0)];
+    default:
+      return undefined;
+  }
 }
 
 export { formatDate };
