@@ -141,4 +141,17 @@ describe('POST /v1/shipments', () => {
     expect(h.double.stats.status429).toBe(0);
     expect(h.clock.now() - 1).toBeGreaterThan(Date.UTC(2026, 10, 24, 15, 0, 20));
   });
+
+  it("never trips FedEx's per-IP token penalty, even while the token endpoint is failing under load", async () => {
+    const h = relayHarness();
+    // The token endpoint keeps failing while 60 creates retry: without spacing, their retries would
+    // ask for tokens far faster than FedEx's thresholds (15 in 5 s) and draw a 10-minute penalty.
+    h.double.faults.failNext(1000, 503, 'token');
+    const results = await Promise.all(Array.from({ length: 60 }, (_, i) => h.createShipment({ ...sampleRequest(), idempotencyKey: `token-storm-${i}` })));
+    expect(results.every((r) => r.status === 503 && r.body.error.code === 'FEDEX_UNAVAILABLE' && r.body.error.retryable)).toBe(true);
+    expect(h.double.stats.tokenRequests.refusedByThreshold).toBe(0);
+    // One token request per 2 s over the 25 s retry budget at most.
+    expect(h.double.stats.tokenRequests.total).toBeLessThanOrEqual(14);
+    expect(h.double.stats.shipmentsCreated).toBe(0);
+  });
 });
