@@ -61,10 +61,18 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
   }
 
   const settings = readSettings();
-  const key = idempotencyKeyFor(runtime.accountId, fulfillmentId);
+  const shipmentRecord = (): number =>
+    existing?.id ??
+    createPendingShipment({
+      name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`,
+      fulfillmentId,
+      idempotencyKey: idempotencyKeyFor(runtime.accountId, fulfillmentId),
+      ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}),
+      ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}),
+    });
   if (options.bulk && settings.queueBulk) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
-    const queuedId = existing?.id ?? createPendingShipment({ name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`, fulfillmentId, idempotencyKey: key, ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}), ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}) });
+    const queuedId = shipmentRecord();
     updateShipment(queuedId, { [F.status]: 'QUEUED' });
     writeAudit({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId: queuedId, outcome: 'SUCCESS', correlationId: corr });
     startShipQueue();
@@ -82,15 +90,7 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
         today: todayIso(),
       });
 
-  const shipmentId =
-    existing?.id ??
-    createPendingShipment({
-      name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`,
-      fulfillmentId,
-      idempotencyKey: key,
-      ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}),
-      ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}),
-    });
+  const shipmentId = shipmentRecord();
   const attempt = (existing?.attempts ?? 0) + 1;
 
   if (build.kind !== 'ready') {
