@@ -5,7 +5,7 @@
 import { serve } from '@hono/node-server';
 import { ManualClock, startFedexDouble } from '../fedex-double';
 import { FedexClient } from '../../relay/src/fedex/client';
-import { createFedexLimiters } from '../../relay/src/fedex/limiter';
+import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
 import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
 import { systemClock } from '../../relay/src/lib/clock';
 import { createApp } from '../../relay/src/lib/create-app';
@@ -31,7 +31,9 @@ async function main(): Promise<void> {
     clientId: fedex.double.config.clientId,
     clientSecret: fedex.double.config.clientSecret,
     clock,
-    limiters: createFedexLimiters(clock),
+    // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
+    // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100 }),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
