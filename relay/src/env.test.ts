@@ -28,4 +28,10 @@ describe('parseEnv', () => {
     expect(message).not.toContain('short-secret-value');
     expect(message).not.toContain('do-not-print-me');
   });
+
+  it('accepts a redis:// or rediss:// REDIS_URL and refuses anything else without printing it', () => {
+    expect(parseEnv({ ...valid, REDIS_URL: 'rediss://:pw@cache.internal:6380/0' }).REDIS_URL).toBe('rediss://:pw@cache.internal:6380/0');
+    expect(() => parseEnv({ ...valid, REDIS_URL: 'http://user:hunter2@cache.internal' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
+    expect(() => parseEnv({ ...valid, REDIS_URL: 'http://user:hunter2@cache.internal' })).not.toThrow(/hunter2/);
+  });
 });

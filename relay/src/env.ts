@@ -11,6 +11,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   FEDEX_TRANSACTIONS_PER_10S: z.coerce.number().int().min(1).max(1400).default(1400),
+  // Several instances share idempotency results, nonces and FedEx rate limits through Redis; unset: in memory.
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
   // FedEx tracking webhooks (optional): the security token FedEx signs pushes with, and NetSuite access.
   FEDEX_WEBHOOK_SECURITY_TOKEN: z.string().min(16).optional(),
   NETSUITE_ACCOUNT_ID: z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be a NetSuite account id such as 123456 or 123456_SB1').optional(),

@@ -1,16 +1,20 @@
 // The relay's entry point: configuration, dependencies, HTTP server.
 import { serve } from '@hono/node-server';
+import { Redis } from 'ioredis';
 import type { RelayEnv } from './env';
 import { EnvError, netsuiteTokenUrl, parseEnv } from './env';
 import type { Clock } from './lib/clock';
 import { NetSuiteClient } from './netsuite/client';
 import { FedexClient } from './fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from './fedex/limiter';
+import { createRedisFedexLimiters } from './fedex/redis-limiter';
+import { RedisIdempotencyStore } from './idempotency/redis-store';
 import { MemoryIdempotencyStore } from './idempotency/store';
 import { systemClock } from './lib/clock';
 import { createApp } from './lib/create-app';
 import { createJsonLogger } from './lib/logger';
 import { MemoryNonceStore } from './security/nonce-store';
+import { RedisNonceStore } from './security/redis-nonce-store';
 
 function main(): void {
   let env;
@@ -25,7 +29,12 @@ function main(): void {
   }
   const log = createJsonLogger();
   const clock = systemClock;
-  const limiters = createFedexLimiters(clock, { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S });
+  const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S };
+  // With REDIS_URL, the shared state of several instances lives in Redis; without, in this process.
+  const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
+  // ioredis reconnects by itself; without a listener it would print each error as unhandled. Never log the URL (password).
+  redis?.on('error', (error: Error) => log.warn('redis.error', { message: error.message }));
+  const limiters = redis ? createRedisFedexLimiters(redis, env.FEDEX_CLIENT_ID, clock, limits) : createFedexLimiters(clock, limits);
   const fedex = new FedexClient({
     baseUrl: env.FEDEX_BASE_URL.replace(/\/$/, ''),
     clientId: env.FEDEX_CLIENT_ID,
@@ -36,8 +45,8 @@ function main(): void {
   });
   const app = createApp({
     fedex,
-    store: new MemoryIdempotencyStore(),
-    nonces: new MemoryNonceStore(),
+    store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore(),
+    nonces: redis ? new RedisNonceStore(redis, () => clock.now()) : new MemoryNonceStore(),
     clock,
     log,
     sharedSecret: env.RELAY_SHARED_SECRET,
@@ -45,9 +54,13 @@ function main(): void {
     ...(env.FEDEX_WEBHOOK_SECURITY_TOKEN ? { webhooks: { securityToken: env.FEDEX_WEBHOOK_SECURITY_TOKEN, netsuite: netsuiteClient(env, clock) } } : {}),
   });
   const server = serve({ fetch: app.fetch, port: env.PORT, hostname: env.HOST }, (info) => {
-    log.info('relay.listening', { port: info.port, host: env.HOST, fedex: env.FEDEX_BASE_URL });
+    log.info('relay.listening', { port: info.port, host: env.HOST, fedex: env.FEDEX_BASE_URL, sharedState: redis ? 'redis' : 'memory' });
   });
-  const stop = () => server.close(() => process.exit(0));
+  const stop = () =>
+    server.close(() => {
+      redis?.disconnect(); // requests are done: nothing left to wait for on Redis
+      process.exit(0);
+    });
   process.on('SIGTERM', stop);
   process.on('SIGINT', stop);
 }

@@ -1,0 +1,63 @@
+// For tests only (never imported by the relay): a throwaway redis-server on a unix socket in a
+// temp dir (`--port 0` turns TCP off, so no port can clash), without persistence.
+// Tests install nothing: without redis-server they are skipped locally; CI (.ci/run) installs it,
+// and under CI a missing redis-server fails instead of skipping.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Redis } from 'ioredis';
+
+export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
+if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed (CI installs it in .ci/run: apt-get install redis-server)');
+
+export interface TestRedis {
+  /** A new connection: one per simulated relay instance. */
+  connect(): Redis;
+  stop(): Promise<void>;
+}
+
+export async function startRedis(): Promise<TestRedis> {
+  const dir = mkdtempSync(join(tmpdir(), 'mlfx-redis-'));
+  const socket = join(dir, 'redis.sock');
+  const child: ChildProcess = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  let output = '';
+  const started = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (/ready to accept connections/i.test(output)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`redis-server exited with ${code}:\n${output}`));
+    });
+  });
+  try {
+    await started;
+  } catch (error) {
+    child.kill('SIGKILL'); // never leave a half-started server behind
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+  const clients: Redis[] = [];
+  return {
+    connect() {
+      const client = new Redis({ path: socket, maxRetriesPerRequest: 1 });
+      clients.push(client);
+      return client;
+    },
+    async stop() {
+      clients.forEach((c) => c.disconnect());
+      if (child.exitCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
