@@ -42,8 +42,15 @@ function collect(afterId: number, max: number, out: TrackedShipment[], upToId?: 
   }
 }
 
+/** One map call's work; the relay URL rides along so map does not read the settings once per batch. */
+interface Batch {
+  relayUrl: string;
+  shipments: TrackedShipment[];
+}
+
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
-  const max = readSettings().pollMaxPerRun ?? DEFAULT_MAX_PER_RUN;
+  const settings = readSettings();
+  const max = settings.pollMaxPerRun ?? DEFAULT_MAX_PER_RUN;
   const cursor = readCursor();
   const shipments: TrackedShipment[] = [];
   collect(cursor, max, shipments);
@@ -51,12 +58,11 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const last = shipments.length < max ? 0 : (shipments[shipments.length - 1] as TrackedShipment).id;
   writeCursor(last);
   log.audit({ title: 'FedEx tracking poll', details: `${shipments.length} shipment(s) to check from cursor ${cursor}; next run starts after ${last}` });
-  return chunk(shipments, TRACK_BATCH_MAX);
+  return chunk(shipments, TRACK_BATCH_MAX).map((batch): Batch => ({ relayUrl: settings.relayUrl ?? '', shipments: batch }));
 };
 
 export const map: EntryPoints.MapReduce.map = (context) => {
-  const batch = JSON.parse(context.value) as TrackedShipment[];
-  const { relayUrl } = readSettings();
+  const { relayUrl, shipments: batch } = JSON.parse(context.value) as Batch;
   if (!relayUrl) throw new Error(`The FedEx connector's relay URL is not set (FedEx Connector Settings, field ${SETTINGS.fields.relayUrl})`);
   const answer = postToRelay<TrackResponse>(relayUrl, RELAY_PATHS.track, {
     shipments: batch.map((s) => ({ trackingNumber: s.trackingNumber, ...(s.shipDate ? { shipDate: s.shipDate } : {}) })),
