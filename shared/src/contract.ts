@@ -34,6 +34,12 @@ export const LABEL_STOCK_TYPES = [
 ] as const;
 export type LabelStockType = (typeof LABEL_STOCK_TYPES)[number];
 
+// The runtime list above must equal FedEx's enum (generated from its OpenAPI file): a missing or
+// extra value fails type-checking here, so the two cannot drift apart.
+type FedexStockType = import('./fedex/ship.generated').components['schemas']['LabelSpecification']['labelStockType'];
+type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const LABEL_STOCK_TYPES_MATCH_FEDEX: SameUnion<LabelStockType, FedexStockType> = true;
+
 export interface WireAddress {
   /** Street lines exactly as NetSuite holds them (addr1, addr2, addr3), empty lines dropped. */
   streetLines: string[];

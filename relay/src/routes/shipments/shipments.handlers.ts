@@ -4,15 +4,11 @@ import { validateCreateShipmentRequest, describeProblems } from '../../../../sha
 import { RelayError } from '../../errors';
 import type { ShipmentServiceDeps } from '../../services/create-shipment';
 import { createShipment } from '../../services/create-shipment';
+import { rawJson } from '../../lib/raw-json';
 
 export function createShipmentHandler(deps: ShipmentServiceDeps) {
   return async function handleCreateShipment(c: Context) {
-    let body: unknown;
-    try {
-      body = JSON.parse(c.get('rawBody'));
-    } catch {
-      throw new RelayError(400, 'INVALID_REQUEST', 'The body is not valid JSON', { fields: [{ path: '', message: 'must be a JSON object' }] });
-    }
+    const body = rawJson(c);
     const checked = validateCreateShipmentRequest(body);
     if (!checked.ok) {
       throw new RelayError(400, 'INVALID_REQUEST', `Invalid shipment request: ${describeProblems(checked.problems)}`, { fields: checked.problems });

@@ -5,15 +5,11 @@ import { describeProblems, validateTrackRequest } from '../../../../shared/src/v
 import { RelayError } from '../../errors';
 import type { FedexClient } from '../../fedex/client';
 import { trackShipments } from '../../services/track-shipments';
+import { rawJson } from '../../lib/raw-json';
 
 export function trackingRoutes(fedex: FedexClient): Hono {
   return new Hono().post(RELAY_PATHS.track, async (c) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(c.get('rawBody'));
-    } catch {
-      throw new RelayError(400, 'INVALID_REQUEST', 'The body is not valid JSON');
-    }
+    const body = rawJson(c);
     const checked = validateTrackRequest(body, TRACK_REQUEST_MAX);
     if (!checked.ok) throw new RelayError(400, 'INVALID_REQUEST', `Invalid tracking request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
     return c.json(await trackShipments(fedex, checked.value));

@@ -7,17 +7,13 @@ import { readTrackingWebhook } from '../../../../shared/src/tracking';
 import type { Logger } from '../../lib/logger';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { verifyFdxSignature } from '../../security/verify-fdx-signature';
+import { rawJson } from '../../lib/raw-json';
 
 export function webhookRoutes(deps: { netsuite: NetSuiteClient; securityToken: string; log: Logger }): Hono {
   const app = new Hono();
   app.use(RELAY_PATHS.fedexWebhook, verifyFdxSignature({ securityToken: deps.securityToken, log: deps.log }));
   app.post(RELAY_PATHS.fedexWebhook, async (c) => {
-    let body: unknown;
-    try {
-      body = JSON.parse(c.get('rawBody'));
-    } catch {
-      return c.json({ error: { code: 'INVALID_REQUEST', message: 'The body is not valid JSON' } }, 400);
-    }
+    const body = rawJson(c);
     const updates = readTrackingWebhook(body).filter((u) => u.found);
     if (updates.length === 0) return c.json({ accepted: 0 });
     const result = await deps.netsuite.postRestlet({ source: 'webhook', updates });
