@@ -45,6 +45,16 @@ describe('deploying the SuiteApp', () => {
     ]);
   });
 
+  it('a script file whose header declares another script type fails the deploy', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sdf-deploy-'));
+    temps.push(dir);
+    cpSync(DEFAULT_PROJECT_DIR, dir, { recursive: true });
+    writeFileSync(join(dir, 'FileCabinet/SuiteApps/com.mlfx.fedexconnector/customscript_mlfx_rl_status.js'), `/**\n * @NApiVersion 2.1\n * @NScriptType Suitelet\n */\ndefine([], function () { return { onRequest: function () {} }; });\n`);
+    const ns = createNetSuiteDouble({ project: dir, apiSecrets: SECRETS });
+    expect(() => ns.deploy()).toThrow(/\(customscript_mlfx_rl_status\) Details: .*@NScriptType Suitelet does not match its SDF object, which deploys it as Restlet/);
+    expect(ns.invocations({ scriptId: SCRIPTS.install.scriptId })).toEqual([]);
+  });
+
   it('an installation script that throws fails the deploy, and the installed version stays as it was', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sdf-deploy-'));
     temps.push(dir);
