@@ -30,6 +30,22 @@ describe('governance', () => {
     ]);
   });
 
+  it('record.delete charges 20 for a transaction, 4 for a custom record, 10 for another record (Oracle: record.delete governance)', () => {
+    const ns = coreDouble();
+    const { customer, salesOrder } = seedBasics(ns);
+    const log = ns.seed('customrecord_core_log', { fields: { name: 'to delete' } }, { ignoreMandatoryFields: true });
+    probe(ns, ({ record }) => {
+      record.delete({ type: 'salesorder', id: salesOrder });
+      record.delete({ type: 'customrecord_core_log', id: log });
+      record.delete({ type: 'customer', id: customer });
+    });
+    expect(ns.lastInvocation({ scriptId: 'customscript_core_rl' })!.charges.map((c) => [c.units, c.what])).toEqual([
+      [20, 'record.delete transaction (salesorder)'],
+      [4, 'record.delete custom (customrecord_core_log)'],
+      [10, 'record.delete other (customer)'],
+    ]);
+  });
+
   it('past the limit the script gets SSS_USAGE_LIMIT_EXCEEDED, and the units used stay readable', () => {
     const ns = coreDouble();
     const { salesOrder } = seedBasics(ns);

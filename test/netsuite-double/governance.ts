@@ -26,14 +26,18 @@ const MAP_REDUCE_LIMITS: Record<string, number> = { getInputData: 10_000, map: 1
 /** The three record classes governance distinguishes. */
 export type RecordCostClass = 'transaction' | 'custom' | 'other';
 
-/** record.load / create / copy / transform / submitFields / delete, and Record.save. */
+/**
+ * record.load / create / copy / transform / submitFields / delete, and Record.save, per Oracle's
+ * method pages (e.g. record.delete(options), d:section_4267283372: "Transaction records: 20 units,
+ * Custom records: 4 units, All other records: 10 units" — delete costs what a save costs).
+ */
 export const RECORD_UNITS = {
   load: { transaction: 10, custom: 2, other: 5 },
   create: { transaction: 10, custom: 2, other: 5 },
   copy: { transaction: 10, custom: 2, other: 5 },
   transform: { transaction: 10, custom: 2, other: 5 },
   submitFields: { transaction: 10, custom: 2, other: 5 },
-  delete: { transaction: 10, custom: 2, other: 5 },
+  delete: { transaction: 20, custom: 4, other: 10 },
   save: { transaction: 20, custom: 4, other: 10 },
 } as const satisfies Record<string, Record<RecordCostClass, number>>;
 
