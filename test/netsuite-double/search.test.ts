@@ -33,6 +33,24 @@ describe('search', () => {
     expect(rows).toEqual([[String(invoice), 'invoice', `INV${invoice}`, String(b.customer), 'Acme Corp', '*']]);
   });
 
+  it('run().each past 4,000 results throws SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED; stopping at 4,000 or fewer is fine', () => {
+    const ns = coreDouble();
+    for (let i = 0; i < 4_001; i++) ns.seed('customrecord_core_log', { fields: { name: `log ${i}` } }, { ignoreMandatoryFields: true });
+    const each = (stopAfter: number) =>
+      probe(ns, ({ search }) => {
+        let seen = 0;
+        try {
+          search.create({ type: 'customrecord_core_log', columns: ['name'] }).run().each(() => ++seen < stopAfter);
+          return { seen };
+        } catch (e) {
+          return { seen, error: (e as { name: string }).name };
+        }
+      });
+    expect(each(Infinity)).toEqual({ seen: 4_000, error: 'SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED' });
+    expect(each(4_000)).toEqual({ seen: 4_000 });
+    expect(each(10)).toEqual({ seen: 10 });
+  });
+
   it('without mainline a transaction search returns the header and each item line', () => {
     const { ns, b } = world();
     const count = probe(ns, ({ search }) => search.create({ type: 'salesorder', filters: [['internalid', 'anyof', b.salesOrder]] }).runPaged().count);
