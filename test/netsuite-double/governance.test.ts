@@ -59,6 +59,42 @@ describe('governance', () => {
     expect(over.invocation.error?.name).toBe('SSS_USAGE_LIMIT_EXCEEDED');
   });
 
+  it('SSS_USAGE_LIMIT_EXCEEDED stops the script even when a catch-all swallows it (Oracle: "the script can\'t be resumed")', () => {
+    const ns = coreDouble();
+    const { salesOrder } = seedBasics(ns);
+    const seen: string[] = [];
+    const result = ns.runEntryPoint({
+      scriptId: 'customscript_core_rl',
+      entryPoint: 'post',
+      usageLimit: 25,
+      args: ({ module }) => [
+        {
+          action: 'probe',
+          run: () => {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const record = module('N/record') as any;
+            for (let i = 0; i < 4; i++) {
+              try {
+                record.load({ type: 'salesorder', id: salesOrder });
+                seen.push('loaded');
+              } catch (e) {
+                seen.push((e as { name: string }).name);
+              }
+            }
+            return 'finished as if nothing happened';
+          },
+        },
+      ],
+    });
+    // 10 + 10 fit in 25; the third load passes the limit and every later governed call fails again.
+    expect(seen).toEqual(['loaded', 'loaded', 'SSS_USAGE_LIMIT_EXCEEDED', 'SSS_USAGE_LIMIT_EXCEEDED']);
+    expect(result.outcome).toBe('threw');
+    expect(result.error).toMatchObject({ name: 'SSS_USAGE_LIMIT_EXCEEDED' });
+    expect(result.invocation.outcome).toBe('threw');
+    expect(result.invocation.error?.name).toBe('SSS_USAGE_LIMIT_EXCEEDED');
+    expect(result.invocation.unitsUsed).toBe(30);
+  });
+
   it('limits follow the script type and entry point', () => {
     const ns = coreDouble();
     const { salesOrder } = seedBasics(ns);

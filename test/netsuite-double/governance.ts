@@ -64,20 +64,30 @@ export interface GovernanceOptions {
 
 export function createGovernance(limit: number, { onCharge, RealmError }: GovernanceOptions = {}): Governance {
   let used = 0;
+  // Once over the limit the script is stopped for good (d:section_164314457772: "the system throws
+  // a usage limit error and stops the script. The script can't be resumed"): a catch-all that
+  // swallows the error gets it again from the next governed call, and the invocation ends as
+  // failed with it whatever the entry point returns (account.ts reads `exceeded`).
+  let exceeded: unknown;
   return {
     limit,
     get used() {
       return used;
     },
+    get exceeded() {
+      return exceeded;
+    },
     remaining: () => Math.max(0, limit - used),
     charge(units: number, what: string) {
+      if (exceeded) throw exceeded;
       used += units;
       onCharge?.(units, what);
       if (used > limit) {
-        throw createSuiteScriptError({
+        exceeded = createSuiteScriptError({
           name: 'SSS_USAGE_LIMIT_EXCEEDED',
           message: `Script Execution Usage Limit Exceeded: ${what} needed ${units} units, ${used - units} of ${limit} were already used.`,
         }, RealmError);
+        throw exceeded;
       }
     },
   };
