@@ -69,8 +69,8 @@ describe('search', () => {
         return out;
       });
     const [shipped, open] = fulfillments.map(String);
-    expect(ids([['shipstatus', 'anyof', 'C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
-    expect(ids([['mainline', 'is', 'T'], 'and', ['NOT', ['shipstatus', 'anyof', 'C']]])).toEqual([open]);
+    expect(ids([['status', 'anyof', 'ItemShip:C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['NOT', ['status', 'anyof', 'ItemShip:C']]])).toEqual([open]);
     expect(ids([['mainline', 'is', 'T'], 'and', [['tranid', 'is', `IF${shipped}`], 'or', ['tranid', 'startswith', `if${open}`]]])).toEqual([shipped, open]);
     expect(ids([['mainline', 'is', 'T'], 'and', ['customer.email', 'contains', 'ACME.example']])).toEqual([shipped, open]);
     expect(ids([['mainline', 'is', 'F'], 'and', ['quantity', 'greaterthan', 1]])).toEqual([open]);
@@ -93,12 +93,33 @@ describe('search', () => {
     const create = (filters: unknown, columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', filters, columns }));
     expect(create([['shipstat', 'anyof', 'C']])).toThrow(/SSS_INVALID_SRCH_FILTER|invalid search criteria.*shipstat/);
     expect(create([], ['trackingnumber'])).toThrow(/invalid column.*trackingnumber/);
-    expect(create([['shipstatus', 'equals', 'C']])).toThrow(/invalid operator.*equals/);
-    expect(create([['shipstatus', 'is', 'C']])).toThrow(/shipstatus is a select field: use anyof, noneof/);
+    expect(create([['status', 'equals', 'ItemShip:C']])).toThrow(/invalid operator.*equals/);
+    expect(create([['status', 'is', 'ItemShip:C']])).toThrow(/status is a select field: use anyof, noneof/);
     expect(create([['mainline', 'is', true]])).toThrow(/takes 'T' or 'F'/);
     expect(create([['trandate', 'on', new Date()]])).toThrow(/M\/D\/YYYY/);
     expect(create([['mainline', 'is', 'T'], 'and'])).toThrow(/ends with an operator/);
     expect(() => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', columns: ['tranid'] }).run().getRange({ start: 0, end: 1 })[0].getValue('entity'))).toThrow(/has no such column/);
+  });
+
+  it("a search's filters and columns are NetSuite's search fields of the type, not the record's fields", () => {
+    const { ns, b } = world();
+    const create = (type: string, filters: unknown[], columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type, filters, columns }));
+    const lookup = (type: string, id: number, column: string) => () => probe(ns, ({ search }) => search.lookupFields({ type, id, columns: [column] }));
+    // Record fields without a search counterpart (SuiteTalk TransactionSearchBasic/RowBasic has neither).
+    expect(create('itemfulfillment', [['shipstatus', 'anyof', 'C']])).toThrow(/SSS_INVALID_SRCH_FILTER|invalid search criteria.*shipstatus/);
+    expect(lookup('salesorder', b.salesOrder, 'linkedtrackingnumbers')).toThrow(/invalid column.*linkedtrackingnumbers/);
+    expect(create('salesorder', [], ['shipisresidential'])).toThrow(/invalid column.*shipisresidential/);
+    // The transaction record's createddate is the search's datecreated.
+    expect(create('salesorder', [], ['createddate'])).toThrow(/invalid column.*createddate/);
+    expect(probe(ns, ({ search }) => search.create({ type: 'salesorder', filters: [['mainline', 'is', 'T']], columns: ['datecreated'] }).run().getRange({ start: 0, end: 1 })[0].getValue('datecreated'))).toMatch(/^\d+\/\d+\/2026/);
+    // internalidnumber filters custom records; it is no column of theirs.
+    expect(create('customrecord_core_log', [['internalidnumber', 'greaterthan', 0]])).not.toThrow();
+    expect(create('customrecord_core_log', [], ['internalidnumber'])).toThrow(/invalid column.*internalidnumber/);
+    // Joins are NetSuite's join ids, not any select field: 'entity' is no join of a transaction search ('customer' is).
+    expect(create('salesorder', [['entity.email', 'contains', 'x']])).toThrow(/no join 'entity'/);
+    expect(create('salesorder', [['customer.email', 'contains', 'x']])).not.toThrow();
+    // Ship items are searched as items: their carrier column is NetSuite's UPS / FedEx-USPS-More list.
+    expect(lookup('shipitem', b.shipItem, 'shippingcarrier')()).toEqual({ shippingcarrier: [{ value: 'nonups', text: 'FedEx/USPS/More' }] });
   });
 
   it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {
@@ -123,15 +144,13 @@ describe('search', () => {
   it('lookupFields: selects as [{value, text}], checkboxes as booleans, joins by name; 1 unit', () => {
     const { ns, b } = world();
     const looked = probe(ns, ({ search }) =>
-      search.lookupFields({ type: search.Type.SALES_ORDER, id: b.salesOrder, columns: ['tranid', 'entity', 'shipmethod', 'shipisresidential', 'customer.email', 'linkedtrackingnumbers', 'status'] }),
+      search.lookupFields({ type: search.Type.SALES_ORDER, id: b.salesOrder, columns: ['tranid', 'entity', 'shipmethod', 'customer.email', 'status'] }),
     );
     expect(looked).toEqual({
       tranid: `SO${b.salesOrder}`,
       entity: [{ value: String(b.customer), text: 'Acme Corp' }],
       shipmethod: [{ value: String(b.shipItem), text: 'FedEx Ground' }],
-      shipisresidential: false,
       'customer.email': 'buyer@acme.example',
-      linkedtrackingnumbers: '111',
       status: [{ value: 'SalesOrd:G', text: 'Billed' }],
     });
     expect(ns.lastInvocation()!.unitsUsed).toBe(1);
@@ -139,7 +158,7 @@ describe('search', () => {
 
   it('saved searches: save, load by id or script id, and feed Map/Reduce input', () => {
     const { ns, fulfillments } = world();
-    const saved = probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', id: 'customsearch_core_open', title: 'Open fulfillments', filters: [['mainline', 'is', 'T'], 'and', ['shipstatus', 'noneof', 'C']], columns: ['tranid', 'entity'] }).save());
+    const saved = probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', id: 'customsearch_core_open', title: 'Open fulfillments', filters: [['mainline', 'is', 'T'], 'and', ['status', 'noneof', 'ItemShip:C']], columns: ['tranid', 'entity'] }).save());
     const loaded = probe(ns, ({ search }) => {
       const s = search.load({ id: 'customsearch_core_open' });
       return [s.searchType, s.id, s.searchId, s.run().getRange({ start: 0, end: 5 }).length];

@@ -54,9 +54,14 @@ export function shipMethodRule(shipMethodId: string | undefined): ShipMethodRule
     if (!serviceType) return { kind: 'fedex-unmapped' };
     return { kind: 'fedex', serviceType, ...(packagingType ? { packagingType } : {}) };
   }
-  const item = search.lookupFields({ type: 'shipitem', id: shipMethodId, columns: ['shippingcarrier'] });
-  const carrier = str(item.shippingcarrier) ?? '';
-  return /fedex/i.test(carrier) ? { kind: 'fedex-unmapped' } : { kind: 'not-fedex' };
+  // No Service Map row. NetSuite's carrier list on a ship item only says UPS or "FedEx/USPS/More"
+  // (the item search column `shippingcarrier`: ups | nonups), so it cannot say FedEx; like
+  // NetSuite Connector, read the carrier from the ship method's name. A non-UPS method named FedEx
+  // fails as unmapped (the admin adds a row); any other is not ours and is left alone.
+  const item = search.lookupFields({ type: 'shipitem', id: shipMethodId, columns: ['itemid', 'displayname', 'shippingcarrier'] });
+  if (str(item.shippingcarrier) === 'ups') return { kind: 'not-fedex' };
+  const named = `${str(item.itemid) ?? ''} ${str(item.displayname) ?? ''}`;
+  return /fed\s*ex/i.test(named) ? { kind: 'fedex-unmapped' } : { kind: 'not-fedex' };
 }
 
 function readLines(rec: record.Record): { items: FulfillmentSnapshot['items']; locationId?: string } {

@@ -368,8 +368,11 @@ const SERVICE_CODES = ids(
 );
 
 /**
- * Ship item (a shipping method). Its carrier is `shippingcarrier` (REST "Shipping Carrier", a
- * string) plus the per-carrier service code fields; there is no simple "isFedEx" flag.
+ * Ship item (a shipping method). Its `shippingcarrier` is NetSuite's carrier list, which has two
+ * values only: `ups` (UPS) and `nonups` (FedEx/USPS/More) — the SuiteTalk schema's
+ * ShippingCarrier enum (_ups, _fedexUspsMore), the same pair as the fulfillment's `shipcarrier`.
+ * It cannot tell FedEx from USPS: code that needs to know uses the FedEx service code or its own
+ * mapping. There is no simple "isFedEx" flag.
  */
 const shipItem: RecordTypeDef = {
   type: 'shipitem',
@@ -379,7 +382,8 @@ const shipItem: RecordTypeDef = {
   families: ['item'],
   displayName: (r) => text(r, 'itemid') || String(r.id),
   fields: fieldMap(
-    fields('text', 'itemid displayname externalid shippingcarrier'),
+    fields('text', 'itemid displayname externalid'),
+    choice('shippingcarrier', options('ups=UPS|nonups=FedEx/USPS/More')),
     fields('textarea', 'description'),
     fields('checkbox', 'isinactive isonline istaxable fedexonerate'),
     choice('fedexservicecode', SERVICE_CODES),
