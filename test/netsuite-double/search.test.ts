@@ -122,6 +122,17 @@ describe('search', () => {
     expect(lookup('shipitem', b.shipItem, 'shippingcarrier')()).toEqual({ shippingcarrier: [{ value: 'nonups', text: 'FedEx/USPS/More' }] });
   });
 
+  it('a negated operator does not match an empty text, number or date value: "empty or not X" must say isempty', () => {
+    const ns = coreDouble();
+    const empty = ns.seed('customrecord_core_log', { fields: { name: 'no event' } }, { ignoreMandatoryFields: true });
+    const other = ns.seed('customrecord_core_log', { fields: { name: 'other', custrecord_core_log_event: 'create' } }, { ignoreMandatoryFields: true });
+    ns.seed('customrecord_core_log', { fields: { name: 'ship', custrecord_core_log_event: 'ship' } }, { ignoreMandatoryFields: true });
+    const ids = (filters: unknown[]) => probe(ns, ({ search }) => search.create({ type: 'customrecord_core_log', filters }).run().getRange({ start: 0, end: 10 }).map((r: { id: string }) => Number(r.id)));
+    expect(ids([['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([other]);
+    expect(ids([['custrecord_core_log_event', 'doesnotcontain', 'sh']])).toEqual([other]);
+    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);
+  });
+
   it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {
     const { ns } = world();
     const seen = probe(ns, ({ search }) => {
