@@ -129,3 +129,11 @@ export const SAVED_SEARCHES = {
   shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
   failedShipments: 'customsearch_mlfx_shp_failed',
 } as const;
+
+/** The connector's roles (SDF `role` objects): the relay's integration role, and the people who run the connector. */
+export const ROLES = {
+  /** The role the relay's M2M / TBA credentials log in with: calls the status RESTlet, nothing else. */
+  integration: 'customrole_mlfx_integration',
+  /** Operators: see and fix Shipments, edit Settings and the Service Map, read Audits. */
+  admin: 'customrole_mlfx_admin',
+} as const;

@@ -1,5 +1,7 @@
-// A NetSuite account (the double) with the SuiteApp deployed and configured against a running
-// stack, and the master data a retailer has: subsidiary, warehouse, customers, items, ship methods.
+// A NetSuite account (the double) with the SuiteApp deployed as `suitecloud project:deploy` does
+// (deploy.xml's objects and files, then its installation script), configured against a running
+// stack the way README's setup tells an administrator, and the master data a retailer has:
+// subsidiary, warehouse, customers, items, ship methods.
 import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
@@ -43,11 +45,15 @@ let accounts = 0;
 export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: string }, options: { relayUrl?: string; globalAccount?: string | null } = {}): ConnectorAccount {
   // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
   const accountId = `${1234500 + ++accounts}_SB1`;
-  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
+  // README's order: the API secret exists before the deploy (the SDF `secret` object only references it).
+  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET }, install: true });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
-  const settingsId = ns.seed(SETTINGS.type, {
+  // The installation script made the settings record with defaults; the administrator fills it in.
+  const installed = ns.find(SETTINGS.type);
+  if (installed.length !== 1) throw new Error(`the installation script should leave one settings record, found ${installed.length}`);
+  const settingsId = installed[0]!.id;
+  ns.ui.edit(SETTINGS.type, settingsId, {
     fields: {
-      name: 'FedEx Connector Settings',
       [SETTINGS.fields.relayUrl]: options.relayUrl ?? stack.relayUrl,
       ...(options.globalAccount === null ? {} : { [SETTINGS.fields.fedexAccount]: options.globalAccount ?? GLOBAL_FEDEX_ACCOUNT }),
       [SETTINGS.fields.labelFolder]: folder.id,

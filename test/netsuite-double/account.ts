@@ -46,6 +46,8 @@ export interface CurrentUser {
 export interface AccountOptions {
   sdf: SdfProject;
   fileCabinetRoots: readonly string[];
+  /** Which files of the roots are deployed (deploy.xml's <files>); default: all. */
+  fileVisible?: (diskPath: string) => boolean;
   accountId?: string;
   envType?: 'SANDBOX' | 'PRODUCTION' | 'BETA' | 'INTERNAL';
   /** The account clock; scripts' `new Date()` reads it too. Default: the real clock. */
@@ -104,12 +106,13 @@ export class Account implements AccountServices {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
     this.envType = options.envType ?? 'SANDBOX';
     this.sdf = options.sdf;
-    this.files = new DeployedFiles(options.fileCabinetRoots);
+    this.files = new DeployedFiles(options.fileCabinetRoots, options.fileVisible);
     this.#clock = options.now ?? Date.now;
     this.catalog = new RecordCatalog(this.sdf);
     this.repo = new RecordRepository(this.catalog, () => this.now());
     this.moduleFactories = new Map(options.moduleFactories ?? defaultFactories);
-    this.features = { ADVANCEDSHIPPING: true, CUSTOMRECORDS: true, SERVERSIDESCRIPTING: true, SUBSIDIARIES: true, MULTILOCINVT: true, ...options.features };
+    // Features enabled in the test account (Setup > Company > Enable Features), by SDF feature id.
+    this.features = { ADVSHIPPING: true, PICKPACKSHIP: true, CUSTOMRECORDS: true, SERVERSIDESCRIPTING: true, SUBSIDIARIES: true, MULTILOCINVT: true, OAUTH2: true, TBA: true, ...options.features };
     const admin = this.repo.store.insert('employee', {
       body: { entityid: 'Test Administrator', firstname: 'Test', lastname: 'Administrator', email: 'admin@example.com' },
       sublists: {},

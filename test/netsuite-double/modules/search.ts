@@ -35,6 +35,8 @@ export interface SearchDefinition {
   title: string;
   scriptId: string | undefined;
   internalId: number | undefined;
+  /** Saved searches: shown to every role with access to the records (false: its owner only). */
+  isPublic?: boolean;
 }
 
 interface SavedSearches {
@@ -278,7 +280,12 @@ export function createSearchModule(ctx: ScriptRunContext) {
       set title(value: unknown) {
         def.title = String(value ?? '');
       },
-      isPublic: false,
+      get isPublic() {
+        return def.isPublic === true;
+      },
+      set isPublic(value: unknown) {
+        def.isPublic = value === true;
+      },
       settings: realm.adopt([]),
       get filterExpression() {
         return realm.adopt(expressionOf(def.filters));
@@ -353,6 +360,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
       title: typeof o.title === 'string' ? o.title : '',
       scriptId: typeof o.id === 'string' ? o.id : undefined,
       internalId: undefined,
+      isPublic: o.isPublic === true,
     };
     validate(def);
     return makeSearch(def);
@@ -426,6 +434,12 @@ export function createSearchModule(ctx: ScriptRunContext) {
     createColumn,
     createFilter,
   };
+}
+
+/** A saved search of the account as stored (a copy), by script id or internal id: for tests. */
+export function savedSearchDefinition(account: Account, id: string | number): SearchDefinition | undefined {
+  const found = findSaved(account, id);
+  return found && structuredClone(found);
 }
 
 function findSaved(account: Account, id: unknown): SearchDefinition | undefined {
