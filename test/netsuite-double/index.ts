@@ -34,6 +34,7 @@ export { moduleFactories, registerModuleFactory } from './modules/index.js';
 export { mapReduceInputFromSearch } from './modules/search.js';
 export { USER_EVENT_TYPES } from './user-events.js';
 export { createSuiteScriptError, isSuiteScriptError } from './modules/error.js';
+export { cacheControl, type CacheControl } from './modules/cache.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** The SuiteApp's SDF project folder (manifest.xml, Objects/, FileCabinet/). */
