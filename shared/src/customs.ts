@@ -27,7 +27,8 @@ export interface ItemLineSnapshot {
 }
 
 export interface CustomsSettings {
-  dutiesPayment: 'SENDER' | 'RECIPIENT';
+  /** SENDER or RECIPIENT; another value is passed on for the validation to refuse, naming the setting. */
+  dutiesPayment: string;
   electronicTradeDocuments: boolean;
 }
 
@@ -106,7 +107,7 @@ export function buildCustoms(
     problems,
     customs: {
       currency: currency as string,
-      dutiesPayment: settings.dutiesPayment,
+      dutiesPayment: settings.dutiesPayment as WireCustoms['dutiesPayment'],
       electronicTradeDocuments: settings.electronicTradeDocuments,
       ...(order?.tranId ? { invoiceNumber: order.tranId } : {}),
       commodities,

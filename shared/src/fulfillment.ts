@@ -89,8 +89,8 @@ export interface ConnectorSettings {
   weightUnits: 'LB' | 'KG';
   /** YYYY-MM-DD in the account's time zone: FedEx refuses ship dates in the past. */
   today: string;
-  /** Who pays duties and taxes on cross-border shipments (default SENDER). */
-  dutiesPayment?: 'SENDER' | 'RECIPIENT';
+  /** Who pays duties and taxes on cross-border shipments: SENDER (default) or RECIPIENT; anything else is refused naming the setting. */
+  dutiesPayment?: string;
   /** Send commercial invoices to customs electronically (FedEx ETD; default off). */
   electronicTradeDocuments?: boolean;
 }
@@ -145,6 +145,7 @@ const NETSUITE_NAMES: [RegExp, string, string][] = [
   [/^packages/, 'Packages', "the fulfillment's packages"],
   [/^label\./, 'Label settings', 'the FedEx Connector Settings record'],
   [/^customs\.currency/, 'Customs currency', 'the sales order'],
+  [/^customs\.dutiesPayment/, 'Duties and Taxes Paid By', 'the FedEx Connector Settings record (SENDER or RECIPIENT)'],
   [/^customs\.commodities\[\d+\]\.(unitPrice|customsValue)/, 'Customs value', "the sales order's item lines"],
   [/^customs\.commodities/, 'Customs', 'the item records'],
 ];
