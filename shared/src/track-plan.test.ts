@@ -8,7 +8,9 @@ import {
   nextCheckAfter,
   planTracking,
   quotaResetAfter,
+  runAllowance,
   shipmentsAllowed,
+  takeWithinAllowance,
   TRACK_PRIORITY,
   utcOffsetOf,
   type TrackPlan,
@@ -31,14 +33,14 @@ describe('planTracking: when to ask FedEx next', () => {
 
   it('soon after the label, to catch the pickup scan; flags a label never used after the setting', () => {
     const first = plan(planTracking({ labelAt: LABEL }, LABEL));
-    expect(iso(first.first)).toBe('2026-12-01T22:00:00.000Z');
+    expect(first.first).toBe(LABEL + S.labelFirstCheckMinutes);
     expect(first.priority).toBe(TRACK_PRIORITY.FIRST_SCAN);
     expect(first.end).toBe(LABEL + S.unusedLabelDays * 1440);
-    const later = plan(planTracking({ status: 'LABEL_CREATED', labelAt: LABEL }, LABEL + 6 * 60));
-    expect(later.first).toBe(LABEL + 12 * 60);
+    const later = plan(planTracking({ status: 'LABEL_CREATED', labelAt: LABEL }, LABEL + 60));
+    expect(later.first).toBe(LABEL + 60 + S.labelEveryMinutes);
     const flagged = plan(planTracking({ status: 'LABEL_CREATED', labelAt: LABEL }, first.end));
     expect(flagged.flag).toBe('LABEL_UNUSED');
-    expect(flagged.every).toBe(1440);
+    expect(flagged.every).toBe(S.flaggedEveryHours * 60);
     expect(flagged.priority).toBe(TRACK_PRIORITY.SAFETY_NET);
     expect(planTracking({ status: 'LABEL_CREATED', labelAt: LABEL }, LABEL + S.giveUpDays * 1440)).toBeNull();
   });
@@ -111,7 +113,8 @@ describe('due checks from a stored plan', () => {
     expect(isDue(p, 1000, 1050)).toBe(false);
     expect(isDue(p, 1050, 1100)).toBe(true);
     expect(isDue(p, 1349, 1350)).toBe(true);
-    expect(isDue(p, 1350, 5000)).toBe(false);
+    // An ended plan stays due until it is replaced: a check the budget deferred is never lost.
+    expect(isDue(p, 1350, 5000)).toBe(true);
     // A poll that did not run for hours catches up with one check, not one per missed slot.
     expect(isDue(p, 0, 99999)).toBe(true);
   });
@@ -124,18 +127,23 @@ describe('due checks from a stored plan', () => {
 
   it('the search formula is the same arithmetic (evaluated here as SQL would)', () => {
     const f = { first: 'custrecord_f', every: 'custrecord_e', end: 'custrecord_x' };
-    const sql = dueFormula(f, 1049, 1100);
-    // Evaluate the Oracle SQL subset with the plan's values, to prove formula and isDue agree.
-    const js = sql
-      .replace(/\{custrecord_f\}/g, String(p.first))
-      .replace(/\{custrecord_e\}/g, String(p.every))
-      .replace(/\{custrecord_x\}/g, String(p.end))
-      .replace(/GREATEST/g, 'Math.max')
-      .replace(/LEAST/g, 'Math.min')
-      .replace(/FLOOR/g, 'Math.floor')
-      .replace(/CASE WHEN (.+?) THEN 1 ELSE 0 END/g, '(($1) ? 1 : 0)');
-    expect(Function(`return ${js}`)()).toBe(1);
-    expect(sql).toContain('{custrecord_f}');
+    // Evaluates the formula's Oracle SQL subset with the plan's values, to prove formula and isDue agree.
+    const evaluate = (lastRun: number, now: number): number => {
+      const sql = dueFormula(f, lastRun, now)
+        .replace(/\{custrecord_f\}/g, String(p.first))
+        .replace(/\{custrecord_e\}/g, String(p.every))
+        .replace(/\{custrecord_x\}/g, String(p.end))
+        .replace(/GREATEST/g, 'Math.max')
+        .replace(/LEAST/g, 'Math.min')
+        .replace(/FLOOR/g, 'Math.floor');
+      const outer = /^CASE WHEN (.+?) THEN 1 ELSE (.+) END$/.exec(sql);
+      if (!outer) throw new Error(`unexpected formula ${sql}`);
+      const inner = outer[2]!.replace(/CASE WHEN (.+?) THEN 1 ELSE 0 END/g, '(($1) ? 1 : 0)');
+      return Function(`return (${outer[1]}) ? 1 : (${inner})`)() as number;
+    };
+    for (let lastRun = 900; lastRun < 1500; lastRun += 15) {
+      for (const now of [lastRun + 15, lastRun + 60, lastRun + 400]) expect(evaluate(lastRun, now) > 0).toBe(isDue(p, lastRun, now));
+    }
   });
 });
 
@@ -144,6 +152,23 @@ describe('the daily Track budget', () => {
     expect(shipmentsAllowed(90_000, 0, 112_500, 30)).toBe(112_500);
     expect(shipmentsAllowed(90_000, 89_990, 112_500, 30)).toBe(300);
     expect(shipmentsAllowed(90_000, 95_000, 112_500, 30)).toBe(0);
+  });
+
+  it('urgent checks may use what is left; routine ones only an even share of the rest of the quota day', () => {
+    const noon = Date.parse('2026-12-01T12:00:00Z'); // 12 h to FedEx's reset
+    const a = runAllowance({ dailyBudgetRequests: 1000, usedToday: 900, runMax: 100_000, batchSize: 30, nowMs: noon, runEveryMinutes: 15 });
+    expect(a.total).toBe(3000);
+    expect(a.routine).toBe(Math.floor(3000 * (15 / 720)));
+    const due = [
+      ...Array.from({ length: 2000 }, () => ({ priority: TRACK_PRIORITY.DELIVERY_DAY })),
+      ...Array.from({ length: 500 }, () => ({ priority: TRACK_PRIORITY.EXCEPTION })),
+      ...Array.from({ length: 5000 }, () => ({ priority: TRACK_PRIORITY.IN_TRANSIT })),
+    ];
+    const { taken, deferred } = takeWithinAllowance(due, a);
+    expect(taken.filter((d) => d.priority === TRACK_PRIORITY.IN_TRANSIT)).toHaveLength(a.routine);
+    expect(taken.filter((d) => d.priority !== TRACK_PRIORITY.IN_TRANSIT)).toHaveLength(2500);
+    expect(taken.length + deferred.length).toBe(due.length);
+    expect(taken.length).toBeLessThanOrEqual(a.total);
   });
 
   it("resets at FedEx's midnight GMT", () => {

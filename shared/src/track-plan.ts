@@ -45,7 +45,9 @@ export interface TrackPlanSettings {
   unusedLabelDays: number;
   /** A number FedEx still does not know after this many hours is flagged NOT_FOUND. */
   notFoundGraceHours: number;
-  /** Flagged shipments are checked once a day, and given up after this many days from the label. */
+  /** Flagged shipments (a label never used, a number FedEx does not know) are checked this rarely… */
+  flaggedEveryHours: number;
+  /** …and given up this many days after the label. */
   giveUpDays: number;
   /** Between scans far from the estimated delivery day. */
   transitEveryMinutes: number;
@@ -60,12 +62,13 @@ export interface TrackPlanSettings {
 }
 
 export const DEFAULT_TRACK_PLAN_SETTINGS: Readonly<TrackPlanSettings> = Object.freeze({
-  labelFirstCheckMinutes: 6 * 60,
-  labelEveryMinutes: 6 * 60,
+  labelFirstCheckMinutes: 12 * 60,
+  labelEveryMinutes: 12 * 60,
   unusedLabelDays: 5,
   notFoundGraceHours: 24,
-  giveUpDays: 30,
-  transitEveryMinutes: 12 * 60,
+  flaggedEveryHours: 72,
+  giveUpDays: 14,
+  transitEveryMinutes: 16 * 60,
   deliveryDayEveryMinutes: 100,
   exceptionEveryMinutes: 120,
   deliveryDayStartHour: 8,
@@ -142,19 +145,19 @@ export function planTracking(facts: TrackFacts, now: number, s: TrackPlanSetting
   if (status && isFinalStatus(status)) return null;
   const offset = facts.utcOffsetMinutes ?? utcOffsetOf(facts.estimatedDelivery) ?? US_CENTRAL;
   const giveUpAt = facts.labelAt + s.giveUpDays * MINUTES_PER_DAY;
-  const daily = (priority: TrackPriority, reason: string, flag?: TrackFlag): TrackPlan | null =>
-    now >= giveUpAt ? null : { first: now + MINUTES_PER_DAY, every: MINUTES_PER_DAY, end: giveUpAt, priority, reason, ...(flag ? { flag } : {}) };
+  const flagged = (reason: string, flag: TrackFlag): TrackPlan | null =>
+    now >= giveUpAt ? null : { first: now + s.flaggedEveryHours * 60, every: s.flaggedEveryHours * 60, end: giveUpAt, priority: TRACK_PRIORITY.SAFETY_NET, reason, flag };
 
   if (status === 'NOT_FOUND' || status === 'UNKNOWN') {
     const since = facts.notFoundSince ?? now;
     const flagAt = since + s.notFoundGraceHours * 60;
-    if (now >= flagAt) return daily(TRACK_PRIORITY.SAFETY_NET, `FedEx has not known this number for ${s.notFoundGraceHours} h: checked once a day`, 'NOT_FOUND');
+    if (now >= flagAt) return flagged(`FedEx has not known this number for ${s.notFoundGraceHours} h`, 'NOT_FOUND');
     return { first: now + 60, every: 120, end: flagAt, priority: TRACK_PRIORITY.FIRST_SCAN, reason: 'FedEx does not know this number yet' };
   }
 
   if (!status || status === 'LABEL_CREATED') {
     const flagAt = facts.labelAt + s.unusedLabelDays * MINUTES_PER_DAY;
-    if (now >= flagAt) return daily(TRACK_PRIORITY.SAFETY_NET, `No FedEx scan ${s.unusedLabelDays} days after the label: it may never have been used`, 'LABEL_UNUSED');
+    if (now >= flagAt) return flagged(`No FedEx scan ${s.unusedLabelDays} days after the label: it may never have been used`, 'LABEL_UNUSED');
     const first = status ? now + s.labelEveryMinutes : Math.max(now, facts.labelAt + s.labelFirstCheckMinutes);
     return { first, every: s.labelEveryMinutes, end: flagAt, priority: TRACK_PRIORITY.FIRST_SCAN, reason: 'waiting for the pickup scan' };
   }
@@ -193,9 +196,13 @@ export function checksUpTo(plan: Pick<TrackPlan, 'first' | 'every' | 'end'>, t: 
   return regular + (plan.end <= t ? 1 : 0);
 }
 
-/** The plan has a check in (lastRun, now]: the poll asks FedEx about the shipment in this run. */
+/**
+ * The poll asks FedEx about the shipment in this run: a check fell in (lastRun, now], or the plan has
+ * ended. An ended plan stays due until the poll plans afresh, so a check the day's budget deferred
+ * is never lost; a regular check it deferred waits for the plan's next one.
+ */
 export function isDue(plan: Pick<TrackPlan, 'first' | 'every' | 'end'>, lastRun: number, now: number): boolean {
-  return checksUpTo(plan, now) > checksUpTo(plan, lastRun);
+  return plan.end <= now || checksUpTo(plan, now) > checksUpTo(plan, lastRun);
 }
 
 /** The first check after `t`, for a simulator's event queue. */
@@ -215,12 +222,13 @@ export interface PlanFieldIds {
 
 /**
  * A NetSuite search formula (formulanumeric, compared `greaterthan 0`) that is positive exactly when
- * `isDue(plan, lastRun, now)`: the same arithmetic over the stored fields, in Oracle SQL.
+ * `isDue(plan, lastRun, now)`: the same arithmetic over the stored fields, in Oracle SQL. Plans are
+ * written whole, so the fields are never empty on a shipment the formula sees.
  */
 export function dueFormula(f: PlanFieldIds, lastRun: number, now: number): string {
   const upTo = (t: number) =>
     `(GREATEST(0, FLOOR((LEAST(${t}, {${f.end}} - 1) - {${f.first}}) / {${f.every}}) + 1) + CASE WHEN {${f.end}} <= ${t} THEN 1 ELSE 0 END)`;
-  return `${upTo(Math.floor(now))} - ${upTo(Math.floor(lastRun))}`;
+  return `CASE WHEN {${f.end}} <= ${Math.floor(now)} THEN 1 ELSE ${upTo(Math.floor(now))} - ${upTo(Math.floor(lastRun))} END`;
 }
 
 /** FedEx's daily Track quota resets at midnight GMT ("Retry after 12:00AM GMT"). */
@@ -240,4 +248,44 @@ export function quotaResetAfter(nowMs: number): number {
 export function shipmentsAllowed(dailyBudgetRequests: number, usedToday: number, runMax: number, batchSize: number): number {
   const requestsLeft = Math.max(0, dailyBudgetRequests - usedToday);
   return Math.max(0, Math.min(runMax, requestsLeft * batchSize));
+}
+
+/** Priorities a person is waiting on: they may use whatever is left of the day's budget. */
+export function isUrgent(priority: number): boolean {
+  return priority <= TRACK_PRIORITY.EXCEPTION;
+}
+
+export interface RunAllowance {
+  /** Checks this run may make in all. */
+  total: number;
+  /** Of which routine (not urgent) checks: paced over what is left of the quota day, so that a budget
+   *  spent on routine checks in the evening does not leave the next afternoon's deliveries unpolled. */
+  routine: number;
+}
+
+export function runAllowance(o: { dailyBudgetRequests: number; usedToday: number; runMax: number; batchSize: number; nowMs: number; runEveryMinutes: number }): RunAllowance {
+  const total = shipmentsAllowed(o.dailyBudgetRequests, o.usedToday, o.runMax, o.batchSize);
+  const minutesLeft = Math.max(o.runEveryMinutes, (quotaResetAfter(o.nowMs) - o.nowMs) / 60_000);
+  // An even share of what is left: routine checks can never eat the budget the rest of the day needs.
+  const share = Math.min(1, o.runEveryMinutes / minutesLeft);
+  const left = Math.max(0, o.dailyBudgetRequests - o.usedToday) * o.batchSize;
+  return { total, routine: Math.min(total, Math.floor(left * share)) };
+}
+
+/**
+ * Picks this run's checks from the due shipments, most urgent first (the order of `due`): urgent ones
+ * while the budget lasts, routine ones within their paced share. The rest wait for their next check.
+ */
+export function takeWithinAllowance<T extends { priority: number }>(due: readonly T[], allowance: RunAllowance): { taken: T[]; deferred: T[] } {
+  const taken: T[] = [];
+  const deferred: T[] = [];
+  let routine = 0;
+  for (const d of due) {
+    const urgent = isUrgent(d.priority);
+    if (taken.length < allowance.total && (urgent || routine < allowance.routine)) {
+      taken.push(d);
+      if (!urgent) routine++;
+    } else deferred.push(d);
+  }
+  return { taken, deferred };
 }
