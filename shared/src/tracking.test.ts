@@ -41,39 +41,7 @@ describe('tracking', () => {
   });
 });
 
-describe('a package returning to the shipper', () => {
-  // Shaped like FedEx's real sandbox answer for 794843185271 (Home-Chef-Tech/fedex-rest-api, see
-  // test/fixtures/fedex PROVENANCE): latest status DE, newest scan RS, the return leg's number only
-  // in an ancillary detail's text, in the account's locale.
-  const returning = {
-    output: {
-      completeTrackResults: [
-        {
-          trackingNumber: '794843185271',
-          trackResults: [
-            {
-              trackingNumberInfo: { trackingNumber: '794843185271' },
-              latestStatusDetail: {
-                code: 'DE',
-                derivedCode: 'DE',
-                description: 'Excepción de entrega',
-                ancillaryDetails: [{ reason: '14', reasonDescription: 'Número de rastreo de la devolución 780845752695', actionDescription: 'Imposible entregar el envío, devolver al remitente' }],
-              },
-              scanEvents: [{ date: '2023-07-07T16:21:00-06:00', eventType: 'RS', derivedStatusCode: 'IT', exceptionCode: '14', exceptionDescription: 'Returning package to shipper' }],
-            },
-          ],
-        },
-      ],
-    },
-  };
-
-  it('is RETURNING (not a plain exception, not yet returned) and names the return leg', () => {
-    const [status] = readTrackResponse(returning, ['794843185271']);
-    expect(status?.status).toBe('RETURNING');
-    expect(status?.returnTrackingNumber).toBe('780845752695');
-    expect(status?.exceptionCode).toBe('14');
-  });
-
+describe('a package returning to the shipper (real answers in fedex/real-responses.test.ts)', () => {
   it('RS alone is a return in progress, never a final state', () => {
     expect(connectorStatus('RS')).toBe('RETURNING');
     expect(isFinalStatus('RETURNING')).toBe(false);

@@ -80,14 +80,12 @@ describe('readTrackResponse on real track answers', () => {
     expect(delivered).toMatchObject({ trackingNumber: '449044304137821', status: 'DELIVERED', receivedBy: 'H.HONORIO MENDOZA', description: 'Entregado' });
   });
 
-  // Known gap (reported to the coordinator): latest status DE while the newest scan is RS, "returning
-  // package to shipper"; the return tracking number only in latestStatusDetail.ancillaryDetails. The
-  // parser reads it as a plain delivery exception. When it learns returns, these start passing: drop `.fails`.
-  it.fails('does not read a package on its way back to the shipper (newest scan RS) as a plain EXCEPTION', () => {
-    expect(tracked('heimsothe-track-6.json')[0]?.status).not.toBe('EXCEPTION');
+  // Latest status DE while the newest scan is RS: returning to the shipper, not a plain exception.
+  it('reads a package on its way back to the shipper (newest scan RS) as RETURNING', () => {
+    expect(tracked('heimsothe-track-6.json')[0]?.status).toBe('RETURNING');
   });
-  it.fails('does not read a return with its return tracking number (ancillaryDetails) as a plain EXCEPTION', () => {
-    expect(tracked('hometech-track-1.json')[0]?.status).not.toBe('EXCEPTION');
+  it("reads the return leg's tracking number from ancillaryDetails (its text is in the account's locale)", () => {
+    expect(tracked('hometech-track-1.json')[0]).toMatchObject({ status: 'RETURNING', returnTrackingNumber: '780845752695' });
   });
 
   it('tolerates output.alerts as a plain string and a result that carries an error next to data (doc example)', () => {
