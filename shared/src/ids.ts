@@ -50,6 +50,8 @@ export const SHIPMENT = {
     exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
     /** What the last applied status was made of: equal signature = nothing to write. */
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
+    /** The commercial invoice FedEx returned for an international shipment (File Cabinet PDF). */
+    commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
   },
 } as const;
 
@@ -80,6 +82,8 @@ export const SERVICE_MAP = {
     shipItem: 'custrecord_mlfx_svc_ship_item',
     serviceType: 'custrecord_mlfx_svc_service_type',
     packagingType: 'custrecord_mlfx_svc_packaging',
+    /** Optional service for residential addresses (default: FEDEX_GROUND → GROUND_HOME_DELIVERY in the US). */
+    residentialServiceType: 'custrecord_mlfx_svc_residential',
   },
 } as const;
 
@@ -109,6 +113,10 @@ export const SETTINGS = {
     maxAttempts: 'custrecord_mlfx_set_max_attempts',
     /** Most shipments one tracking poll run checks. */
     pollMaxPerRun: 'custrecord_mlfx_set_poll_max',
+    /** SENDER (default) or RECIPIENT pays duties and taxes on international shipments. */
+    dutiesPayment: 'custrecord_mlfx_set_duties_payer',
+    /** Electronic Trade Documents: FedEx sends the commercial invoice to customs (default off). */
+    electronicTradeDocuments: 'custrecord_mlfx_set_etd',
   },
 } as const;
 

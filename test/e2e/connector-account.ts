@@ -67,11 +67,11 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   const personCustomer = ns.seed('customer', { fields: { isperson: true, firstname: 'Ann', lastname: 'Lee', email: 'ann@example.com', subsidiary } });
   const widget = ns.seed('inventoryitem', { fields: { itemid: 'WIDGET-1', displayname: 'Blue widget' } });
   const gadget = ns.seed('inventoryitem', { fields: { itemid: 'GADGET-7', displayname: 'Red gadget' } });
-  const fedexGround = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'FEDEX' } });
-  const fedex2Day = ns.seed('shipitem', { fields: { itemid: 'FedEx 2Day', shippingcarrier: 'FEDEX' } });
-  const fedexUnmapped = ns.seed('shipitem', { fields: { itemid: 'FedEx International Priority', shippingcarrier: 'FEDEX' } });
-  const upsGround = ns.seed('shipitem', { fields: { itemid: 'UPS Ground', shippingcarrier: 'UPS' } });
-  const willCall = ns.seed('shipitem', { fields: { itemid: 'Will Call', shippingcarrier: 'NONUPS' } });
+  const fedexGround = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'nonups' } });
+  const fedex2Day = ns.seed('shipitem', { fields: { itemid: 'FedEx 2Day', shippingcarrier: 'nonups' } });
+  const fedexUnmapped = ns.seed('shipitem', { fields: { itemid: 'FedEx International Priority', shippingcarrier: 'nonups' } });
+  const upsGround = ns.seed('shipitem', { fields: { itemid: 'UPS Ground', shippingcarrier: 'ups' } });
+  const willCall = ns.seed('shipitem', { fields: { itemid: 'Will Call', shippingcarrier: 'nonups' } });
   const F = SERVICE_MAP.fields;
   ns.seed(SERVICE_MAP.type, { fields: { name: 'FedEx Ground', [F.shipItem]: fedexGround, [F.serviceType]: 'FEDEX_GROUND' } });
   ns.seed(SERVICE_MAP.type, { fields: { name: 'FedEx 2Day', [F.shipItem]: fedex2Day, [F.serviceType]: 'FEDEX_2_DAY', [F.packagingType]: 'YOUR_PACKAGING' } });

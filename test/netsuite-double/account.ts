@@ -252,7 +252,9 @@ export class Account implements AccountServices {
       instances.set(id, instance);
       return instance;
     };
-    const finish = (result: Omit<InvocationResult, 'invocation'>): InvocationResult => {
+    const finish = (outcome: Omit<InvocationResult, 'invocation'>): InvocationResult => {
+      // A usage limit the script caught still ends the invocation as failed (governance.ts).
+      const result = governance.exceeded ? { outcome: 'threw' as const, error: governance.exceeded } : outcome;
       record.outcome = result.outcome;
       if (result.outcome === 'threw') {
         record.error = describeThrown(result.error);

@@ -39,6 +39,7 @@ export { createSuiteScriptError, isSuiteScriptError } from './modules/error.js';
 export type { DeployResult } from './sdf/deploy.js';
 export { SdfDeployError } from './sdf/deploy.js';
 export { SdfValidationError } from './sdf/issues.js';
+export { cacheControl, type CacheControl } from './modules/cache.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** The SuiteApp's SDF project folder (manifest.xml, Objects/, FileCabinet/). */
