@@ -14,6 +14,8 @@
 // or a hook of its own, such as ns.auth.authenticator() (OAuth 2.0 M2M bearer tokens and TBA, see
 // auth/index.ts; the facade also serves the OAuth 2.0 token endpoint through `endpoints`). Media of files marked isOnline ("Available Without
 // Login") and Suitelet deployments marked isonline, called with their external URL, need none.
+// After authentication, the deployment's status and audience decide whether the caller (the entity
+// and role the authenticator reports) may run it: script-access.ts.
 //
 // LIMITS: RESTlet requests in flight per account are capped (`concurrencyLimit`); over it the
 // answer is HTTP 400 with SSS_REQUEST_LIMIT_EXCEEDED, as NetSuite answers RESTlets. Because scripts
