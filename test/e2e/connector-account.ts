@@ -4,6 +4,7 @@ import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
 import { STACK_SECRET, type Stack } from './stack';
+import { testTlsIdentity } from '../support/test-tls';
 
 export const GLOBAL_FEDEX_ACCOUNT = '740561073';
 
@@ -43,7 +44,8 @@ let accounts = 0;
 export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: string }, options: { relayUrl?: string; globalAccount?: string | null } = {}): ConnectorAccount {
   // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
   const accountId = `${1234500 + ++accounts}_SB1`;
-  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET } });
+  // N/https calls only https: the account trusts exactly the e2e relay's test certificate.
+  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET }, https: { trustedCertificates: [testTlsIdentity().cert] } });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
   const settingsId = ns.seed(SETTINGS.type, {
     fields: {

@@ -60,7 +60,7 @@ describe('installation', () => {
   });
 
   it('creates default settings in an account that has none', () => {
-    const a = connectorAccount({ relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount({ relayUrl: 'https://127.0.0.1:9' });
     for (const s of a.ns.find(SETTINGS.type)) a.ns.ui.delete(SETTINGS.type, s.id);
     install(a, null);
     expect(a.ns.find(SETTINGS.type).map((s) => s.fields)).toEqual([expect.objectContaining({ [SETTINGS.fields.labelImageType]: 'PDF', [SETTINGS.fields.queueBulk]: true, [SETTINGS.fields.maxAttempts]: 4 })]);
