@@ -149,7 +149,7 @@ describe('ways a fulfillment becomes Shipped', () => {
   });
 
   it('passing failures are retried by the scheduled shipping queue, up to the configured attempts', async () => {
-    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'https://127.0.0.1:9' });
     a.updateSettings({ maxAttempts: 3 });
     const f = a.shipOrder(a.salesOrder());
     const runQueue = () => a.ns.runMapReduce({ scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.deploymentId });
@@ -162,8 +162,17 @@ describe('ways a fulfillment becomes Shipped', () => {
     expect((await stack().stats()).shipmentsCreated).toBe(1);
   });
 
+  it('an http:// relay URL is a setting to fix, not an outage: NetSuite calls only https', async () => {
+    expect(stack().relayUrl).toMatch(/^https:\/\/127\.0\.0\.1:/);
+    const a = connectorAccount(stack(), { relayUrl: stack().relayUrl.replace(/^https:/, 'http:') });
+    const f = a.shipOrder(a.salesOrder());
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'CONFIGURATION' });
+    expect(String(a.shipmentOf(f)?.fields[S.lastError])).toMatch(/https/);
+    expect((await stack().stats()).shipmentsCreated).toBe(0);
+  });
+
   it('stops retrying after the configured attempts, and never retries a failure only a person can fix', async () => {
-    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'https://127.0.0.1:9' });
     a.updateSettings({ maxAttempts: 2 });
     const down = a.shipOrder(a.salesOrder());
     const unmapped = a.shipOrder(a.salesOrder({ shipmethod: a.ids.fedexUnmapped }));
@@ -273,7 +282,7 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
   });
 
   it('a relay that is down', async () => {
-    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'https://127.0.0.1:9' });
     const f = a.shipOrder(a.salesOrder());
     expect(failure(a, f)).toMatchObject({ code: 'RELAY_UNAVAILABLE' });
   });
@@ -287,7 +296,7 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
   });
 
   it('a failed fulfillment is retried by saving it again once fixed, and then ships once', async () => {
-    const a = connectorAccount(stack(), { relayUrl: 'http://127.0.0.1:9' });
+    const a = connectorAccount(stack(), { relayUrl: 'https://127.0.0.1:9' });
     const f = a.shipOrder(a.salesOrder());
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('FAILED');
     a.updateSettings({ relayUrl: stack().relayUrl });
