@@ -11,8 +11,24 @@ type FedexPackage = components['schemas']['RequestedPackageLineItem'];
 /** FedEx allows 40 characters in a customer reference value. */
 const REFERENCE_MAX = 40;
 
+/**
+ * FedEx takes a phone number as digits (an optional leading + for the country code; for US and CA exactly
+ * 10 digits, optionally after 1 or +1) and the extension apart, at most 6 characters. NetSuite holds numbers
+ * as people type them ("+1 (415) 555-0100", "415.555.0100 x123"): this keeps the digits and moves a typed
+ * extension to phoneExtension. Whether the result is a valid number is the validation's business.
+ */
+export function fedexPhone(typed: string, countryCode: string): { phoneNumber: string; phoneExtension?: string } {
+  const match = /^(.*?)(?:\s*(?:x|ext\.?|extension|#)\s*(\d{1,6}))?\s*$/i.exec(typed);
+  const main = match?.[1] ?? typed;
+  const extension = match?.[2];
+  let digits = main.replace(/\D/g, '');
+  if ((countryCode === 'US' || countryCode === 'CA') && digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
+  const international = countryCode !== 'US' && countryCode !== 'CA' && main.trim().startsWith('+');
+  return { phoneNumber: `${international ? '+' : ''}${digits}`, ...(extension ? { phoneExtension: extension } : {}) };
+}
+
 function party(p: WireParty): FedexParty {
-  const contact: FedexParty['contact'] = { phoneNumber: p.contact.phoneNumber };
+  const contact: FedexParty['contact'] = fedexPhone(p.contact.phoneNumber, p.address.countryCode);
   if (p.contact.personName) contact.personName = p.contact.personName;
   if (p.contact.companyName) contact.companyName = p.contact.companyName;
   if (p.contact.emailAddress) contact.emailAddress = p.contact.emailAddress;
@@ -58,15 +74,23 @@ export function toFedexShipRequest(req: CreateShipmentRequest, accountNumber: st
   });
   const totalWeight = req.packages.reduce((sum, p) => sum + p.weight.value, 0);
   const recipient: FedexRecipient = party(req.recipient);
+  // FedEx Ground does not deliver to US homes: FedEx Home Delivery does, up to 70 lb a package; a heavier
+  // package goes FedEx Ground with a residential surcharge.
+  const homeDelivery =
+    req.serviceType === 'FEDEX_GROUND' &&
+    req.recipient.address.residential === true &&
+    req.recipient.address.countryCode === 'US' &&
+    req.packages.every((p) => (p.weight.units === 'KG' ? p.weight.value <= 32 : p.weight.value <= 70));
   return {
     accountNumber: { value: accountNumber },
     labelResponseOptions: 'LABEL',
     requestedShipment: {
       shipDatestamp: req.shipDate,
       pickupType: req.pickupType as FedexShipRequest['requestedShipment']['pickupType'],
-      serviceType: req.serviceType,
+      serviceType: homeDelivery ? 'GROUND_HOME_DELIVERY' : req.serviceType,
       packagingType: req.packagingType,
-      totalWeight: Math.round(totalWeight * 100) / 100,
+      // FedEx takes the shipment's total weight with one decimal place.
+      totalWeight: Math.round(totalWeight * 10) / 10,
       totalPackageCount: packages.length,
       shipper: party(req.shipper),
       recipients: [recipient],
