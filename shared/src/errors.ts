@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   /** The relay could not be reached or answered something that is not the contract. */
   'RELAY_UNAVAILABLE',
   'INTERNAL',
+  /** The fulfillment is not one the connector ships (created from neither a sales order nor a transfer order). */
+  'UNSUPPORTED_FULFILLMENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
