@@ -53,6 +53,13 @@ describe('user event governance per shipped fulfillment', () => {
     expect(report('3 packages (PDF), invoice present, warm cache', shipInvoicedOrder(a, [10, 12.5, 3]))).toBeLessThanOrEqual(UE_BUDGET + 2 * PER_EXTRA_LABEL_FILE);
   });
 
+  it('3 packages with thermal (ZPL II) labels: within the budget, all labels in one printer file', () => {
+    const a = warmAccount();
+    a.updateSettings({ labelImageType: 'ZPLII', labelStockType: 'STOCK_4X6' });
+    a.shipOrder(a.salesOrder()); // warms the cache again after the settings save
+    expect(report('3 packages (ZPL II), invoice present, warm cache', shipInvoicedOrder(a, [10, 12.5, 3]))).toBeLessThanOrEqual(UE_BUDGET);
+  });
+
   it('a cold cache (first shipment after an eviction) costs the reloads once and ships all the same', () => {
     const a = warmAccount();
     cacheControl(a.ns.account).evict();
