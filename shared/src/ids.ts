@@ -20,6 +20,8 @@ export const SCRIPTS = {
     locationDeploymentId: 'customdeploy_mlfx_ue_config_location',
     subsidiaryDeploymentId: 'customdeploy_mlfx_ue_config_subsidiary',
   },
+  /** Deletes Audit records older than the retention setting; daily. */
+  auditPurge: { scriptId: 'customscript_mlfx_mr_audit_purge', deploymentId: 'customdeploy_mlfx_mr_audit_purge' },
 } as const;
 
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
