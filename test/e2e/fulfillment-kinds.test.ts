@@ -50,6 +50,17 @@ describe('a transfer order fulfillment', () => {
     expect(fx.request.requestedShipment.shipper.address).toMatchObject({ streetLines: ['50 Depot Rd'], city: 'Nashville' });
     expect(ueRuns(a).at(-1)?.error).toBeUndefined();
   });
+
+  it('without a To Location it fails with a reason that names the field', () => {
+    const a = connectorAccount(stack());
+    const transfer = a.ns.seed('transferorder', {
+      fields: { subsidiary: a.ids.subsidiary, location: a.ids.warehouse, transferlocation: a.ids.warehouse, shipmethod: a.ids.fedexGround, trandate: new Date() },
+      sublists: { item: [{ item: a.ids.widget, quantity: 2 }] },
+    });
+    const f = shipFulfillmentOf(a, transfer, {});
+    expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'INVALID_SHIPMENT_DATA' });
+    expect(String(a.shipmentOf(f)?.fields[S.lastError])).toMatch(/no To Location \(transferlocation\)/);
+  });
 });
 
 describe('a vendor return fulfillment', () => {

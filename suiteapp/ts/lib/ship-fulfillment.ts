@@ -189,6 +189,9 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
   if (source?.kind === 'unsupported') {
     const refused = unsupportedSource(fulfillmentId, source);
     build = { kind: 'failed', code: refused.code, message: refused.text, problems: [] };
+  } else if (source?.kind === 'transferorder' && !str(rec.getValue({ fieldId: 'transferlocation' }))) {
+    const text = `Fulfillment ${fulfillmentId} of transfer order ${source.tranId ?? source.id} has no To Location (transferlocation): the connector ships a transfer to that location's address`;
+    build = { kind: 'failed', code: 'INVALID_SHIPMENT_DATA', message: text, problems: [{ path: 'recipient.address', message: text }] };
   } else {
     const snapshot = readSnapshot(rec, runtime.accountId, rule, source);
     const missing = missingSettings(settings);
