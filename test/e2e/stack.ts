@@ -19,6 +19,8 @@ export interface Stack {
   /** Points the relay's NetSuite client at an account (RESTlet URL and M2M or TBA credentials). */
   configureNetSuite(config: { restletUrl: string; auth: unknown }): Promise<void>;
   relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
+  /** Any call to the relay over https, trusting exactly the test certificate (`body` as sent, e.g. signed). */
+  relayRequest(method: 'GET' | 'POST', path: string, body?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   stop(): Promise<void>;
 }
 
@@ -48,12 +50,11 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
     return res.json();
   };
   /** The relay's test-only routes, over https trusting exactly the test certificate. */
-  const relay = (method: 'GET' | 'POST', path: string, body?: unknown) =>
+  const relayRequest = (method: 'GET' | 'POST', path: string, payload?: string, headers: Record<string, string> = {}) =>
     new Promise<{ status: number; json: any }>((ok, fail) => {
-      const payload = body === undefined ? undefined : JSON.stringify(body);
       const req = httpsRequest(
         `${urls.relayUrl}${path}`,
-        { method, ca: tls.cert, agent: false, headers: payload ? { 'content-type': 'application/json' } : {} },
+        { method, ca: tls.cert, agent: false, headers: payload ? { 'content-type': 'application/json', ...headers } : headers },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -67,7 +68,9 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
       req.on('error', fail);
       req.end(payload);
     });
+  const relay = (method: 'GET' | 'POST', path: string, body?: unknown) => relayRequest(method, path, body === undefined ? undefined : JSON.stringify(body));
   return {
+    relayRequest,
     ...urls,
     control,
     stats: () => control('GET', 'stats'),
