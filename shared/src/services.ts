@@ -62,19 +62,24 @@ const GROUND_CROSS_BORDER: readonly string[] = ['US-CA', 'CA-US'];
 /** Services on FedEx's Ground network (customer reference at most 30 characters, not 40). */
 export const GROUND_SERVICES: readonly string[] = ['FEDEX_GROUND', 'GROUND_HOME_DELIVERY', 'SMART_POST'];
 
-/** Puerto Rico is inside US customs and FedEx's US network: US ↔ PR is domestic. */
+/** Puerto Rico is on FedEx's US network: US-domestic services serve it. */
 function territory(country: string): string {
   return country === 'PR' ? 'US' : country;
 }
 
-/** True when a shipment crosses a customs border (and needs customsClearanceDetail). */
+/**
+ * True when ship-from and ship-to countries differ: FedEx then needs customsClearanceDetail
+ * ("required for international shipments"). US ↔ PR counts, as in FedEx's own check of the
+ * country codes; whether FedEx waives it for Puerto Rico is not documented, and sending customs
+ * details it does not need costs nothing, while leaving out ones it needs is a refusal.
+ */
 export function isInternational(fromCountry: string, toCountry: string): boolean {
-  return territory(fromCountry) !== territory(toCountry);
+  return fromCountry !== toCountry;
 }
 
 /** Why `serviceType` cannot carry a shipment from → to, or undefined when it can. */
 export function serviceRouteProblem(serviceType: string, fromCountry: string, toCountry: string): string | undefined {
-  const international = isInternational(fromCountry, toCountry);
+  const international = territory(fromCountry) !== territory(toCountry);
   if (international && DOMESTIC_ONLY_SERVICES.includes(serviceType)) {
     return `${serviceType} is a FedEx service for shipments within one country, and this one goes from ${fromCountry} to ${toCountry}: use an international service (e.g. FEDEX_INTERNATIONAL_PRIORITY or INTERNATIONAL_ECONOMY)`;
   }

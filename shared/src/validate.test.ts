@@ -156,10 +156,13 @@ describe('international shipments', () => {
     );
   });
 
-  it('treats US ↔ Puerto Rico as domestic, and US → Canada by FedEx Ground as international with customs', () => {
-    const pr = sampleRequest();
-    pr.recipient.address = { streetLines: ['1 Calle Sol'], city: 'San Juan', postalCode: '00901', countryCode: 'PR', residential: false };
+  it('ships US → Puerto Rico by US services with customs details, and US → Canada by FedEx Ground as international', () => {
+    const pr = international({ serviceType: 'FEDEX_2_DAY' });
+    pr.recipient = { contact: { personName: 'Ana Ruiz', phoneNumber: '787-555-0100' }, address: { streetLines: ['1 Calle Sol'], city: 'San Juan', postalCode: '00901', countryCode: 'PR', residential: false } };
     expect(problemsOf(pr)).toEqual([]);
+    const { customs: _, ...noCustoms } = pr;
+    expect(messageAt(noCustoms, 'customs')).toMatch(/goes from US to PR/);
+    expect(messageAt({ ...pr, serviceType: 'INTERNATIONAL_ECONOMY' }, 'serviceType')).toMatch(/this one stays in PR/);
     const ca = international({ serviceType: 'FEDEX_GROUND' });
     ca.recipient = { contact: { companyName: 'Maple Co', phoneNumber: '613-555-0100' }, address: { streetLines: ['1 Wellington St'], city: 'Ottawa', stateOrProvinceCode: 'ON', postalCode: 'k1a0a9', countryCode: 'CA', residential: false } };
     expect(problemsOf(ca)).toEqual([]);
