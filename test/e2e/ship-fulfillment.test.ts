@@ -22,7 +22,7 @@ describe('a fulfillment marked Shipped', () => {
     const tracking = String(shipment?.fields[S.masterTrackingNumber]);
     expect(tracking).toMatch(/^\d{12}$/);
 
-    // FedEx got one shipment, shipped to the address as NetSuite holds it.
+    // FedEx got one shipment, shipped to the address as NetSuite holds it (the phone as FedEx takes it: digits).
     const [fx, ...more] = await stack().shipmentsFor(a.keyOf(fulfillment));
     expect(more).toHaveLength(0);
     expect(fx.masterTrackingNumber).toBe(tracking);
@@ -114,6 +114,8 @@ describe('a fulfillment marked Shipped', () => {
     const fulfillment = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, residential: true, address: { addressee: 'Ann Lee', attention: '' } }));
     const [fx] = await stack().shipmentsFor(a.keyOf(fulfillment));
     expect(fx.request.requestedShipment.recipients[0].address.residential).toBe(true);
+    // FedEx Ground does not deliver to homes: the FedEx Ground ship method goes as FedEx Home Delivery.
+    expect(fx.serviceType).toBe('GROUND_HOME_DELIVERY');
     expect(fx.request.requestedShipment.recipients[0].contact).toMatchObject({ personName: 'Ann Lee' });
     expect(fx.accountNumber).toBe('740561073');
     expect(a.shipmentOf(fulfillment)?.fields[S.status]).toBe('CREATED');

@@ -8,7 +8,7 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import type { AddressSnapshot, FulfillmentSnapshot, ItemLineSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
 import { CUSTOMER_FIELDS, SERVICE_MAP } from '../../../shared/src/ids';
-import { isInternational } from '../../../shared/src/services';
+import { needsCustoms } from '../../../shared/src/services';
 
 const ADDRESS_FIELDS = ['addressee', 'attention', 'addr1', 'addr2', 'addr3', 'city', 'state', 'zip', 'country', 'addrphone'] as const;
 
@@ -240,7 +240,7 @@ export function readSnapshot(rec: record.Record, accountId: string): { snapshot:
 
   const from = shipFrom?.country?.toUpperCase();
   const to = base.shipTo.country?.toUpperCase();
-  const crossBorder = from !== undefined && to !== undefined && isInternational(from, to);
+  const crossBorder = from !== undefined && to !== undefined && needsCustoms(from, to);
   const unweighed = !base.packages.some((p) => p.weight > 0);
   if (salesOrderId && (crossBorder || unweighed)) readItemData(salesOrderId, lines);
   if (crossBorder && base.salesOrder) {
