@@ -162,6 +162,19 @@ describe('international orders', () => {
     expect(Number(shipment.fields[S.labelFile])).not.toBe(invoiceFile);
   });
 
+  it('reads the item data of all lines with one search: an international shipment costs a bounded number of units more than a domestic one', async () => {
+    const a = connectorAccount(stack());
+    const runs = () => a.ns.invocations({ scriptId: 'customscript_mlfx_ue_fulfillment', entryPoint: 'afterSubmit' });
+    a.shipOrder(a.salesOrder(), [6.5]);
+    const domestic = runs().at(-1)!.unitsUsed;
+    const manyLines = Array.from({ length: 8 }, (_, i) => ({ ...COMPLETE[i % 2]!, itemid: `ITEM-${i}` }));
+    const f = a.shipOrder(internationalOrder(a, OTTAWA, manyLines), [6.5]);
+    expect(a.shipmentOf(f)?.fields[S.status]).toBe('CREATED');
+    const international = runs().at(-1)!.unitsUsed;
+    console.info(`governance: domestic fulfillment ${domestic} units; international with 8 item lines ${international} units (item data search 10, currency lookup 1, commercial invoice file 20)`);
+    expect(international - domestic).toBeLessThanOrEqual(31);
+  });
+
   it('US → Canada with an item that has no country of manufacture fails naming the item, and nothing reaches FedEx', async () => {
     const a = connectorAccount(stack());
     const items = [COMPLETE[0]!, { itemid: 'MYSTERY-9', rate: 12, quantity: 2 }];
