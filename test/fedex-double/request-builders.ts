@@ -98,3 +98,38 @@ export function buildAddressRequest(addresses: Array<{ streetLines: string[]; ci
     })),
   };
 }
+
+/**
+ * A complete international shipment from Memphis to `recipientCountryCode` (CA or GB): customs with one
+ * commodity, duties paid by the sender, a commercial invoice requested, the sub-packaging Canada needs.
+ */
+export function buildInternationalShipRequest(recipientCountryCode: 'CA' | 'GB' = 'CA', options: Omit<ShipRequestOptions, 'recipientCountryCode'> = {}) {
+  const request = buildShipRequest({ serviceType: 'FEDEX_INTERNATIONAL_PRIORITY', ...options, recipientCountryCode });
+  const shipment = request.requestedShipment;
+  return {
+    ...request,
+    requestedShipment: {
+      ...shipment,
+      requestedPackageLineItems: shipment.requestedPackageLineItems.map((item) => ({ ...item, subPackagingType: 'BOX' })),
+      customsClearanceDetail: {
+        dutiesPayment: { paymentType: 'SENDER' },
+        commercialInvoice: { shipmentPurpose: 'SOLD', termsOfSale: 'DDU' },
+        commodities: [
+          {
+            description: 'Cotton T-shirts, men\u2019s, knitted',
+            countryOfManufacture: 'US',
+            quantity: 2,
+            quantityUnits: 'EA',
+            harmonizedCode: '610910',
+            unitPrice: { amount: 25, currency: 'USD' },
+            customsValue: { amount: 50, currency: 'USD' },
+          },
+        ],
+      },
+      shippingDocumentSpecification: {
+        shippingDocumentTypes: ['COMMERCIAL_INVOICE'],
+        commercialInvoiceDetail: { documentFormat: { docType: 'PDF', stockType: 'PAPER_LETTER' } },
+      },
+    },
+  };
+}

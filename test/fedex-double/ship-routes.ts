@@ -41,7 +41,7 @@ export interface ShipCreateResponse {
       /** FedEx's alerts on a shipment it created anyway (NOTE or WARNING), present only when there are some. */
       alerts?: ShipAlert[];
       /** The commercial invoice of an international shipment, when requested. */
-      shipmentDocuments: PackageDocument[];
+      shipmentDocuments?: PackageDocument[];
       pieceResponses: Array<{
         masterTrackingNumber: string;
         trackingNumber: string;
@@ -211,7 +211,8 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
             serviceName: service.name,
             masterTrackingNumber: master,
             ...(alerts.length > 0 ? { alerts } : {}),
-            shipmentDocuments,
+            // Real answers leave shipmentDocuments out when there is none (hometech-ship-1.json).
+            ...(shipmentDocuments.length > 0 ? { shipmentDocuments } : {}),
             pieceResponses,
             completedShipmentDetail: {
               usDomestic: record.shipper.countryCode === 'US' && record.recipient.countryCode === 'US',

@@ -9,7 +9,7 @@ import * as record from 'N/record';
 import * as search from 'N/search';
 import type { AddressSnapshot, FulfillmentSnapshot, ItemLineSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
 import { CUSTOMER_FIELDS } from '../../../shared/src/ids';
-import { isInternational } from '../../../shared/src/services';
+import { needsCustoms } from '../../../shared/src/services';
 import { cachedAddress, type PlaceType } from './address-cache';
 import type { ServiceMapEntry } from './settings';
 import type { FulfillmentSource } from './source';
@@ -256,7 +256,7 @@ export function readSnapshot(rec: record.Record, accountId: string, rule: ShipMe
 
   const from = shipFrom?.country?.toUpperCase();
   const to = base.shipTo.country?.toUpperCase();
-  const crossBorder = from !== undefined && to !== undefined && isInternational(from, to);
+  const crossBorder = from !== undefined && to !== undefined && needsCustoms(from, to);
   const unweighed = !base.packages.some((p) => p.weight > 0);
   if (source && source.kind !== 'unsupported' && (crossBorder || unweighed)) readItemData(source.id, lines);
   if (crossBorder && base.salesOrder) {

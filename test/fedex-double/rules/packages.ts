@@ -22,6 +22,9 @@ interface Limit {
  * Economy stay at 70 lb. An assumption, listed in README.
  */
 function weightLimit(serviceType: string, packagingType: string): Limit | undefined {
+  const family = serviceFamily(serviceType);
+  // Express Freight and LTL freight: pallets, priced by the shipment (and always YOUR_PACKAGING).
+  if (family === 'EXPRESS_FREIGHT' || family === 'LTL_FREIGHT') return undefined;
   switch (packagingType) {
     case 'FEDEX_ENVELOPE':
       return { lb: 1, kg: 0.5 };
@@ -34,10 +37,8 @@ function weightLimit(serviceType: string, packagingType: string): Limit | undefi
     default:
       return { lb: 20, kg: 9 };
   }
-  const family = serviceFamily(serviceType);
   if (family === 'HOME_DELIVERY' || family === 'SMART_POST') return { lb: 70, kg: 32 };
-  if (family === 'GROUND' || family === 'EXPRESS') return { lb: 150, kg: 68 };
-  return undefined; // Express Freight and LTL freight: pallets, priced by the shipment
+  return { lb: 150, kg: 68 };
 }
 
 /** FedEx Ground (WS-G): at most 108 in long and 165 in length plus girth. */
