@@ -80,7 +80,7 @@ describe('the double’s answers have the shapes of FedEx’s', () => {
     }
     for (const body of seen) expect(unseen(body, TRACK_SHAPES)).toEqual([]);
     const last = readTrackResponse(seen[seen.length - 1], [...numbers, '123456789012']);
-    expect(last.map((s) => s.status)).toEqual(['DELIVERED', 'EXCEPTION', 'RETURNED', 'NOT_FOUND']);
+    expect(last.map((s) => s.status)).toEqual(['DELIVERED', 'EXCEPTION', 'RETURNING', 'NOT_FOUND']);
   });
 
   it('errors: a refused create, a refused cancel, a refused Track', async () => {

@@ -4,7 +4,7 @@
 // configuration, and ship-from (and transfer-to) addresses from N/cache (a load of 5 units on a miss).
 // Only when the shipment crosses a border, or NetSuite has no package weight, one search (10 units)
 // reads every item line's price and item record data at once (never a load per item), plus the
-// order currency's ISO code (1 unit) across borders.
+// order currency's ISO code (a 5-unit load) across borders.
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type { AddressSnapshot, FulfillmentSnapshot, ItemLineSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
@@ -162,10 +162,13 @@ function readItemData(orderId: string, lines: LineRef[]): void {
   }
 }
 
-/** The ISO code of a currency (its `symbol`), 1 unit. */
+/**
+ * The ISO code of a currency (its `symbol`), 5 units. Read from the record: a currency search's columns
+ * are not documented as including `symbol`, and the NetSuite double refuses what is not documented.
+ */
 function currencyCode(currencyId: string | undefined): string | undefined {
   if (!currencyId) return undefined;
-  return str(search.lookupFields({ type: 'currency', id: currencyId, columns: ['symbol'] }).symbol);
+  return str(record.load({ type: 'currency', id: currencyId }).getValue({ fieldId: 'symbol' }));
 }
 
 /** A location's or subsidiary's name and main address (cached: 1 unit on a hit). */
