@@ -305,6 +305,7 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     if (stored) {
       labelUrl = stored.url;
       if (stored.url) values[F.labelUrl] = stored.url;
+      else problems.push(`the label's File Cabinet URL could not be read: open it from the Label File field (file ${stored.fileIds[0]})`);
       values[F.labelFile] = stored.fileIds[0] as number;
     } else problems.push('FedEx returned no label to store');
     trail.step('STORE_LABEL', stored ? 'SUCCESS' : 'FAILURE', stored ? { files: stored.fileIds, bytes: stored.bytes, url: stored.url ?? '' } : undefined, started);
