@@ -3,6 +3,7 @@
 // fulfillment whose label NetSuite's own carrier integration prints (the connector stands back).
 import { describe, expect, it } from 'vitest';
 import { AUDIT, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import { moduleFactories, registerModuleFactory } from '../netsuite-double';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { useStack } from './stack';
 
@@ -112,5 +113,35 @@ describe("NetSuite's own integrated shipping label", () => {
     a.ns.csvImport('itemfulfillment', [{ id: f, fields: { shipstatus: 'C' } }]);
     expect(a.shipmentOf(f)?.fields[S.status]).toBe('SKIPPED');
     expect(a.ns.runQueuedTasks()).toHaveLength(0);
+  });
+});
+
+describe('an unexpected error', () => {
+  it('ends as a FAILED Shipment (INTERNAL) with its reason and one Audit record, not a bare exception', async () => {
+    // An account whose customer lookups break (as a permission or platform error would).
+    const original = moduleFactories.get('N/search')!;
+    registerModuleFactory('N/search', (ctx) => {
+      const search = original(ctx) as Record<string, unknown> & { lookupFields: (o: { type: string }) => unknown };
+      return {
+        ...search,
+        lookupFields: (o: { type: string }) => {
+          if (o.type === 'customer') throw new Error('simulated platform error');
+          return search.lookupFields(o);
+        },
+      };
+    });
+    let a: ConnectorAccount;
+    try {
+      a = connectorAccount(stack());
+    } finally {
+      registerModuleFactory('N/search', original);
+    }
+    const f = a.shipOrder(a.salesOrder());
+    const shipment = a.shipmentOf(f);
+    expect(shipment?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'INTERNAL', [S.attempts]: 1 });
+    expect(String(shipment?.fields[S.lastError])).toMatch(/before FedEx created the shipment: Error: simulated platform error/);
+    expect(a.auditsOf(f).map((r) => r.fields[AUDIT.fields.outcome])).toEqual(['FAILURE']);
+    expect(a.ns.logs({ level: 'ERROR' }).some((l) => /could not be processed/.test(l.title))).toBe(false);
+    expect((await stack().stats()).transactions.total).toBe(0);
   });
 });

@@ -170,13 +170,47 @@ function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { 
   };
 }
 
+/** How far a shipping attempt got, for the guard that records an unexpected error. */
+interface Progress {
+  attempt: number;
+  /** FedEx sold the label: from then on the Shipment stays CREATED whatever fails. */
+  bought: boolean;
+}
+
+/**
+ * Ships, and turns any unexpected error into a FAILED Shipment (INTERNAL, retried by the queue up
+ * to Max Attempts) and the invocation's Audit record, never a bare exception in the script log.
+ */
 function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipResult {
-  const { config, rule, existing, identity, corr } = ctx;
+  const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
+  const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, bought: false };
+  trail.attempt = progress.attempt;
+  try {
+    return shipSteps(rec, options, ctx, trail, progress);
+  } catch (e) {
+    const text = `Unexpected error ${progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : 'before FedEx created the shipment'}: ${message(e)}`;
+    trail.step('ERROR', 'FAILURE', undefined, undefined, text);
+    let shipmentId = trail.shipmentId;
+    try {
+      if (!progress.bought) {
+        const values = { [F.errorCode]: 'INTERNAL', [F.lastError]: text.slice(0, 3900), [F.attempts]: progress.attempt };
+        shipmentId = shipmentId !== undefined ? (updateShipment(shipmentId, { [F.status]: 'FAILED', ...values }), shipmentId) : saveShipment(ctx.existing, ctx.identity, 'FAILED', values);
+        trail.shipmentId = shipmentId;
+      }
+    } catch (recordError) {
+      trail.step('SHIPMENT', 'FAILURE', undefined, undefined, message(recordError));
+    }
+    trail.write(progress.bought ? 'SUCCESS' : 'FAILURE', { code: 'INTERNAL', message: text });
+    log.error({ title: `FedEx connector: fulfillment ${ctx.identity.fulfillmentId}: unexpected error`, details: text });
+    return { ...(shipmentId !== undefined ? { shipmentId } : {}), status: progress.bought ? 'CREATED' : 'FAILED', errorCode: 'INTERNAL' };
+  }
+}
+
+function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, trail: AuditTrail, progress: Progress): ShipResult {
+  const { config, rule, existing, identity } = ctx;
   const fulfillmentId = identity.fulfillmentId;
   const settings = config.settings;
-  const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
-  const attempt = (existing?.attempts ?? 0) + 1;
-  trail.attempt = attempt;
+  const attempt = progress.attempt;
 
   let started = Date.now();
   const createdFrom = str(rec.getValue({ fieldId: 'createdfrom' }));
@@ -248,6 +282,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
   }
 
   const shipped = answer.body;
+  progress.bought = true;
   trail.step('RELAY', shipped.replayed ? 'REPLAYED' : 'SUCCESS', { status: answer.status, masterTrackingNumber: shipped.masterTrackingNumber, packages: shipped.trackingNumbers.length, fedexTransactionId: shipped.fedexTransactionId }, started);
   trail.response = shipped;
 
@@ -273,6 +308,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
     if (stored) {
       labelUrl = stored.url;
       if (stored.url) values[F.labelUrl] = stored.url;
+      else problems.push(`the label's File Cabinet URL could not be read: open it from the Label File field (file ${stored.fileIds[0]})`);
       values[F.labelFile] = stored.fileIds[0] as number;
     } else problems.push('FedEx returned no label to store');
     trail.step('STORE_LABEL', stored ? 'SUCCESS' : 'FAILURE', stored ? { files: stored.fileIds, bytes: stored.bytes, url: stored.url ?? '' } : undefined, started);
