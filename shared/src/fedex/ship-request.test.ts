@@ -46,6 +46,12 @@ describe('what FedEx\'s business rules need from the mapping', () => {
     expect(body.requestedShipment.totalWeight).toBe(3.6);
   });
 
+  it('sends the total weight in pounds, as FedEx asks, when the packages weigh in KG', () => {
+    const body = toFedexShipRequest(sampleRequest({ packages: [{ weight: { units: 'KG', value: 2 } }, { weight: { units: 'KG', value: 3 } }] }), '740561073');
+    expect(body.requestedShipment.totalWeight).toBe(11);
+    expect(body.requestedShipment.requestedPackageLineItems.map((p) => p.weight)).toEqual([{ units: 'KG', value: 2 }, { units: 'KG', value: 3 }]);
+  });
+
   it('ships FEDEX_GROUND to a US home as GROUND_HOME_DELIVERY, unless a package is over Home Delivery\'s 70 lb', () => {
     const home = sampleRequest();
     home.recipient.address.residential = true;

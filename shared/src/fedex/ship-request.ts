@@ -72,7 +72,8 @@ export function toFedexShipRequest(req: CreateShipmentRequest, accountNumber: st
     }
     return line;
   });
-  const totalWeight = req.packages.reduce((sum, p) => sum + p.weight.value, 0);
+  // FedEx: "Indicate the shipment total weight in pounds" (the package unit only for one label at a time).
+  const totalWeight = req.packages.reduce((sum, p) => sum + (p.weight.units === 'KG' ? p.weight.value / 0.45359237 : p.weight.value), 0);
   const recipient: FedexRecipient = party(req.recipient);
   // FedEx Ground does not deliver to US homes: FedEx Home Delivery does, up to 70 lb a package; a heavier
   // package goes FedEx Ground with a residential surcharge.
