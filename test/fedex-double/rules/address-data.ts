@@ -97,7 +97,10 @@ export function cityOfZip(zip: string): string | undefined {
   return zipcodes.codes[zip.slice(0, 5)]?.city;
 }
 
-/** ISO 3166-1 alpha-2: what FedEx calls "the two-letter country code". */
+/**
+ * ISO 3166-1 alpha-2: what FedEx calls "the two-letter country code". The same list as the product's
+ * shared/src/countries.ts, kept apart on purpose: the double never takes the product's data as FedEx's.
+ */
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(
   (
     'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
