@@ -41,7 +41,8 @@ const CA_POSTAL_LETTER: Record<string, readonly string[]> = {
 
 /**
  * REF "Postal Aware Countries" with its patterns (N digit, A letter). Spaces and hyphens are not
- * compared (REF lists "NNNNN" and "NNN NN" for the same country); the US takes ZIP and ZIP+4, Canada
+ * compared (REF lists "NNNNN" and "NNN NN" for the same country); the US takes ZIP and ZIP+4 (with or
+ * without the hyphen: FedEx's own one-label-at-a-time samples send "336109168"), Canada
  * "ANA NAN" with or without the space, the UK its six forms with or without the space.
  */
 const POSTAL_PATTERNS: Record<string, readonly string[]> = {
@@ -53,8 +54,8 @@ const POSTAL_PATTERNS: Record<string, readonly string[]> = {
   SE: ['NNNNN'], CH: ['NNNN'], TH: ['NNNNN'], TR: ['NNNNN'],
 };
 const SPECIAL_POSTAL: Record<string, RegExp> = {
-  US: /^\d{5}(-\d{4})?$/,
-  PR: /^\d{5}(-\d{4})?$/,
+  US: /^\d{5}(-?\d{4})?$/,
+  PR: /^\d{5}(-?\d{4})?$/,
   CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i,
   GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
 };
