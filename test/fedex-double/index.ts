@@ -26,3 +26,5 @@ export { DEFAULT_STATUS_SCHEDULE, STATUS_CODES, type StatusSchedule, type Timeli
 export type { CompleteTrackResult, TrackResult } from './tracking';
 export type { Capability, Project } from './tokens';
 export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, type TrackingWebhookPayload, type WebhookPushResult } from './webhooks';
+export { checkShipRequest, SHIP_RULE_IDS, type ShipRuleEnv, type RuleReport, type ShipAlert } from './rules';
+export { CATALOG, type CatalogEntry, type RuleStatus } from './rules/catalog';

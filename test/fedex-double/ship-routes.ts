@@ -8,8 +8,7 @@ import type { FedexParty, ShipCancelRequest, ShipCreateRequest } from './fedex-t
 import { renderLabel, type LabelImageType } from './labels';
 import { PACKAGING_DESCRIPTIONS, serviceInfo } from './reference-data';
 import { checkShipRequest, effectiveShipDate, isRegisteredAccount, needsCustoms, type ShipAlert } from './rules';
-import type { ShipRequest } from './rules/shipment';
-import { EXPRESS_FREIGHT_SERVICES } from './rules/shipment';
+import { EXPRESS_FREIGHT_SERVICES, type ShipRequest } from './rules/shipment';
 import type { PartySummary, PieceRecord, ShipmentRecord } from './shipments';
 import { localDate } from './time-format';
 import { cancelledTimeline, defaultTimeline, plannedDeliveryAt } from './timeline';

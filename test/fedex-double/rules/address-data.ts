@@ -41,7 +41,8 @@ const CA_POSTAL_LETTER: Record<string, readonly string[]> = {
 
 /**
  * REF "Postal Aware Countries" with its patterns (N digit, A letter). Spaces and hyphens are not
- * compared (REF lists "NNNNN" and "NNN NN" for the same country); the US takes ZIP and ZIP+4, Canada
+ * compared (REF lists "NNNNN" and "NNN NN" for the same country); the US takes ZIP and ZIP+4 (with or
+ * without the hyphen: FedEx's own one-label-at-a-time samples send "336109168"), Canada
  * "ANA NAN" with or without the space, the UK its six forms with or without the space.
  */
 const POSTAL_PATTERNS: Record<string, readonly string[]> = {
@@ -53,8 +54,8 @@ const POSTAL_PATTERNS: Record<string, readonly string[]> = {
   SE: ['NNNNN'], CH: ['NNNN'], TH: ['NNNNN'], TR: ['NNNNN'],
 };
 const SPECIAL_POSTAL: Record<string, RegExp> = {
-  US: /^\d{5}(-\d{4})?$/,
-  PR: /^\d{5}(-\d{4})?$/,
+  US: /^\d{5}(-?\d{4})?$/,
+  PR: /^\d{5}(-?\d{4})?$/,
   CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i,
   GB: /^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i,
 };
@@ -97,7 +98,10 @@ export function cityOfZip(zip: string): string | undefined {
   return zipcodes.codes[zip.slice(0, 5)]?.city;
 }
 
-/** ISO 3166-1 alpha-2: what FedEx calls "the two-letter country code". */
+/**
+ * ISO 3166-1 alpha-2: what FedEx calls "the two-letter country code". The same list as the product's
+ * shared/src/countries.ts, kept apart on purpose: the double never takes the product's data as FedEx's.
+ */
 export const COUNTRY_CODES: ReadonlySet<string> = new Set(
   (
     'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +

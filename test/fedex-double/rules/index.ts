@@ -41,6 +41,8 @@ export function checkShipRequest(request: ShipRequest, env: ShipRuleEnv): RuleRe
   // An unknown account is answered alone, as FedEx's 400 example shows it.
   if (report.violations.some((v) => v.rule === '9.1')) return report;
   const shipment = request.requestedShipment;
+  // The schema lets `recipients` be empty; a shipment goes somewhere.
+  if (shipment.recipients.length === 0) report.invalid('0.1', 'requestedShipment.recipients', 'must contain at least one recipient');
   checkText(request, '', report);
   checkPhones(shipment, report);
   checkAddresses(shipment, report);

@@ -202,6 +202,11 @@ describe('FedEx business rules on POST /ship/v1/shipments', () => {
     expect(body.errors.map((e: { code: string }) => e.code)).toEqual(['SHIPMENT.SHIPPERPHONENUMBER.REQUIRED', 'COUNTRY.POSTALCODEORZIP.INVALID', 'INVALID.INPUT.EXCEPTION']);
   });
 
+  it('0.1: a shipment without recipient is refused, naming the field', async () => {
+    const { body } = await create(us((r) => { shipment(r).recipients = []; })());
+    expect(body.errors.map((e: { parameterList?: Array<{ value: string }> }) => e.parameterList?.[0]?.value)).toContain('requestedShipment.recipients');
+  });
+
   it('6.1: a past ship date is answered with today’s date, not refused', async () => {
     const { body } = await create(us((r) => { shipment(r).shipDatestamp = '2024-12-01'; })());
     expect(body.output.transactionShipments[0].shipDatestamp).toBe('2025-01-06');
