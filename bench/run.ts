@@ -16,6 +16,7 @@ const HELP = `Usage: npm run bench -- [options]
   --latency-ms N       FedEx double's delay per create, ms (default 1000)
   --label-bytes N      bytes per PDF label from the FedEx double (default ${REALISTIC_PDF_LABEL_BYTES})
   --quick              smaller runs, for development (figures not comparable to full runs)
+  --relay-node-options S   NODE_OPTIONS for the relay processes, e.g. "--max-old-space-size=64" (default none)
   --no-build           use the relay and SuiteScripts as last built
   --vitest             afterwards, also run the micro-benchmarks bench/*.bench.ts (vitest bench)
   -h, --help`;
@@ -28,6 +29,7 @@ const { values } = parseArgs({
     'latency-ms': { type: 'string', default: '1000' },
     'label-bytes': { type: 'string', default: String(REALISTIC_PDF_LABEL_BYTES) },
     quick: { type: 'boolean', default: false },
+    'relay-node-options': { type: 'string', default: '' },
     'no-build': { type: 'boolean', default: false },
     vitest: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
@@ -45,7 +47,12 @@ const number = (name: string, text: string): number => {
   if (!Number.isFinite(n) || n < 0) throw new Error(`--${name} must be a number >= 0, got ${text}`);
   return n;
 };
-const settings: BenchSettings = { latencyMs: number('latency-ms', values['latency-ms']), labelBytes: number('label-bytes', values['label-bytes']), quick: values.quick };
+const settings: BenchSettings = {
+  latencyMs: number('latency-ms', values['latency-ms']),
+  labelBytes: number('label-bytes', values['label-bytes']),
+  quick: values.quick,
+  relayNodeOptions: values['relay-node-options'],
+};
 const list = (text: string | undefined) => (text ? text.split(',').map((s) => s.trim()) : undefined);
 const only = list(values.only);
 const skip = list(values.skip) ?? [];
@@ -110,7 +117,7 @@ if (values.json) {
   const out: string[] = [];
   out.push(`FedEx connector benchmark, ${meta.date}`);
   out.push(`Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGb} GB, Node ${machine.node}; load average ${machine.loadAverageAtStart.join(' / ')} at start, ${meta.machine.loadAverageAtEnd.join(' / ')} at end.`);
-  out.push(`${meta.where}. FedEx double: ${settings.latencyMs} ms per create, ${settings.labelBytes.toLocaleString('en-US')}-byte PDF labels, FedEx's limits.${settings.quick ? ' QUICK RUN: smaller scenarios.' : ''}`);
+  out.push(`${meta.where}. FedEx double: ${settings.latencyMs} ms per create, ${settings.labelBytes.toLocaleString('en-US')}-byte PDF labels, FedEx's limits. Relay: relay/dist/index.js${settings.relayNodeOptions ? ` with NODE_OPTIONS=${settings.relayNodeOptions}` : ', no Node options'}.${settings.quick ? ' QUICK RUN: smaller scenarios.' : ''}`);
   for (const t of tables) {
     out.push('', `${t.title} (${t.seconds.toFixed(0)} s)`);
     out.push(...table(t.metrics));

@@ -18,7 +18,7 @@ export const multi: BenchGroup = {
     const relays: BenchRelay[] = [];
     try {
       // Started together, as an orchestrator starts replicas: they race for the one token.
-      relays.push(...(await Promise.all(Array.from({ length: 4 }, () => startRelay(double.url, { REDIS_URL: redis.url as string })))));
+      relays.push(...(await Promise.all(Array.from({ length: 4 }, () => startRelay(double.url, { REDIS_URL: redis.url as string }, settings.relayNodeOptions)))));
       await Promise.all(relays.map((r) => r.tokenReady));
       log(`multi: ${total} creates from 200 callers over ${relays.length} relays`);
       const keys = Array.from({ length: total }, (_, i) => `BENCH-MULTI-${i}`);

@@ -21,7 +21,7 @@ export const overhead: BenchGroup = {
     const phaseMs = settings.quick ? 2_000 : 5_000;
     const phases = 2;
     const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes });
-    const relay = await startRelay(double.url);
+    const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
       const tokenRes = await fetch(`${double.url}/oauth/token`, {

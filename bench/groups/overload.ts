@@ -15,7 +15,7 @@ export const overload: BenchGroup = {
     const perSecond = 1.5 * FEDEX_CREATES_PER_SECOND;
     const durationMs = settings.quick ? 10_000 : 30_000;
     const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes });
-    const relay = await startRelay(double.url);
+    const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
       log(`overload: ${perSecond}/s for ${durationMs / 1000} s`);

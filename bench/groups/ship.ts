@@ -43,7 +43,7 @@ export const ship: BenchGroup = {
     const total = settings.quick ? 600 : 3_000;
     const callers = 200;
     const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes });
-    const relay = await startRelay(double.url);
+    const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
       log(`ship: ${total} creates from ${callers} callers`);

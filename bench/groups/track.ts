@@ -13,7 +13,7 @@ export const track: BenchGroup = {
   async run({ settings, log }) {
     const n = settings.quick ? 2_000 : 10_000;
     const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes, seedTracking: n });
-    const relay = await startRelay(double.url);
+    const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
       const batches = chunk(await double.trackingNumbers(), TRACK_BATCH_MAX);

@@ -26,6 +26,8 @@ export interface BenchSettings {
   labelBytes: number;
   /** Smaller runs for development: figures are not comparable to full runs. */
   quick: boolean;
+  /** NODE_OPTIONS for the relay processes ('' = none, as `npm start` runs it). */
+  relayNodeOptions: string;
 }
 
 export interface GroupContext {

@@ -102,7 +102,7 @@ export interface BenchRelay {
 }
 
 /** relay/dist/index.js in a child process, configured by environment variables as in production. */
-export async function startRelay(fedexUrl: string, env: Record<string, string> = {}): Promise<BenchRelay> {
+export async function startRelay(fedexUrl: string, env: Record<string, string> = {}, nodeOptions = ''): Promise<BenchRelay> {
   const port = await freePort();
   const child = spawn(process.execPath, [resolve(ROOT, 'relay/dist/index.js')], {
     cwd: ROOT,
@@ -116,6 +116,7 @@ export async function startRelay(fedexUrl: string, env: Record<string, string> =
       RELAY_SHARED_SECRET: RELAY_SECRET,
       HOST: '127.0.0.1',
       PORT: String(port),
+      ...(nodeOptions ? { NODE_OPTIONS: nodeOptions } : {}),
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -51,7 +51,7 @@ function main(): void {
   void fedex.tokens.start().then(() => log.info('fedex.token.ready', {}));
   const app = createApp({
     fedex,
-    store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore(),
+    store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore({ maxBytes: env.RELAY_IDEMPOTENCY_MAX_MB * 1024 * 1024 }),
     nonces: redis ? new RedisNonceStore(redis, () => clock.now()) : new MemoryNonceStore(),
     clock,
     log,
