@@ -9,7 +9,7 @@ import { serve } from '@hono/node-server';
 import { createFedexDouble, systemClock } from '../test/fedex-double';
 import { trackingCheckDigit } from '../test/fedex-double/shipments';
 import { warmUpValidators } from '../test/fedex-double/schemas';
-import type { DoubleOptions } from './lib/processes';
+import type { DoubleArrival, DoubleOptions } from './lib/processes';
 
 const options = JSON.parse(process.env.BENCH_DOUBLE ?? '{}') as DoubleOptions;
 
@@ -25,7 +25,7 @@ for (let i = 0; i < (options.seedTracking ?? 0); i++) {
   trackingNumbers.push(trackingNumber);
 }
 
-const arrivals: { path: string; at: number; status: number }[] = [];
+const arrivals: DoubleArrival[] = [];
 const FEDEX_API = /^\/(ship|track|address)\//;
 
 double.app.get('/__bench/arrivals', (c) => c.json({ arrivals }));
@@ -38,7 +38,8 @@ const server = serve(
     fetch: async (request, env) => {
       const path = new URL(request.url).pathname;
       if (!FEDEX_API.test(path)) return double.app.fetch(request, env);
-      const entry = { path, at: performance.timeOrigin + performance.now(), status: 0 };
+      const ctid = request.headers.get('x-customer-transaction-id');
+      const entry: DoubleArrival = { path, at: performance.timeOrigin + performance.now(), status: 0, ...(ctid ? { customerTransactionId: ctid } : {}) };
       arrivals.push(entry);
       const response = await double.app.fetch(request, env);
       entry.status = response.status;

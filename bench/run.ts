@@ -16,7 +16,7 @@ const HELP = `Usage: npm run bench -- [options]
   --latency-ms N       FedEx double's delay per create, ms (default 1000)
   --label-bytes N      bytes per PDF label from the FedEx double (default ${REALISTIC_PDF_LABEL_BYTES})
   --quick              smaller runs, for development (figures not comparable to full runs)
-  --relay-node-options S   NODE_OPTIONS for the relay processes, e.g. "--max-old-space-size=64" (default none)
+  --relay-node-options=S   NODE_OPTIONS for the relay processes, e.g. --relay-node-options=--max-old-space-size=64 (default none)
   --no-build           use the relay and SuiteScripts as last built
   --vitest             afterwards, also run the micro-benchmarks bench/*.bench.ts (vitest bench)
   -h, --help`;

@@ -44,7 +44,7 @@ export const overload: BenchGroup = {
         { key: 'overload_other_failures', value: other.length, label: 'answers neither 201 nor RELAY_OVERLOADED', target: { op: '==', value: 0 } },
       ];
       const notes = [
-        'Each request’s deadline is the relay’s default (40 s after it arrives, 5 s of it kept for FedEx’s answer): a request is refused when its turn would come later than 35 s.',
+        'Each request’s deadline is the relay’s default, 40 s after it arrives; a request is refused when its turn would leave less than FedEx’s recent answer time (1.25 × p99, 5 s before any answer) before it.',
       ];
       if (other.length > 0) notes.push(`Other answers: ${JSON.stringify(other.slice(0, 3).map((r) => ({ status: r.status, code: r.code })))}`);
       return { metrics, notes };

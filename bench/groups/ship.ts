@@ -5,7 +5,7 @@
 import { FEDEX_LIMITS, pacingIntervalMs } from '../../relay/src/fedex/limiter';
 import { closedLoop, postSigned, shipmentRequest, type CallResult } from '../lib/driver';
 import type { BenchGroup, Metric } from '../lib/group';
-import { startDouble, startRelay } from '../lib/processes';
+import { cpuMsOf, startDouble, startRelay, type DoubleArrival, type RelayFedexCall } from '../lib/processes';
 import { maxInWindow, percentile, round } from '../lib/stats';
 
 export const FEDEX_CREATES_PER_SECOND = FEDEX_LIMITS.transactionsPerWindow / (FEDEX_LIMITS.windowMs / 1000);
@@ -36,6 +36,22 @@ export function windowSlackMs(arrivalTimes: number[]): number {
   return Number.isFinite(shortest) ? shortest - FEDEX_LIMITS.windowMs : Number.NaN;
 }
 
+/**
+ * For each create that reached FedEx once: FedEx's arrival time minus the time the relay sent it
+ * (both on this machine's clock, so no skew). Their spread is how much calls can bunch up between
+ * the limiter and FedEx's counter: what the guard band must cover.
+ */
+export function callDelays(calls: RelayFedexCall[], arrivals: DoubleArrival[]): number[] {
+  const arrivedAt = new Map<string, number[]>();
+  for (const a of arrivals) if (a.customerTransactionId) arrivedAt.set(a.customerTransactionId, [...(arrivedAt.get(a.customerTransactionId) ?? []), a.at]);
+  const delays: number[] = [];
+  for (const c of calls) {
+    const at = c.operation === 'ship.create' && c.customerTransactionId ? arrivedAt.get(c.customerTransactionId) : undefined;
+    if (at?.length === 1) delays.push((at[0] as number) - c.startedAt);
+  }
+  return delays;
+}
+
 export const ship: BenchGroup = {
   id: 'ship',
   title: 'Creates through one relay (200 callers)',
@@ -47,13 +63,22 @@ export const ship: BenchGroup = {
     try {
       await relay.tokenReady;
       log(`ship: ${total} creates from ${callers} callers`);
+      const cpu0 = { relay: cpuMsOf(relay.pid), double: cpuMsOf(double.pid), driver: process.cpuUsage() };
       const started = performance.now();
       const keys = Array.from({ length: total }, (_, i) => `BENCH-SHIP-${i}`);
       const results = await closedLoop(callers, total, (i) => postSigned(relay.url, '/v1/shipments', shipmentRequest(keys[i] as string)));
       const seconds = (performance.now() - started) / 1000;
+      const driverCpu = process.cpuUsage(cpu0.driver);
+      const cpuPerCreate = {
+        relay: (cpuMsOf(relay.pid) - cpu0.relay) / total,
+        double: (cpuMsOf(double.pid) - cpu0.double) / total,
+        driver: (driverCpu.user + driverCpu.system) / 1000 / total,
+      };
       const memory = relay.memory();
       const stats = await double.control('GET', '/__double/stats');
-      const arrivals = (await double.arrivals()).map((a) => a.at);
+      const arrived = await double.arrivals();
+      const arrivals = arrived.map((a) => a.at);
+      const delays = callDelays(relay.fedexCalls, arrived);
       const failed = results.filter((r) => r.status !== 201);
       const waits = results.map((r) => r.ms);
       const slack = windowSlackMs(arrivals);
@@ -76,6 +101,14 @@ export const ship: BenchGroup = {
           unit: 'ms',
         },
       ];
+      metrics.push(
+        { key: 'fedex_call_delay_p50_ms', value: round(percentile(delays, 50), 1), label: 'request leaving the relay → FedEx counting it, p50', unit: 'ms' },
+        { key: 'fedex_call_delay_p99_ms', value: round(percentile(delays, 99), 1), label: 'request leaving the relay → FedEx counting it, p99', unit: 'ms' },
+        { key: 'fedex_call_delay_spread_ms', value: round(Math.max(...delays) - Math.min(...delays), 1), label: `longest − shortest of those delays (bunching; guard band ${FEDEX_LIMITS.guardMs} ms)`, unit: 'ms' },
+        { key: 'relay_cpu_ms_per_create', value: round(cpuPerCreate.relay, 2), label: 'relay CPU per create (× 140/s = share of a core)', unit: 'ms' },
+        { key: 'double_cpu_ms_per_create', value: round(cpuPerCreate.double, 2), label: 'FedEx double CPU per create', unit: 'ms' },
+        { key: 'driver_cpu_ms_per_create', value: round(cpuPerCreate.driver, 2), label: 'load driver CPU per create', unit: 'ms' },
+      );
       const notes = [
         'Throughput: completed creates per second between the first and the last answer (FedEx’s fixed delay per create counts once, not as lost capacity); ship_run_s is the whole run.',
         'Wait: from sending the request to the relay to its answer, FedEx’s own delay included.',

@@ -43,6 +43,13 @@ export function memoryOf(pid: number): { peakMb: number; rssMb: number } {
   return { peakMb: kb('VmHWM') / 1024, rssMb: kb('VmRSS') / 1024 };
 }
 
+/** CPU time (user + system) a process has used so far, in ms (Linux /proc; 100 ticks a second). */
+export function cpuMsOf(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
 export interface DoubleOptions {
   /** Real delay of each create (and cancel) before FedEx answers. */
   latencyMs: number;
@@ -52,12 +59,19 @@ export interface DoubleOptions {
   seedTracking?: number;
 }
 
+export interface DoubleArrival {
+  path: string;
+  at: number;
+  status: number;
+  customerTransactionId?: string;
+}
+
 export interface BenchDouble {
   url: string;
   pid: number;
   control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any>;
   /** Arrival times (ms, sub-ms precision) of every FedEx API call, in arrival order. */
-  arrivals(): Promise<{ path: string; at: number; status: number }[]>;
+  arrivals(): Promise<DoubleArrival[]>;
   trackingNumbers(): Promise<string[]>;
   stop(): Promise<void>;
 }
@@ -86,15 +100,26 @@ export async function startDouble(options: DoubleOptions): Promise<BenchDouble> 
     url,
     pid: child.pid as number,
     control,
-    arrivals: async () => ((await control('GET', '/__bench/arrivals')) as { arrivals: { path: string; at: number; status: number }[] }).arrivals,
+    arrivals: async () => ((await control('GET', '/__bench/arrivals')) as { arrivals: DoubleArrival[] }).arrivals,
     trackingNumbers: async () => ((await control('GET', '/__bench/tracking-numbers')) as { trackingNumbers: string[] }).trackingNumbers,
     stop: () => stopChild(child),
   };
 }
 
+/** A `fedex.call` log line of the relay: when a FedEx request left, for which key. */
+export interface RelayFedexCall {
+  operation: string;
+  attempt: number;
+  status?: number;
+  startedAt: number;
+  customerTransactionId?: string;
+}
+
 export interface BenchRelay {
   url: string;
   pid: number;
+  /** Every FedEx call the relay logged so far. */
+  fedexCalls: RelayFedexCall[];
   /** Resolves when the relay holds its FedEx token (it fetches it at start). */
   tokenReady: Promise<void>;
   memory(): { peakMb: number; rssMb: number };
@@ -125,9 +150,11 @@ export async function startRelay(fedexUrl: string, env: Record<string, string> =
   let tokenReady!: () => void;
   const listened = new Promise<void>((ok) => (listening = ok));
   const ready = new Promise<void>((ok) => (tokenReady = ok));
-  // The relay logs JSON lines (one per FedEx call); only these two matter here.
+  // The relay logs JSON lines: readiness, and one line per FedEx call.
+  const fedexCalls: RelayFedexCall[] = [];
   createInterface({ input: child.stdout! }).on('line', (line) => {
-    if (line.includes('"relay.listening"')) listening();
+    if (line.includes('"fedex.call"')) fedexCalls.push(JSON.parse(line) as RelayFedexCall);
+    else if (line.includes('"relay.listening"')) listening();
     else if (line.includes('"fedex.token.ready"')) tokenReady();
   });
   const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`the relay exited with ${code}`))));
@@ -136,6 +163,7 @@ export async function startRelay(fedexUrl: string, env: Record<string, string> =
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid as number,
+    fedexCalls,
     tokenReady: Promise.race([ready, exited]),
     memory: () => memoryOf(child.pid as number),
     stop: () => stopChild(child),
