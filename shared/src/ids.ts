@@ -12,6 +12,16 @@ export const SCRIPTS = {
   install: { scriptId: 'customscript_mlfx_install', deploymentId: 'customdeploy_mlfx_install' },
   shipQueue: { scriptId: 'customscript_mlfx_mr_ship', deploymentId: 'customdeploy_mlfx_mr_ship', onDemandDeploymentId: 'customdeploy_mlfx_mr_ship_now' },
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
+  /** Forgets the cached settings, service map and ship-from addresses when an admin saves them. */
+  configUserEvent: {
+    scriptId: 'customscript_mlfx_ue_config',
+    settingsDeploymentId: 'customdeploy_mlfx_ue_config_settings',
+    serviceMapDeploymentId: 'customdeploy_mlfx_ue_config_svcmap',
+    locationDeploymentId: 'customdeploy_mlfx_ue_config_location',
+    subsidiaryDeploymentId: 'customdeploy_mlfx_ue_config_subsidiary',
+  },
+  /** Deletes Audit records older than the retention setting; daily. */
+  auditPurge: { scriptId: 'customscript_mlfx_mr_audit_purge', deploymentId: 'customdeploy_mlfx_mr_audit_purge' },
 } as const;
 
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
@@ -50,6 +60,10 @@ export const SHIPMENT = {
     exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
     /** What the last applied status was made of: equal signature = nothing to write. */
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
+    /** The commercial invoice FedEx returned for an international shipment (File Cabinet PDF). */
+    commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
+    /** The label is bought but the tracking numbers are not yet on the fulfillment's packages (the shipping queue writes them). */
+    fulfillmentPending: 'custrecord_mlfx_shp_if_pending',
   },
 } as const;
 
@@ -70,6 +84,8 @@ export const AUDIT = {
     correlationId: 'custrecord_mlfx_aud_correlation',
     durationMs: 'custrecord_mlfx_aud_duration_ms',
     time: 'custrecord_mlfx_aud_time',
+    /** The steps of the invocation, in order (JSON): one Audit record per invocation, not per step. */
+    steps: 'custrecord_mlfx_aud_steps',
   },
 } as const;
 
@@ -80,6 +96,8 @@ export const SERVICE_MAP = {
     shipItem: 'custrecord_mlfx_svc_ship_item',
     serviceType: 'custrecord_mlfx_svc_service_type',
     packagingType: 'custrecord_mlfx_svc_packaging',
+    /** Optional service for residential addresses (default: FEDEX_GROUND → GROUND_HOME_DELIVERY in the US). */
+    residentialServiceType: 'custrecord_mlfx_svc_residential',
   },
 } as const;
 
@@ -109,6 +127,12 @@ export const SETTINGS = {
     maxAttempts: 'custrecord_mlfx_set_max_attempts',
     /** Most shipments one tracking poll run checks. */
     pollMaxPerRun: 'custrecord_mlfx_set_poll_max',
+    /** SENDER (default) or RECIPIENT pays duties and taxes on international shipments. */
+    dutiesPayment: 'custrecord_mlfx_set_duties_payer',
+    /** Electronic Trade Documents: FedEx sends the commercial invoice to customs (default off). */
+    electronicTradeDocuments: 'custrecord_mlfx_set_etd',
+    /** Audit records older than this many days are deleted by the audit purge (default 90). */
+    auditRetentionDays: 'custrecord_mlfx_set_audit_days',
   },
 } as const;
 
@@ -117,6 +141,30 @@ export const STATE = {
   type: 'customrecord_mlfx_state',
   fields: { value: 'custrecord_mlfx_state_value' },
   trackCursorName: 'track-cursor',
+} as const;
+
+/**
+ * Sales order body fields the connector keeps. The invoice user event stamps the order with its
+ * first invoice, so the fulfillment user event finds the invoice in the order lookup it makes
+ * anyway (1 unit) instead of searching for it (10 units).
+ */
+export const SALES_ORDER_FIELDS = {
+  invoice: 'custbody_mlfx_invoice',
+} as const;
+
+/** The N/cache cache (PROTECTED: shared by the SuiteApp's scripts) and its keys. */
+export const CONFIG_CACHE = {
+  name: 'mlfx_config',
+  /** Settings and service map, one entry (bump the version when its shape changes). */
+  configKey: 'config:v1',
+  /** `address:<location|subsidiary>:<id>` → the record's name and main address. */
+  addressKeyPrefix: 'address:',
+  /** Set when a bulk save started the shipping queue, so the next rows do not submit it again. */
+  shipQueueStartedKey: 'ship-queue-started',
+  /** How long that flag lasts (N/cache's minimum TTL): rows saved later wait at most this, or the scheduled run. */
+  shipQueueStartedTtlSeconds: 300,
+  /** Seconds an entry lives at most (admins' saves also clear it at once). */
+  ttlSeconds: 900,
 } as const;
 
 export const CUSTOMER_FIELDS = {
@@ -128,4 +176,12 @@ export const SAVED_SEARCHES = {
   invoicesDeliveredThisWeek: 'customsearch_mlfx_inv_delivered_week',
   shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
   failedShipments: 'customsearch_mlfx_shp_failed',
+} as const;
+
+/** The connector's roles (SDF `role` objects): the relay's integration role, and the people who run the connector. */
+export const ROLES = {
+  /** The role the relay's M2M / TBA credentials log in with: calls the status RESTlet, nothing else. */
+  integration: 'customrole_mlfx_integration',
+  /** Operators: see and fix Shipments, edit Settings and the Service Map, read Audits. */
+  admin: 'customrole_mlfx_admin',
 } as const;

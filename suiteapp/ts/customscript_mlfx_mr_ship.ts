@@ -37,7 +37,14 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
     filters: [
       ['isinactive', 'is', 'F'],
       'and',
-      [[F.status, 'is', 'QUEUED'], 'or', [[F.status, 'is', 'FAILED'], 'and', retryable, 'and', [F.attempts, 'lessthan', maxAttempts]]],
+      [
+        [F.status, 'is', 'QUEUED'],
+        'or',
+        [[F.status, 'is', 'FAILED'], 'and', retryable, 'and', [F.attempts, 'lessthan', maxAttempts]],
+        // Shipped inline (a person was waiting): the tracking numbers still go on the fulfillment's packages.
+        'or',
+        [[F.status, 'is', 'CREATED'], 'and', [F.fulfillmentPending, 'is', 'T']],
+      ],
     ],
     columns: [F.fulfillment, F.status, F.attempts],
   });
@@ -49,8 +56,9 @@ export const map: EntryPoints.MapReduce.map = (context) => {
   const fulfillmentId = Array.isArray(ref) ? ref[0]?.value : typeof ref === 'object' ? ref?.value : ref;
   if (!fulfillmentId) throw new Error(`Shipment record ${row.id} has no fulfillment`);
   const fulfillment = record.load({ type: record.Type.ITEM_FULFILLMENT, id: fulfillmentId });
-  // Runs the shipping flow inline; a failure is recorded on the Shipment record as always.
-  shipFulfillment(fulfillment);
+  // Runs the shipping flow (no one waits: the packages' tracking numbers are saved on this loaded
+  // record); a failure is recorded on the Shipment record as always.
+  shipFulfillment(fulfillment, { writable: true });
   const after = search.lookupFields({ type: SHIPMENT.type, id: row.id, columns: [F.status, F.errorCode] });
   context.write({ key: String(after[F.status] ?? ''), value: JSON.stringify({ shipment: row.id, fulfillment: fulfillmentId, errorCode: after[F.errorCode] ?? '' }) });
 };

@@ -17,7 +17,7 @@ export { FEDEX_ERRORS, INVALID_INPUT_CODE, type FedexError, type FedexErrorBody 
 export { FAULT_SCOPES, Faults, type FaultScope, type FaultState } from './faults';
 export { REALISTIC_PDF_LABEL_BYTES, type RenderedLabel, type LabelImageType, type LabelSize } from './labels';
 export { FEDEX_TOKEN_THRESHOLDS, FEDEX_TRANSACTION_LIMIT, type TokenThresholdConfig, type TransactionLimit } from './rate-limits';
-export { buildAddressRequest, buildCancelRequest, buildReferenceTrackRequest, buildShipRequest, buildTrackRequest, type ShipRequestOptions } from './request-builders';
+export { buildAddressRequest, buildCancelRequest, buildInternationalShipRequest, buildReferenceTrackRequest, buildShipRequest, buildTrackRequest, type ShipRequestOptions } from './request-builders';
 export { OPERATIONS, requestSchemaRef, responseSchemaRef, validateRequestBody, validateResponseBody, type FieldError, type OperationId } from './schemas';
 export { startFedexDouble, type RunningFedexDouble, type StartOptions } from './server';
 export { isValidTrackingNumber, trackingCheckDigit, type ShipmentRecord } from './shipments';

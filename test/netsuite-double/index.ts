@@ -23,25 +23,43 @@ import { cloneData, type RecordData } from './records/model.js';
 import { applyInput, snapshot, type FieldValues, type RecordChanges, type RecordInput, type RecordSnapshot } from './records/input.js';
 import { transformData } from './records/transform.js';
 import type { Fail } from './records/values.js';
-import { loadSdfObjects } from './sdf/parse-objects.js';
+import { deployProject, type DeployResult } from './sdf/deploy.js';
+import { loadSdf } from './sdf/parse-objects.js';
+import type { SdfValidation } from './sdf/validate-project.js';
 import type { ExecutionContextType, InvocationRecord, InvocationResult, LogEntry, ModuleFactory, RunEntryPointRequest } from './types.js';
-import { deleteWithUserEvents, saveWithUserEvents, USER_EVENT_TYPES } from './user-events.js';
+import { deleteWithUserEvents, runBeforeLoad, saveWithUserEvents, USER_EVENT_TYPES, type UiForm } from './user-events.js';
 
 export type { RecordInput, RecordChanges, RecordSnapshot, FieldValues } from './records/input.js';
 export type { Account, CurrentUser } from './account.js';
 export type { AccountAuth, AuthStats, LoginAuditEntry, IntegrationRegistration, TbaTokenRegistration } from './auth/index.js';
 export { moduleFactories, registerModuleFactory } from './modules/index.js';
-export { mapReduceInputFromSearch } from './modules/search.js';
+export { mapReduceInputFromSearch, savedSearchDefinition } from './modules/search.js';
 export { USER_EVENT_TYPES } from './user-events.js';
+export type { UiForm, FormButton } from './user-events.js';
 export { createSuiteScriptError, isSuiteScriptError } from './modules/error.js';
+export type { DeployResult } from './sdf/deploy.js';
+export { SdfDeployError } from './sdf/deploy.js';
+export { SdfValidationError } from './sdf/issues.js';
+export { cacheControl, type CacheControl } from './modules/cache.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** The SuiteApp's SDF project folder (manifest.xml, Objects/, FileCabinet/). */
 export const DEFAULT_PROJECT_DIR = join(REPO_ROOT, 'suiteapp/src');
 
 export interface NetSuiteDoubleOptions {
-  /** SDF project folder with Objects/ and FileCabinet/ (default suiteapp/src); false: fixtures only. */
+  /**
+   * SDF project folder (default suiteapp/src); false: fixtures only. With a manifest.xml it is
+   * validated as `suitecloud project:validate` would and its objects and files are the ones its
+   * deploy.xml deploys; without one, every object under Objects/ and file under FileCabinet/.
+   * Either way an object with an error stops here (SdfValidationError names file, path and rule).
+   */
   project?: string | false;
+  /**
+   * Deploy the project as `suitecloud project:deploy` does right away: the account checks, then
+   * deploy.xml's <run> installation scripts (ns.deploy()). Default false: objects and files are
+   * there, nothing has run, as in an account where a test seeds everything itself.
+   */
+  install?: boolean;
   /** Extra SDF Objects folders (test fixtures), parsed after the project's. */
   objectsDirs?: string[];
   /** Extra File Cabinet roots (each maps to the File Cabinet's "/"), searched after the project's. */
@@ -92,6 +110,8 @@ export interface NetSuiteDouble {
 
   /** What a user does in the browser; each save runs the deployed user events (USERINTERFACE). */
   readonly ui: {
+    /** Opens a record in the browser (view mode): runs beforeLoad (type 'view') with a form; returns what the scripts put on it. */
+    view(type: string, id: number, options?: UiActionOptions): UiForm;
     create(type: string, input?: RecordInput, options?: UiActionOptions): number;
     edit(type: string, id: number, changes: RecordChanges, options?: UiActionOptions): void;
     /** XEDIT: newRecord carries only `fields`, oldRecord the full record. */
@@ -122,6 +142,15 @@ export interface NetSuiteDouble {
   listValueId(listId: string, scriptIdOrText: string): string;
   /** Checks every script's file exists and its @NApiVersion/@NScriptType header matches its SDF object. */
   checkScripts(): void;
+  /** What validating the SDF project found (warnings included); errors never get this far. */
+  readonly sdfValidation: SdfValidation;
+  /**
+   * `suitecloud project:deploy` of the project: account checks (required features enabled, API
+   * secrets that `secret` objects name exist), then deploy.xml's steps, running its <run>
+   * installation scripts with fromVersion null the first time and the installed version after.
+   * Throws SdfDeployError (with the deploy log) when NetSuite would fail the deploy.
+   */
+  deploy(): DeployResult;
 
   /** Runs a Map/Reduce deployment to the end, now (mapreduce.ts); returns everything that happened. */
   runMapReduce(options: RunMapReduceOptions): MapReduceRun;
@@ -138,15 +167,25 @@ export interface NetSuiteDouble {
 
 export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSuiteDouble {
   const project = options.project === undefined ? DEFAULT_PROJECT_DIR : options.project;
-  const objectsDirs = [...(project && existsSync(join(project, 'Objects')) ? [join(project, 'Objects')] : []), ...(options.objectsDirs ?? [])];
-  const fileCabinetRoots = [...(project && existsSync(join(project, 'FileCabinet')) ? [join(project, 'FileCabinet')] : []), ...(options.fileCabinetDirs ?? [])];
-  const sdf = loadSdfObjects(objectsDirs);
+  // A folder with manifest.xml is an SDF project (deploy.xml decides what is deployed); without, a plain fixture folder.
+  const projectDir = project && existsSync(join(project, 'manifest.xml')) ? project : undefined;
+  const plainDir = project && !projectDir ? project : undefined;
+  const objectsDirs = [...(plainDir && existsSync(join(plainDir, 'Objects')) ? [join(plainDir, 'Objects')] : []), ...(options.objectsDirs ?? [])];
+  const extraCabinets = [...(plainDir && existsSync(join(plainDir, 'FileCabinet')) ? [join(plainDir, 'FileCabinet')] : []), ...(options.fileCabinetDirs ?? [])];
+  const loaded = loadSdf({ projectDir, objectsDirs, fileCabinetRoots: extraCabinets });
+  const sdf = loaded.project;
+  const projectCabinet = projectDir ? join(projectDir, 'FileCabinet') : undefined;
+  const fileCabinetRoots = [...(projectCabinet ? [projectCabinet] : []), ...extraCabinets];
+  const deployedFiles = new Set(loaded.validation.steps.flatMap((s) => (s.kind === 'files' ? s.files : [])));
+  // Only what deploy.xml's <files> deploys is in the project's part of the File Cabinet.
+  const fileVisible = (disk: string) => !projectCabinet || !disk.startsWith(projectCabinet) || deployedFiles.has(disk);
 
   let fixedTime = options.time === undefined ? undefined : new Date(options.time).getTime();
   const now = () => fixedTime ?? Date.now();
   const account = new Account({
     sdf,
     fileCabinetRoots,
+    fileVisible,
     accountId: options.accountId,
     now,
     features: options.features,
@@ -176,10 +215,19 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     save('itemfulfillment', data, event, fulfillmentId, context);
   };
 
+  /** The page load before a UI action: beforeLoad runs with the form (USERINTERFACE) or without. */
+  const pageLoad = (type: string, id: number | undefined, data: RecordData, event: string, context: ExecutionContextType): UiForm => {
+    const form: UiForm = { buttons: [], clientScriptModulePath: undefined };
+    runBeforeLoad(account, { type, id, data, event, executionContext: context, ...(context === 'USERINTERFACE' ? { form } : {}), userId: user() }, fail);
+    return form;
+  };
+
   const fromSalesOrder = (toType: string, salesOrderId: number, input: RecordChanges, context: ExecutionContextType) => {
     const so = repo.require('salesorder', salesOrderId, fail);
     const def = typeOf(toType);
-    const data = applyInput(repo, def, transformData(repo, so, def.type, fail), input, { allowReadOnly: false }, fail);
+    const transformed = transformData(repo, so, def.type, fail);
+    pageLoad(def.type, undefined, transformed, USER_EVENT_TYPES.CREATE, context);
+    const data = applyInput(repo, def, transformed, input, { allowReadOnly: false }, fail);
     return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, context);
   };
 
@@ -230,14 +278,24 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     },
 
     ui: {
+      view(type, id, o = {}) {
+        const def = typeOf(type);
+        return pageLoad(def.type, id, repo.require(def.type, id, fail).data, USER_EVENT_TYPES.VIEW, o.executionContext ?? 'USERINTERFACE');
+      },
       create(type, input = {}, o = {}) {
         const def = typeOf(type);
         if (def.createOnlyByTransform) throw fail('INVALID_RCRD_TYPE', `In the UI a ${def.type} is made from its sales order: use ns.ui.fulfill(salesOrderId).`);
-        const data = applyInput(repo, def, repo.newData(def), input, { allowReadOnly: false }, fail);
-        return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, o.executionContext ?? 'USERINTERFACE');
+        const context = o.executionContext ?? 'USERINTERFACE';
+        const fresh = repo.newData(def);
+        pageLoad(def.type, undefined, fresh, USER_EVENT_TYPES.CREATE, context);
+        const data = applyInput(repo, def, fresh, input, { allowReadOnly: false }, fail);
+        return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, context);
       },
       edit(type, id, changes, o = {}) {
-        save(typeOf(type).type, edited(type, id, changes), USER_EVENT_TYPES.EDIT, id, o.executionContext ?? 'USERINTERFACE');
+        const def = typeOf(type);
+        const context = o.executionContext ?? 'USERINTERFACE';
+        pageLoad(def.type, id, repo.require(def.type, id, fail).data, USER_EVENT_TYPES.EDIT, context);
+        save(def.type, edited(type, id, changes), USER_EVENT_TYPES.EDIT, id, context);
       },
       inlineEdit(type, id, fields, o = {}) {
         const def = typeOf(type);
@@ -304,9 +362,15 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     checkScripts() {
       for (const script of sdf.scripts.values()) account.scriptFile(script);
     },
+    sdfValidation: loaded.validation,
+    deploy() {
+      if (!projectDir) throw new Error('NetSuite double: deploy() needs an SDF project (a folder with manifest.xml and deploy.xml)');
+      return deployProject(account, loaded, projectDir);
+    },
     runMapReduce: (runOptions) => runMapReduce(account, runOptions),
     runQueuedTasks: (runOptions) => runQueuedTasks(account, runOptions),
     listen: (listenOptions = {}) => listen(account, { ...listenOptions, endpoints: { ...auth.endpoints, ...listenOptions.endpoints } }),
   };
+  if (options.install) ns.deploy();
   return ns;
 }

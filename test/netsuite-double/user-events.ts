@@ -153,6 +153,99 @@ export function saveWithUserEvents(account: Account, request: SaveRequest, fail:
   return repo.get(def.type, stored.id) ?? stored;
 }
 
+/** A button a beforeLoad script added to the UI form (context.form.addButton). */
+export interface FormButton {
+  id: string;
+  label: string;
+  functionName: string | undefined;
+}
+
+/** What beforeLoad scripts did to the UI form of one page load. */
+export interface UiForm {
+  buttons: FormButton[];
+  clientScriptModulePath: string | undefined;
+}
+
+export interface LoadRequest {
+  type: string;
+  /** The record being loaded (for 'create', the new record's data; no id). */
+  id: number | undefined;
+  data: RecordData;
+  /** context.type: 'view', 'edit', 'create', 'copy', … */
+  event: string;
+  executionContext: ExecutionContextType;
+  /** The UI page's form; absent for loads by scripts and web services (context.form undefined). */
+  form?: UiForm;
+  userId: number;
+}
+
+/**
+ * Runs the deployed beforeLoad scripts of a record type. NetSuite runs beforeLoad on every read of
+ * a record (d:section_4407991781: "navigating to a record in the UI, reading a record in SOAP web
+ * services, and loading a record"), except reads made by user event scripts themselves
+ * (d:section_1512409310: the read request comes "from the UI, SOAP and REST web services, CSV
+ * import, or server SuiteScript (not other user event scripts)"). Changes a beforeLoad script makes
+ * to the record it is given are not saved. An error thrown by a beforeLoad script fails the load.
+ */
+export function runBeforeLoad(account: Account, request: LoadRequest, fail: Fail): void {
+  const repo = account.repo;
+  const def = repo.typeDef(request.type, fail);
+  for (const { script, deployment } of deployedUserEvents(account, def.type, request.event, request.executionContext)) {
+    const result = account.runEntryPoint(
+      {
+        scriptId: script.scriptid,
+        deploymentId: deployment.scriptid,
+        entryPoint: 'beforeLoad',
+        executionContext: request.executionContext,
+        label: request.event,
+        args: ({ ctx }) => [
+          {
+            type: request.event,
+            UserEventType: USER_EVENT_TYPES,
+            newRecord: makeScriptRecord(ctx, def.type, cloneData(request.data), { id: request.id ?? null, isDynamic: false, unsavable: 'context.newRecord in beforeLoad is not saved' }),
+            form: request.form ? uiFormObject(request.form, account.runningInvocation?.realm.Error ?? Error) : undefined,
+          },
+        ],
+      },
+      { userId: request.userId, recordIfMissing: false },
+    );
+    if (result.outcome === 'threw') throw result.error;
+  }
+}
+
+/** A minimal serverWidget.Form: buttons and the client script path (what UI actions need). */
+function uiFormObject(form: UiForm, RealmError: ErrorConstructor): object {
+  const notModelled = (api: string) => () => {
+    throw new RealmError(`DOUBLE_NOT_IMPLEMENTED: not implemented in the test double: Form.${api}`);
+  };
+  return {
+    addButton(options: { id?: unknown; label?: unknown; functionName?: unknown }) {
+      const id = String(options?.id ?? '');
+      if (!/^custpage/.test(id)) throw new RealmError(`SSS_INVALID_FORM_ELEMENT_NAME: a button id must start with custpage (${id})`);
+      const button = { id, label: String(options?.label ?? ''), functionName: options?.functionName === undefined ? undefined : String(options.functionName) };
+      form.buttons.push(button);
+      return { ...button, isDisabled: false, isHidden: false };
+    },
+    getButton: (options: { id?: unknown }) => form.buttons.find((b) => b.id === String(options?.id ?? '')) ?? null,
+    removeButton(options: { id?: unknown }) {
+      const i = form.buttons.findIndex((b) => b.id === String(options?.id ?? ''));
+      if (i >= 0) form.buttons.splice(i, 1);
+    },
+    get clientScriptModulePath() {
+      return form.clientScriptModulePath;
+    },
+    set clientScriptModulePath(path: unknown) {
+      form.clientScriptModulePath = path === undefined ? undefined : String(path);
+    },
+    addField: notModelled('addField'),
+    addSublist: notModelled('addSublist'),
+    addTab: notModelled('addTab'),
+    addFieldGroup: notModelled('addFieldGroup'),
+    getField: notModelled('getField'),
+    getSublist: notModelled('getSublist'),
+  };
+}
+
 export interface DeleteRequest {
   type: string;
   id: number;
@@ -190,9 +283,45 @@ export function deleteWithUserEvents(account: Account, request: DeleteRequest, f
     }
   };
   run('beforeSubmit');
+  // NetSuite refuses to delete a record other transactions depend on (a sales order with its
+  // fulfillments or invoices, a customer or item used on a transaction) with
+  // THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS. Checked after beforeSubmit, so
+  // code that acts on a delete does it in afterSubmit, when the record is really gone.
+  const dependents = dependentTransactions(account, def.type, old.id);
+  if (dependents.length > 0) {
+    throw fail(
+      'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+      `This record cannot be deleted because it has dependent records: ${dependents.slice(0, 5).map((d) => `${d.type} ${d.id}`).join(', ')}${dependents.length > 5 ? ', …' : ''}.`,
+    );
+  }
   repo.store.delete(def.type, old.id);
   repo.afterStore({ type: def.type, data: old.data });
   run('afterSubmit');
+}
+
+/**
+ * Transactions that point at a record through a standard (not custom) reference field of their
+ * body or item lines: createdfrom, entity, shipmethod, item, … Custom fields do not count (an
+ * assumption: NetSuite's help lists no rule for them; README.md of the double).
+ */
+function dependentTransactions(account: Account, type: string, id: number): { type: string; id: number }[] {
+  const repo = account.repo;
+  const key = String(id);
+  const out: { type: string; id: number }[] = [];
+  for (const def of repo.catalog.types.values()) {
+    if (def.costClass !== 'transaction') continue;
+    const bodyRefs = [...def.fields.values()].filter((f) => !f.custom && f.kind === 'select' && f.selectType && repo.catalog.concreteTypes(f.selectType).includes(type));
+    const lineRefs = [...(def.sublists.get('item')?.fields.values() ?? [])].filter((f) => !f.custom && f.kind === 'select' && f.selectType && repo.catalog.concreteTypes(f.selectType).includes(type));
+    if (bodyRefs.length === 0 && lineRefs.length === 0) continue;
+    for (const record of repo.store.all(def.type)) {
+      if (def.type === type && record.id === id) continue;
+      const hit =
+        bodyRefs.some((f) => String(record.data.body[f.id] ?? '') === key) ||
+        (record.data.sublists.item ?? []).some((line) => lineRefs.some((f) => String(line.values[f.id] ?? '') === key));
+      if (hit) out.push({ type: def.type, id: record.id });
+    }
+  }
+  return out;
 }
 
 function mergeBody(base: RecordData, changes: RecordData): RecordData {

@@ -1,25 +1,38 @@
 // The core flow for one shipped fulfillment: read NetSuite's data, create the FedEx shipment through
-// the relay (at most once), and write the result back. Every step leaves an Audit record; no failure
-// escapes to the user's save: it ends as a FAILED Shipment record with its reason.
+// the relay (at most once), and write the result back. No failure escapes to the user's save: it
+// ends as a FAILED Shipment record with its reason. Each invocation leaves ONE Audit record with its
+// steps (what a person needs to follow the shipment), and spends as few units as the job allows:
+// a person at the dock waits for the label (stored now); the tracking numbers on the fulfillment's
+// packages are written by the shipping queue when a person is waiting (`inline`).
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import * as task from 'N/task';
 import { correlationId } from '../../../shared/src/audit';
-import type { CreateShipmentResponse } from '../../../shared/src/contract';
+import type { CreateShipmentRequest, CreateShipmentResponse } from '../../../shared/src/contract';
 import { RELAY_PATHS } from '../../../shared/src/contract';
+import type { ErrorCode } from '../../../shared/src/errors';
 import type { BuildResult } from '../../../shared/src/fulfillment';
 import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/src/fulfillment';
-import { SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
-import { writeAudit } from './audit';
+import { CONFIG_CACHE, SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
+import { AuditTrail, writeAudit } from './audit';
 import { postToRelay } from './relay-client';
-import { missingSettings, readSettings } from './settings';
-import { createPendingShipment, findShipmentForFulfillment, updateShipment } from './shipments';
-import { readSnapshot, todayIso } from './snapshot';
-import { findInvoiceForOrder, storeLabels, writeFulfillmentTracking, writeInvoiceTracking } from './write-back';
+import { storeShipmentDocuments } from './shipment-documents';
+import type { ConnectorConfig } from './settings';
+import { configCache, missingSettings, readConfig } from './settings';
+import type { ShipmentRow, ShipmentStatus } from './shipments';
+import { createShipment, findShipmentForFulfillment, updateShipment } from './shipments';
+import { shipMethodRule, readSnapshot, todayIso } from './snapshot';
+import type { FulfillmentSource } from './source';
+import { readSource } from './source';
+import { addToInvoiceTracking, storeLabels, writeFulfillmentTracking } from './write-back';
 
 const F = SHIPMENT.fields;
 const TYPE = 'itemfulfillment';
+/** NetSuite's "Integrated Shipping Label" box: the account's own carrier integration prints the label. */
+const NATIVE_LABEL_FIELD = 'generateintegratedshipperlabel';
+
+type Values = Record<string, string | number | boolean | Date>;
 
 function message(e: unknown): string {
   const err = e as { name?: string; message?: string };
@@ -31,96 +44,215 @@ function dateOf(iso: string): Date {
   return new Date(y as number, (m as number) - 1, d as number);
 }
 
+const str = (v: unknown): string | undefined => {
+  if (v === null || v === undefined) return undefined;
+  const s = String(v).trim();
+  return s === '' ? undefined : s;
+};
+
 export interface ShipOptions {
   /** The save is part of a bulk operation (CSV import, mass update, a script): queue if the settings say so. */
   bulk?: boolean;
+  /** The fulfillment was created by this very save, so it cannot have a Shipment record yet (no search). */
+  created?: boolean;
+  /** The fulfillment's Shipment record, when the caller has already read it (no search). */
+  existing?: ShipmentRow;
+  /** A person waits on this save: the tracking numbers on the fulfillment's packages are left to the shipping queue. */
+  inline?: boolean;
+  /** The caller loaded `rec` (it is not a user event's read-only record): package tracking is saved on it, not reloaded. */
+  writable?: boolean;
 }
 
-/** Starts the shipping Map/Reduce now; if it is already running, that run or the next scheduled one takes the work. */
-function startShipQueue(): void {
+export interface ShipResult {
+  shipmentId?: number;
+  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED';
+  errorCode?: string;
+}
+
+/** Starts the shipping Map/Reduce, once per few minutes of bulk saves; a running or scheduled run takes the rest. */
+function startShipQueue(trail: AuditTrail): void {
+  const flags = configCache();
+  if (flags.get({ key: CONFIG_CACHE.shipQueueStartedKey }) !== null) {
+    trail.step('START_QUEUE', 'SKIPPED', { reason: 'started by an earlier save of this bulk operation' });
+    return;
+  }
   try {
     task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.onDemandDeploymentId }).submit();
+    trail.step('START_QUEUE', 'SUCCESS');
   } catch (e) {
-    log.debug({ title: 'FedEx connector: shipping queue already running', details: message(e) });
+    trail.step('START_QUEUE', 'SKIPPED', { reason: 'already running' }, undefined, message(e));
   }
+  flags.put({ key: CONFIG_CACHE.shipQueueStartedKey, value: String(Date.now()), ttl: CONFIG_CACHE.shipQueueStartedTtlSeconds });
 }
 
-export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): void {
+/** Creates the Shipment record in `status`, or moves the existing one there. */
+function saveShipment(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, status: ShipmentStatus, values: Values): number {
+  if (existing) {
+    updateShipment(existing.id, { [F.status]: status, ...values });
+    return existing.id;
+  }
+  return createShipment({ ...identity, idempotencyKey: idempotencyKeyFor(runtime.accountId, identity.fulfillmentId), status, values });
+}
+
+/** The label was bought earlier inline: the shipping queue now puts the tracking numbers on the packages. */
+function finishFulfillmentTracking(rec: record.Record, existing: ShipmentRow, options: ShipOptions, corr: string): ShipResult {
+  const fulfillmentId = String(rec.id);
+  const started = Date.now();
+  try {
+    const written = writeFulfillmentTracking(options.writable ? rec : fulfillmentId, existing.trackingNumbers);
+    updateShipment(existing.id, { [F.fulfillmentPending]: false });
+    log.debug({ title: 'FedEx connector: tracking written on fulfillment', details: `Fulfillment ${fulfillmentId}: ${written} package line(s), ${Date.now() - started} ms` });
+  } catch (e) {
+    const gone = (e as { name?: string }).name === 'RCRD_DSNT_EXIST';
+    // A deleted fulfillment has no packages to write: stop trying. Anything else: the next run retries.
+    if (gone) updateShipment(existing.id, { [F.fulfillmentPending]: false });
+    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId: existing.id, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: `${message(e)}${gone ? '' : ' (the shipping queue tries again)'}`, correlationId: corr, response: { trackingNumbers: existing.trackingNumbers } });
+    log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
+  }
+  return { shipmentId: existing.id, status: 'CREATED' };
+}
+
+export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): ShipResult {
   const fulfillmentId = String(rec.id);
   const corr = correlationId('IF', fulfillmentId, Date.now(), Math.random());
-  const { snapshot, rule } = readSnapshot(rec, runtime.accountId);
+  const config = readConfig();
+  const shipMethodId = str(rec.getValue({ fieldId: 'shipmethod' }));
+  const rule = shipMethodRule(shipMethodId, config.serviceMap);
   if (rule.kind === 'not-fedex') {
-    log.debug({ title: 'FedEx connector: not a FedEx shipment', details: `Fulfillment ${fulfillmentId}: ship method ${snapshot.fulfillment.shipMethodName ?? snapshot.fulfillment.shipMethodId ?? '(none)'} is not FedEx; nothing to do` });
-    return;
+    log.debug({ title: 'FedEx connector: not a FedEx shipment', details: `Fulfillment ${fulfillmentId}: ship method ${str(rec.getText({ fieldId: 'shipmethod' })) ?? shipMethodId ?? '(none)'} is not FedEx; nothing to do` });
+    return { status: 'NOT_FEDEX' };
   }
 
-  const existing = findShipmentForFulfillment(fulfillmentId);
-  if (existing && existing.status === 'CREATED') {
+  const existing = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
+  if (existing?.status === 'CREATED') {
+    if (existing.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, existing, options, corr);
     log.audit({ title: 'FedEx connector: already shipped', details: `Fulfillment ${fulfillmentId} already has FedEx shipment ${existing.trackingNumbers.join(', ')} (Shipment record ${existing.id}); no second shipment` });
-    return;
+    return { shipmentId: existing.id, status: 'ALREADY_SHIPPED' };
   }
+  const identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId };
 
-  const settings = readSettings();
-  const shipmentRecord = (): number =>
-    existing?.id ??
-    createPendingShipment({
-      name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`,
-      fulfillmentId,
-      idempotencyKey: idempotencyKeyFor(runtime.accountId, fulfillmentId),
-      ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}),
-      ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}),
-    });
-  if (options.bulk && settings.queueBulk) {
+  const nativeLabel = rec.getValue({ fieldId: NATIVE_LABEL_FIELD });
+  if (nativeLabel === true || nativeLabel === 'T') return standBack(existing, identity, corr);
+
+  if (options.bulk && config.settings.queueBulk) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
-    const queuedId = shipmentRecord();
-    updateShipment(queuedId, { [F.status]: 'QUEUED' });
-    writeAudit({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId: queuedId, outcome: 'SUCCESS', correlationId: corr });
-    startShipQueue();
-    return;
+    const trail = new AuditTrail({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
+    trail.shipmentId = saveShipment(existing, identity, 'QUEUED', {});
+    trail.step('SHIPMENT', 'SUCCESS', { status: 'QUEUED', shipment: trail.shipmentId, created: !existing });
+    startShipQueue(trail);
+    trail.write('SUCCESS');
+    return { shipmentId: trail.shipmentId, status: 'QUEUED' };
   }
-  const missing = missingSettings(settings);
-  const build: BuildResult = missing.length
-    ? { kind: 'failed', code: 'CONFIGURATION', message: `The FedEx connector is not configured: set ${missing.join(' and ')}`, problems: [] }
-    : buildCreateShipmentRequest(snapshot, rule, {
-        ...(settings.globalFedexAccount ? { globalFedexAccount: settings.globalFedexAccount } : {}),
-        labelImageType: settings.labelImageType,
-        labelStockType: settings.labelStockType,
-        pickupType: 'USE_SCHEDULED_PICKUP',
-        weightUnits: 'LB',
-        today: todayIso(),
-      });
+  return ship(rec, options, { config, rule, existing, identity, corr });
+}
 
-  const shipmentId = shipmentRecord();
+/** NetSuite's own FedEx integration prints this fulfillment's label: the connector buys no second one, and says why. */
+function standBack(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, corr: string): ShipResult {
+  const reason = `Integrated Shipping Label (${NATIVE_LABEL_FIELD}) is checked on this fulfillment: NetSuite's own carrier integration prints its label, so the FedEx connector bought none. To ship it through the connector instead, clear the box and mark the fulfillment Shipped again.`;
+  const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason });
+  writeAudit({ operation: 'SKIP', direction: 'INTERNAL', recordType: TYPE, recordId: identity.fulfillmentId, shipmentId, outcome: 'SKIPPED', response: { reason }, correlationId: corr });
+  log.audit({ title: 'FedEx connector: native label, no connector label', details: `Fulfillment ${identity.fulfillmentId}: ${reason}` });
+  return { shipmentId, status: 'SKIPPED' };
+}
+
+interface ShipContext {
+  config: ConnectorConfig;
+  rule: ReturnType<typeof shipMethodRule>;
+  existing: ShipmentRow | undefined;
+  identity: { name: string; fulfillmentId: string };
+  corr: string;
+}
+
+function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { code: ErrorCode; text: string } {
+  return {
+    code: 'UNSUPPORTED_FULFILLMENT',
+    text: `Fulfillment ${fulfillmentId} was created from a ${source.typeName}${source.tranId ? ` (${source.tranId})` : ''} (internal id ${source.id}): the FedEx connector ships fulfillments of sales orders and transfer orders only. Ship this one another way (or with NetSuite's own carrier integration).`,
+  };
+}
+
+function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipResult {
+  const { config, rule, existing, identity, corr } = ctx;
+  const fulfillmentId = identity.fulfillmentId;
+  const settings = config.settings;
+  const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
   const attempt = (existing?.attempts ?? 0) + 1;
+  trail.attempt = attempt;
+
+  let started = Date.now();
+  const createdFrom = str(rec.getValue({ fieldId: 'createdfrom' }));
+  const source = createdFrom ? readSource(createdFrom) : undefined;
+  const links: Values = {};
+  if (source?.kind === 'salesorder') links[F.salesOrder] = source.id;
+  const customerId = source?.kind === 'salesorder' ? str(rec.getValue({ fieldId: 'entity' })) : undefined;
+  if (customerId) links[F.customer] = customerId;
+
+  let build: BuildResult;
+  if (source?.kind === 'unsupported') {
+    const refused = unsupportedSource(fulfillmentId, source);
+    build = { kind: 'failed', code: refused.code, message: refused.text, problems: [] };
+  } else if (source?.kind === 'transferorder' && !str(rec.getValue({ fieldId: 'transferlocation' }))) {
+    const text = `Fulfillment ${fulfillmentId} of transfer order ${source.tranId ?? source.id} has no To Location (transferlocation): the connector ships a transfer to that location's address`;
+    build = { kind: 'failed', code: 'INVALID_SHIPMENT_DATA', message: text, problems: [{ path: 'recipient.address', message: text }] };
+  } else {
+    const snapshot = readSnapshot(rec, runtime.accountId, rule, source);
+    const missing = missingSettings(settings);
+    build = missing.length
+      ? { kind: 'failed', code: 'CONFIGURATION', message: `The FedEx connector is not configured: set ${missing.join(' and ')}`, problems: [] }
+      : buildCreateShipmentRequest(snapshot, rule, {
+          ...(settings.globalFedexAccount ? { globalFedexAccount: settings.globalFedexAccount } : {}),
+          labelImageType: settings.labelImageType,
+          labelStockType: settings.labelStockType,
+          pickupType: 'USE_SCHEDULED_PICKUP',
+          weightUnits: 'LB',
+          today: todayIso(),
+          dutiesPayment: settings.dutiesPayment,
+          electronicTradeDocuments: settings.electronicTradeDocuments,
+        });
+  }
+  trail.step('READ', build.kind === 'ready' ? 'SUCCESS' : 'FAILURE', { source: source ? `${source.typeCode} ${source.id}` : 'none', packages: build.kind === 'ready' ? build.request.packages.length : undefined }, started);
 
   if (build.kind !== 'ready') {
     const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
     const text = build.kind === 'failed' ? build.message : build.reason;
-    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
-    writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: code, errorMessage: text, correlationId: corr, attempt, request: build.kind === 'failed' ? { problems: build.problems } : undefined });
+    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
+    if (build.kind === 'failed' && build.problems.length) trail.request = { problems: build.problems };
+    trail.write('FAILURE', { code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
-    return;
+    return { shipmentId: trail.shipmentId, status: 'FAILED', errorCode: code };
   }
 
-  const request = { ...build.request, attempt };
+  const request: CreateShipmentRequest = { ...build.request, attempt };
+  trail.request = request;
   // Recorded before the call: if this script dies mid-call, the next try knows to reconcile.
-  updateShipment(shipmentId, { [F.status]: 'PENDING', [F.attempts]: attempt, [F.serviceType]: request.serviceType, [F.accountNumber]: request.accountNumber ?? '' });
+  const shipmentId = saveShipment(existing, identity, 'PENDING', {
+    ...links,
+    [F.attempts]: attempt,
+    [F.serviceType]: request.serviceType,
+    [F.accountNumber]: request.accountNumber ?? '',
+    ...(existing ? { [F.errorCode]: '', [F.lastError]: '' } : {}),
+  });
+  trail.shipmentId = shipmentId;
+
+  started = Date.now();
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
   if (!answer.ok) {
     const err = answer.error;
     const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
     const text = `${err.message}${fedex}`;
+    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, text);
+    trail.response = { status: answer.status, error: err };
     updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: err.code, [F.lastError]: text.slice(0, 3900), ...(err.fedexTransactionId ? { [F.fedexTransactionId]: err.fedexTransactionId } : {}) });
-    writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, request, response: { status: answer.status, error: err }, outcome: 'FAILURE', errorCode: err.code, errorMessage: text, attempt, correlationId: corr, durationMs: answer.durationMs });
+    trail.write('FAILURE', { code: err.code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
-    return;
+    return { shipmentId, status: 'FAILED', errorCode: err.code };
   }
 
   const shipped = answer.body;
-  writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, request, response: shipped, outcome: shipped.replayed ? 'REPLAYED' : 'SUCCESS', attempt, correlationId: corr, durationMs: answer.durationMs });
+  trail.step('RELAY', shipped.replayed ? 'REPLAYED' : 'SUCCESS', { status: answer.status, masterTrackingNumber: shipped.masterTrackingNumber, packages: shipped.trackingNumbers.length, fedexTransactionId: shipped.fedexTransactionId }, started);
+  trail.response = shipped;
 
   // The label is bought: from here on every failure is recorded but the shipment stays CREATED.
-  const values: Record<string, string | number | boolean | Date> = {
+  const values: Values = {
     [F.status]: 'CREATED',
     [F.shipDate]: dateOf(shipped.shipDate),
     [F.trackingNumbers]: shipped.trackingNumbers.join(', '),
@@ -130,43 +262,70 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     [F.fedexTransactionId]: shipped.fedexTransactionId,
     [F.errorCode]: '',
     [F.lastError]: '',
+    // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
+    [F.fulfillmentPending]: options.inline === true,
   };
   const problems: string[] = [];
+  started = Date.now();
+  let labelUrl: string | undefined;
   try {
-    const stored = storeLabels(settings.labelFolderId as number, `IF${snapshot.fulfillment.tranId ?? fulfillmentId}`, shipped.labels);
+    const stored = storeLabels(settings.labelFolderId as number, `IF${rec.getValue({ fieldId: 'tranid' }) || fulfillmentId}`, shipped.labels);
     if (stored) {
-      values[F.labelUrl] = stored.url;
+      labelUrl = stored.url;
+      if (stored.url) values[F.labelUrl] = stored.url;
       values[F.labelFile] = stored.fileIds[0] as number;
     } else problems.push('FedEx returned no label to store');
-    writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, response: stored, outcome: stored ? 'SUCCESS' : 'FAILURE', correlationId: corr });
+    trail.step('STORE_LABEL', stored ? 'SUCCESS' : 'FAILURE', stored ? { files: stored.fileIds, bytes: stored.bytes, url: stored.url ?? '' } : undefined, started);
   } catch (e) {
     problems.push(`label not stored: ${message(e)}`);
-    writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
+    trail.step('STORE_LABEL', 'FAILURE', undefined, started, message(e));
   }
+  if (shipped.documents?.length) {
+    // The commercial invoice of an international shipment, stored with the labels and linked from the Shipment.
+    started = Date.now();
+    try {
+      const invoiceFile = storeShipmentDocuments(settings.labelFolderId as number, `IF${rec.getValue({ fieldId: 'tranid' }) || fulfillmentId}`, shipped.documents);
+      if (invoiceFile !== undefined) values[F.commercialInvoiceFile] = invoiceFile;
+      trail.step('STORE_DOCUMENTS', invoiceFile !== undefined ? 'SUCCESS' : 'FAILURE', { file: invoiceFile ?? null }, started);
+    } catch (e) {
+      problems.push(`commercial invoice not stored: ${message(e)}`);
+      trail.step('STORE_DOCUMENTS', 'FAILURE', undefined, started, `commercial invoice not stored: ${message(e)}`);
+    }
+  }
+  const invoiceId = source?.invoiceId;
+  if (invoiceId) values[F.invoice] = invoiceId;
   if (problems.length) values[F.lastError] = problems.join('; ');
   updateShipment(shipmentId, values);
 
-  try {
-    const written = writeFulfillmentTracking(fulfillmentId, shipped.trackingNumbers);
-    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, response: { trackingNumbers: shipped.trackingNumbers, packageLinesWritten: written }, outcome: 'SUCCESS', correlationId: corr });
-  } catch (e) {
-    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
-    log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
-  }
-
-  const salesOrderId = snapshot.salesOrder?.id;
-  if (salesOrderId) {
+  const later: string[] = [];
+  if (invoiceId) {
+    started = Date.now();
     try {
-      const invoiceId = findInvoiceForOrder(salesOrderId);
-      if (invoiceId) {
-        const written = writeInvoiceTracking(invoiceId, salesOrderId);
-        updateShipment(shipmentId, { [F.invoice]: invoiceId });
-        writeAudit({ operation: 'WRITE_BACK_INVOICE', direction: 'INBOUND', recordType: 'invoice', recordId: invoiceId, shipmentId, response: written, outcome: 'SUCCESS', correlationId: corr });
-      }
+      const written = addToInvoiceTracking(invoiceId, shipped.trackingNumbers, labelUrl);
+      trail.step('WRITE_BACK_INVOICE', 'SUCCESS', { invoice: invoiceId, changed: written.changed }, started);
     } catch (e) {
-      writeAudit({ operation: 'WRITE_BACK_INVOICE', direction: 'INBOUND', recordType: 'salesorder', recordId: salesOrderId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
-      log.error({ title: `FedEx connector: tracking not written on the invoice of order ${salesOrderId}`, details: message(e) });
+      later.push(`tracking not written on invoice ${invoiceId}: ${message(e)}`);
+      trail.step('WRITE_BACK_INVOICE', 'FAILURE', { invoice: invoiceId }, started, message(e));
+      log.error({ title: `FedEx connector: tracking not written on invoice ${invoiceId}`, details: message(e) });
     }
   }
+  if (!options.inline) {
+    started = Date.now();
+    try {
+      const written = writeFulfillmentTracking(options.writable ? rec : fulfillmentId, shipped.trackingNumbers);
+      trail.step('WRITE_BACK_FULFILLMENT', 'SUCCESS', { packageLines: written }, started);
+    } catch (e) {
+      later.push(`tracking not written on the fulfillment: ${message(e)} (the shipping queue tries again)`);
+      trail.step('WRITE_BACK_FULFILLMENT', 'FAILURE', undefined, started, message(e));
+      log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
+      values[F.fulfillmentPending] = true;
+    }
+  } else trail.step('WRITE_BACK_FULFILLMENT', 'SKIPPED', { reason: 'a person is waiting: the shipping queue writes the package tracking numbers' });
+  if (later.length) {
+    updateShipment(shipmentId, { [F.lastError]: [...problems, ...later].join('; ').slice(0, 3900), [F.fulfillmentPending]: values[F.fulfillmentPending] as boolean });
+  }
+
+  trail.write(shipped.replayed ? 'REPLAYED' : 'SUCCESS', later.length ? { code: 'INTERNAL', message: later.join('; ') } : undefined);
   log.audit({ title: 'FedEx connector: shipped', details: `Fulfillment ${fulfillmentId}: FedEx ${shipped.masterTrackingNumber} (${shipped.trackingNumbers.length} package(s))${shipped.replayed ? ', replayed from an earlier call' : ''}` });
+  return { shipmentId, status: 'CREATED' };
 }

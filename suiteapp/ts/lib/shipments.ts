@@ -7,13 +7,16 @@ import { SHIPMENT } from '../../../shared/src/ids';
 
 const F = SHIPMENT.fields;
 
-export type ShipmentStatus = 'PENDING' | 'QUEUED' | 'CREATED' | 'FAILED';
+/** SKIPPED: the connector stood back on purpose (e.g. NetSuite's own FedEx integration prints this label). */
+export type ShipmentStatus = 'PENDING' | 'QUEUED' | 'CREATED' | 'FAILED' | 'SKIPPED';
 
 export interface ShipmentRow {
   id: number;
   status: string;
   attempts: number;
   trackingNumbers: string[];
+  /** CREATED, but the tracking numbers are not yet on the fulfillment's packages. */
+  fulfillmentPending?: boolean;
 }
 
 /** The Shipment record of a fulfillment, if any (10 units). */
@@ -22,17 +25,19 @@ export function findShipmentForFulfillment(fulfillmentId: string | number): Ship
     .create({
       type: SHIPMENT.type,
       filters: [[F.fulfillment, 'anyof', String(fulfillmentId)], 'and', ['isinactive', 'is', 'F']],
-      columns: [F.status, F.attempts, F.trackingNumbers],
+      columns: [F.status, F.attempts, F.trackingNumbers, F.fulfillmentPending],
     })
     .run()
     .getRange({ start: 0, end: 1 });
   const row = results[0];
   if (!row) return undefined;
+  const pending = row.getValue({ name: F.fulfillmentPending });
   return {
     id: Number(row.id),
     status: String(row.getValue({ name: F.status }) ?? ''),
     attempts: Number(row.getValue({ name: F.attempts }) || 0),
     trackingNumbers: splitTrackingNumbers(String(row.getValue({ name: F.trackingNumbers }) ?? '')),
+    fulfillmentPending: pending === true || pending === 'T',
   };
 }
 
@@ -60,18 +65,25 @@ export interface NewShipment {
   customerId?: string;
   idempotencyKey: string;
   name: string;
+  status: ShipmentStatus;
+  /** Further body fields known at creation (attempts, service, account, error…). */
+  values?: Record<string, string | number | boolean | Date>;
 }
 
-/** Creates the PENDING Shipment record before anything is sent, so no attempt goes unrecorded (6 units). */
-export function createPendingShipment(s: NewShipment): number {
+/**
+ * Creates the Shipment record in the state it starts in, in one save (6 units): PENDING before the
+ * relay is called (so no attempt goes unrecorded), QUEUED, FAILED or SKIPPED when nothing is sent.
+ */
+export function createShipment(s: NewShipment): number {
   const rec = record.create({ type: SHIPMENT.type });
   rec.setValue({ fieldId: 'name', value: s.name });
   rec.setValue({ fieldId: F.fulfillment, value: s.fulfillmentId });
   if (s.salesOrderId) rec.setValue({ fieldId: F.salesOrder, value: s.salesOrderId });
   if (s.customerId) rec.setValue({ fieldId: F.customer, value: s.customerId });
   rec.setValue({ fieldId: F.idempotencyKey, value: s.idempotencyKey });
-  rec.setValue({ fieldId: F.status, value: 'PENDING' });
+  rec.setValue({ fieldId: F.status, value: s.status });
   rec.setValue({ fieldId: F.attempts, value: 0 });
+  for (const [fieldId, value] of Object.entries(s.values ?? {})) rec.setValue({ fieldId, value });
   return rec.save();
 }
 
