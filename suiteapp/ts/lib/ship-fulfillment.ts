@@ -18,6 +18,7 @@ import { CONFIG_CACHE, SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { AuditTrail, writeAudit } from './audit';
 import { postToRelay } from './relay-client';
 import { storeShipmentDocuments } from './shipment-documents';
+import { newLabelPlanValues } from './track-plan-fields';
 import type { ConnectorConfig } from './settings';
 import { configCache, missingSettings, readConfig } from './settings';
 import type { ShipmentRow, ShipmentStatus } from './shipments';
@@ -299,6 +300,8 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     [F.lastError]: '',
     // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
     [F.fulfillmentPending]: options.inline === true,
+    // When the tracking poll first asks FedEx: after the pickup scan is due, not at its next run.
+    ...newLabelPlanValues(Date.now()),
   };
   const problems: string[] = [];
   started = Date.now();
