@@ -1,7 +1,7 @@
 // What an Audit record holds, prepared without I/O: payloads with secrets and label bytes removed,
 // and cut to what a NetSuite long-text field can store.
 
-export type AuditOperation = 'CREATE_SHIPMENT' | 'WRITE_BACK_FULFILLMENT' | 'WRITE_BACK_INVOICE' | 'STORE_LABEL' | 'STATUS_UPDATE' | 'TRACKING_POLL' | 'QUEUE_SHIPMENT' | 'SHIP_QUEUE_RUN' | 'SKIP';
+export type AuditOperation = 'CREATE_SHIPMENT' | 'WRITE_BACK_FULFILLMENT' | 'WRITE_BACK_INVOICE' | 'STORE_LABEL' | 'STATUS_UPDATE' | 'TRACKING_POLL' | 'QUEUE_SHIPMENT' | 'SHIP_QUEUE_RUN' | 'SKIP' | 'VOID_SHIPMENT' | 'SHIPMENT_ACTION';
 export type AuditDirection = 'OUTBOUND' | 'INBOUND' | 'INTERNAL';
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REPLAYED' | 'SKIPPED';
 

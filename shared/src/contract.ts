@@ -3,6 +3,8 @@
 
 export const RELAY_PATHS = {
   createShipment: '/v1/shipments',
+  /** Voids a FedEx shipment (FedEx PUT /ship/v1/shipments/cancel). */
+  cancelShipment: '/v1/shipments/cancel',
   track: '/v1/tracking',
   fedexWebhook: '/webhooks/fedex/tracking',
   health: '/health',
@@ -129,6 +131,24 @@ export interface CreateShipmentResponse {
   replayed: boolean;
   /** Non-fatal notes FedEx returned (alerts) and anything the relay did to recover. */
   notes: string[];
+}
+
+/**
+ * POST /v1/shipments/cancel: void the FedEx shipment created for `idempotencyKey`. Success is
+ * only FedEx's explicit "cancelled" answer; a void FedEx refuses (already picked up) is the error
+ * FEDEX_VOID_REFUSED, anything unclear another error, so the SuiteApp tries again.
+ */
+export interface CancelShipmentRequest {
+  idempotencyKey: string;
+  /** The FedEx account the shipment was billed to. */
+  accountNumber: string;
+  /** The master tracking number; the whole shipment (every package) is voided. */
+  trackingNumber: string;
+}
+
+export interface CancelShipmentResponse {
+  cancelled: true;
+  trackingNumber: string;
 }
 
 /** Most tracking numbers the relay takes in one call; it splits them into FedEx's batches of 30. */

@@ -14,6 +14,12 @@ export const SCRIPTS = {
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
 } as const;
 
+/**
+ * Roles (by script id, as runtime.getCurrentUser().roleId gives it) that may void or replay a
+ * Shipment: NetSuite's Administrator and the connector's admin role (an SDF role object).
+ */
+export const ACTION_ROLES = ['administrator', 'customrole_mlfx_admin'] as const;
+
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
 export const RELAY_SECRET_ID = 'custsecret_mlfx_relay_hmac';
 
@@ -50,6 +56,17 @@ export const SHIPMENT = {
     exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
     /** What the last applied status was made of: equal signature = nothing to write. */
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
+    // The shipping queue's bookkeeping (shared/src/shipment-lifecycle.ts).
+    /** Who works on the Shipment now (a queue run, a user event, an action); with claimedAt, a lease. */
+    claim: 'custrecord_mlfx_shp_claim',
+    claimedAt: 'custrecord_mlfx_shp_claimed_at',
+    /** When the queue may try a RETRYING, UNKNOWN or VOIDING Shipment again. */
+    nextAttemptAt: 'custrecord_mlfx_shp_next_try',
+    /** The create request as last sent (JSON): a reconciliation resends exactly it, with a raised attempt. */
+    request: 'custrecord_mlfx_shp_request',
+    /** Why a void was asked for (fulfillment deleted, taken back from Shipped, Cancel by a user). */
+    voidReason: 'custrecord_mlfx_shp_void_reason',
+    voidedAt: 'custrecord_mlfx_shp_voided_at',
   },
 } as const;
 

@@ -7,7 +7,7 @@ import { ManualClock, startFedexDouble } from '../fedex-double';
 import { FedexClient } from '../../relay/src/fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
 import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
-import { systemClock } from '../../relay/src/lib/clock';
+import { systemClock, type Clock } from '../../relay/src/lib/clock';
 import { createApp } from '../../relay/src/lib/create-app';
 import { createJsonLogger } from '../../relay/src/lib/logger';
 import { NetSuiteClient } from '../../relay/src/netsuite/client';
@@ -24,7 +24,10 @@ async function main(): Promise<void> {
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
   });
-  const clock = systemClock;
+  // Scenarios in which hours pass in NetSuite (retry backoff) move the relay's clock by the same
+  // amount (/__test/clock), so the SuiteApp's signed requests stay inside the relay's time window.
+  let offsetMs = 0;
+  const clock: Clock = { now: () => systemClock.now() + offsetMs, sleep: (ms) => systemClock.sleep(ms) };
   const logs: string[] = [];
   const client = new FedexClient({
     baseUrl: fedex.url,
@@ -61,6 +64,10 @@ async function main(): Promise<void> {
     return c.json({ ok: true });
   });
   app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
+  app.post('/__test/clock', async (c) => {
+    offsetMs = Number(((await c.req.json()) as { offsetMs: number }).offsetMs) || 0;
+    return c.json({ offsetMs });
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `http://127.0.0.1:${info.port}` })}\n`);
   });

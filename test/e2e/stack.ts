@@ -16,6 +16,8 @@ export interface Stack {
   /** Points the relay's NetSuite client at an account (RESTlet URL and M2M or TBA credentials). */
   configureNetSuite(config: { restletUrl: string; auth: unknown }): Promise<void>;
   relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
+  /** Runs the relay's clock `offsetMs` ahead of real time (to follow a NetSuite clock moved forward). */
+  setRelayClockOffset(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -52,6 +54,10 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
       if (!res.ok) throw new Error(`configureNetSuite: HTTP ${res.status}`);
     },
     relayNetSuiteStats: async () => (await (await fetch(`${urls.relayUrl}/__test/netsuite`)).json()) as { tokenRequests: number },
+    setRelayClockOffset: async (offsetMs) => {
+      const res = await fetch(`${urls.relayUrl}/__test/clock`, { method: 'POST', body: JSON.stringify({ offsetMs }), headers: { 'content-type': 'application/json' } });
+      if (!res.ok) throw new Error(`setRelayClockOffset: HTTP ${res.status}`);
+    },
     relayLogs: async () => ((await (await fetch(`${urls.relayUrl}/__test/logs`)).json()) as { logs: string[] }).logs,
     stop: () =>
       new Promise<void>((ok) => {

@@ -14,6 +14,8 @@ import { SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { writeAudit } from './audit';
 import { postToRelay } from './relay-client';
 import { missingSettings, readSettings } from './settings';
+import { shipGate } from './ship-gate';
+import { CLAIM_RELEASED, pendingValues, recordCreateFailure } from './shipment-state';
 import { createPendingShipment, findShipmentForFulfillment, updateShipment } from './shipments';
 import { readSnapshot, todayIso } from './snapshot';
 import { findInvoiceForOrder, storeLabels, writeFulfillmentTracking, writeInvoiceTracking } from './write-back';
@@ -34,6 +36,8 @@ function dateOf(iso: string): Date {
 export interface ShipOptions {
   /** The save is part of a bulk operation (CSV import, mass update, a script): queue if the settings say so. */
   bulk?: boolean;
+  /** The claim the caller holds on the fulfillment's Shipment (shipping queue, Replay action). */
+  claim?: string;
 }
 
 /** Starts the shipping Map/Reduce now; if it is already running, that run or the next scheduled one takes the work. */
@@ -54,11 +58,13 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     return;
   }
 
-  const existing = findShipmentForFulfillment(fulfillmentId);
-  if (existing && existing.status === 'CREATED') {
-    log.audit({ title: 'FedEx connector: already shipped', details: `Fulfillment ${fulfillmentId} already has FedEx shipment ${existing.trackingNumbers.join(', ')} (Shipment record ${existing.id}); no second shipment` });
+  // Which Shipment record, key and request (shipment-lifecycle.ts): no second label, no two senders.
+  const gate = shipGate(findShipmentForFulfillment(fulfillmentId), fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), options);
+  if (!gate.go) {
+    log.audit({ title: 'FedEx connector: not shipped now', details: gate.reason ?? '' });
     return;
   }
+  const existing = gate.shipment;
 
   const settings = readSettings();
   const shipmentRecord = (): number =>
@@ -66,14 +72,14 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     createPendingShipment({
       name: `FedEx ${snapshot.fulfillment.tranId ?? fulfillmentId}`,
       fulfillmentId,
-      idempotencyKey: idempotencyKeyFor(runtime.accountId, fulfillmentId),
+      idempotencyKey: gate.key,
       ...(snapshot.salesOrder ? { salesOrderId: snapshot.salesOrder.id } : {}),
       ...(snapshot.customer.id ? { customerId: snapshot.customer.id } : {}),
     });
   if (options.bulk && settings.queueBulk) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
     const queuedId = shipmentRecord();
-    updateShipment(queuedId, { [F.status]: 'QUEUED' });
+    updateShipment(queuedId, { [F.status]: 'QUEUED', ...CLAIM_RELEASED });
     writeAudit({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId: queuedId, outcome: 'SUCCESS', correlationId: corr });
     startShipQueue();
     return;
@@ -93,24 +99,24 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
   const shipmentId = shipmentRecord();
   const attempt = (existing?.attempts ?? 0) + 1;
 
-  if (build.kind !== 'ready') {
+  if (build.kind !== 'ready' && !gate.replay) {
     const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
     const text = build.kind === 'failed' ? build.message : build.reason;
-    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
+    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: code, [F.lastError]: text.slice(0, 3900), ...CLAIM_RELEASED });
     writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: code, errorMessage: text, correlationId: corr, attempt, request: build.kind === 'failed' ? { problems: build.problems } : undefined });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
     return;
   }
 
-  const request = { ...build.request, attempt };
-  // Recorded before the call: if this script dies mid-call, the next try knows to reconcile.
-  updateShipment(shipmentId, { [F.status]: 'PENDING', [F.attempts]: attempt, [F.serviceType]: request.serviceType, [F.accountNumber]: request.accountNumber ?? '' });
+  // A create whose outcome is unknown is resent exactly as first sent; the key is the Shipment's.
+  const request = { ...(gate.replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request), idempotencyKey: gate.key, attempt };
+  // Recorded before the call: if this script dies mid-call, the queue finds it and reconciles.
+  updateShipment(shipmentId, { ...pendingValues(request, gate.claim), [F.serviceType]: request.serviceType, [F.accountNumber]: request.accountNumber ?? '' });
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
   if (!answer.ok) {
     const err = answer.error;
-    const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
-    const text = `${err.message}${fedex}`;
-    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: err.code, [F.lastError]: text.slice(0, 3900), ...(err.fedexTransactionId ? { [F.fedexTransactionId]: err.fedexTransactionId } : {}) });
+    // FAILED only on a definite answer; UNKNOWN / RETRYING go back to the shipping queue.
+    const text = recordCreateFailure(shipmentId, answer, attempt, settings.maxAttempts).text;
     writeAudit({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId, request, response: { status: answer.status, error: err }, outcome: 'FAILURE', errorCode: err.code, errorMessage: text, attempt, correlationId: corr, durationMs: answer.durationMs });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
     return;
@@ -130,6 +136,7 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     [F.fedexTransactionId]: shipped.fedexTransactionId,
     [F.errorCode]: '',
     [F.lastError]: '',
+    ...CLAIM_RELEASED,
   };
   const problems: string[] = [];
   try {
