@@ -9,7 +9,7 @@ import { toFedexShipRequest } from '../shared/src/fedex/ship-request';
 import { buildCreateShipmentRequest, type ShipMethodRule } from '../shared/src/fulfillment';
 import { sampleRequest, sampleSettings, sampleSnapshot } from '../shared/src/test-fixtures';
 import { readTrackResponse, TRACK_BATCH_MAX } from '../shared/src/tracking';
-import { MAX_PACKAGES, validateCreateShipmentRequest } from '../shared/src/validate';
+import { MAX_PACKAGES, prepareCreateShipmentRequest } from '../shared/src/validate';
 
 // Results go here so the optimiser can never drop a call whose result is unused.
 let sink: unknown;
@@ -20,7 +20,7 @@ const FEDEX_GROUND: ShipMethodRule = { kind: 'fedex', serviceType: 'FEDEX_GROUND
 // The inputs are checked once, outside the timed code: a bench that quietly measured the error
 // path (a rejected request, an unknown number) would report a figure for the wrong thing.
 function mustBeValid(req: CreateShipmentRequest): CreateShipmentRequest {
-  const checked = validateCreateShipmentRequest(req);
+  const checked = prepareCreateShipmentRequest(req);
   if (!checked.ok) throw new Error(`bench input is invalid: ${JSON.stringify(checked.problems)}`);
   return req;
 }
@@ -36,13 +36,13 @@ if (buildCreateShipmentRequest(snapshot, FEDEX_GROUND, sampleSettings).kind !== 
 
 describe('shared: one create request', () => {
   // What the relay does with every POST /v1/shipments body before it calls FedEx.
-  bench('validateCreateShipmentRequest + toFedexShipRequest, 1 package', () => {
-    const checked = validateCreateShipmentRequest(onePackage);
+  bench('prepareCreateShipmentRequest (normalize + validate) + toFedexShipRequest, 1 package', () => {
+    const checked = prepareCreateShipmentRequest(onePackage);
     sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
   });
 
-  bench(`validateCreateShipmentRequest + toFedexShipRequest, ${MAX_PACKAGES} packages`, () => {
-    const checked = validateCreateShipmentRequest(maxPackages);
+  bench(`prepareCreateShipmentRequest (normalize + validate) + toFedexShipRequest, ${MAX_PACKAGES} packages`, () => {
+    const checked = prepareCreateShipmentRequest(maxPackages);
     sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
   });
 

@@ -4,7 +4,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT, CUSTOMER_FIELDS, INVOICE_FIELDS, PUBLISHER_FOLDER, RELAY_SECRET_ID, SCRIPTS, SERVICE_MAP, SETTINGS, SHIPMENT, STATE } from '../shared/src/ids';
-import { loadSdfObjects } from './netsuite-double/sdf/parse-objects';
+import { loadSdf } from './netsuite-double/sdf/parse-objects';
 import { SCRIPT_OBJECT_TYPES } from './netsuite-double/sdf/types';
 import { readScriptHeader } from './netsuite-double/sdf/script-header';
 
@@ -12,7 +12,7 @@ const root = resolve(import.meta.dirname, '..');
 const src = join(root, 'suiteapp/src');
 const objectsDir = join(src, 'Objects');
 const appFolder = join(src, 'FileCabinet/SuiteApps', PUBLISHER_FOLDER);
-const project = loadSdfObjects([objectsDir]);
+const { project, validation } = loadSdf({ projectDir: src });
 
 describe('SDF project', () => {
   it('manifest publisher and project id name the FileCabinet folder', () => {

@@ -7,6 +7,8 @@ export interface RelayErrorOptions {
   fields?: FieldProblem[];
   fedexErrors?: FedexErrorDetail[];
   fedexTransactionId?: string;
+  /** Sent as the Retry-After header (seconds): when a retry can expect to succeed. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 

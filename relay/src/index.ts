@@ -11,6 +11,7 @@ import { createRedisFedexLimiters } from './fedex/redis-limiter';
 import { RedisIdempotencyStore } from './idempotency/redis-store';
 import { MemoryIdempotencyStore } from './idempotency/store';
 import { systemClock } from './lib/clock';
+import { RedisTokenSource } from './lib/token-cache-redis';
 import { createApp } from './lib/create-app';
 import { createJsonLogger } from './lib/logger';
 import { MemoryNonceStore } from './security/nonce-store';
@@ -29,7 +30,7 @@ function main(): void {
   }
   const log = createJsonLogger();
   const clock = systemClock;
-  const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S };
+  const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S, guardMs: env.FEDEX_PACING_GUARD_MS };
   // With REDIS_URL, the shared state of several instances lives in Redis; without, in this process.
   const redis = env.REDIS_URL ? new Redis(env.REDIS_URL) : undefined;
   // ioredis reconnects by itself; without a listener it would print each error as unhandled. Never log the URL (password).
@@ -41,8 +42,13 @@ function main(): void {
     clientSecret: env.FEDEX_CLIENT_SECRET,
     clock,
     limiters,
+    // Several instances share one FedEx token (encrypted in Redis); one instance renews it under a lock.
+    ...(redis ? { tokenSource: (fetchToken) => new RedisTokenSource({ redis, name: env.FEDEX_CLIENT_ID, secret: env.FEDEX_CLIENT_SECRET, fetchToken, clock }) } : {}),
     onAttempt: (e) => log.info('fedex.call', e),
+    onTokenError: (error) => log.warn('fedex.token.failed', { message: error instanceof Error ? error.message : String(error) }),
   });
+  // The token is fetched now and renewed before it lapses, so the first burst does not wait on it.
+  void fedex.tokens.start().then(() => log.info('fedex.token.ready', {}));
   const app = createApp({
     fedex,
     store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore(),
@@ -58,6 +64,7 @@ function main(): void {
   });
   const stop = () =>
     server.close(() => {
+      fedex.tokens.stop();
       redis?.disconnect(); // requests are done: nothing left to wait for on Redis
       process.exit(0);
     });

@@ -43,11 +43,12 @@ type SameUnion<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : fals
 export const LABEL_STOCK_TYPES_MATCH_FEDEX: SameUnion<LabelStockType, FedexStockType> = true;
 
 export interface WireAddress {
-  /** Street lines exactly as NetSuite holds them (addr1, addr2, addr3), empty lines dropped. */
+  /** Up to 3 lines of at most 35 characters (NetSuite's addr1-addr3, re-flowed when a line is longer). */
   streetLines: string[];
   city: string;
-  /** NetSuite's state as-is; FedEx wants a 2-letter code for US/CA. */
+  /** 2-letter code; required for US, CA and PR. */
   stateOrProvinceCode?: string;
+  /** As FedEx wants it: US 5 digits, Canada "A1A 1A1", UK "SW1A 2AA". */
   postalCode?: string;
   /** ISO 3166-1 alpha-2, as NetSuite stores `country`. */
   countryCode: string;
@@ -57,7 +58,10 @@ export interface WireAddress {
 export interface WireContact {
   personName?: string;
   companyName?: string;
+  /** Digits only: 10 for US/CA/PR, 10 to 15 elsewhere (see shared/src/normalize/phone.ts). */
   phoneNumber: string;
+  /** Up to 6 digits, split off the number as typed ("x123", "ext. 123"). */
+  phoneExtension?: string;
   emailAddress?: string;
 }
 
@@ -67,7 +71,9 @@ export interface WireParty {
 }
 
 export interface WirePackage {
+  /** KG on international shipments: FedEx takes commodity weights in KG only, and package weights in the same unit. */
   weight: { units: 'LB' | 'KG'; value: number };
+  /** Whole numbers (FedEx: integers up to 999). */
   dimensions?: { length: number; width: number; height: number; units: 'IN' | 'CM' };
   description?: string;
 }
@@ -77,6 +83,41 @@ export interface WireItem {
   item: string;
   description?: string;
   quantity: number;
+}
+
+/** One customs line: a fulfillment item line, valued from the order, described from the item record. */
+export interface WireCommodity {
+  /** NetSuite item name/number. */
+  item: string;
+  /** What the goods are, for customs (at most 450 characters). */
+  description: string;
+  /** Whole units (FedEx: an integer). */
+  quantity: number;
+  /** FedEx unit of measure code, e.g. EA. */
+  quantityUnits: string;
+  /** Price of one unit on the order, in the customs currency. */
+  unitPrice: number;
+  /** Value of the line: quantity × unit price, rounded to cents. */
+  customsValue: number;
+  /** ISO 3166-1 alpha-2, from the item's Country of Manufacture. */
+  countryOfManufacture: string;
+  /** Digits of the item's HS tariff number, when it has one. */
+  harmonizedCode?: string;
+  /** Net weight of the line, in the packages' unit, when the item has a weight. */
+  weight?: number;
+}
+
+/** What FedEx needs to clear customs; present when ship-from and ship-to countries differ. */
+export interface WireCustoms {
+  /** ISO 4217 code of every value (the order's currency). */
+  currency: string;
+  /** Who pays duties and taxes: SENDER (terms DDP) or RECIPIENT (terms DAP). */
+  dutiesPayment: 'SENDER' | 'RECIPIENT';
+  /** Send the commercial invoice to customs electronically (FedEx Electronic Trade Documents). */
+  electronicTradeDocuments: boolean;
+  /** The order number printed on the commercial invoice. */
+  invoiceNumber?: string;
+  commodities: WireCommodity[];
 }
 
 /** POST /v1/shipments: create one FedEx shipment for one item fulfillment. */
@@ -107,6 +148,8 @@ export interface CreateShipmentRequest {
   recipient: WireParty;
   packages: WirePackage[];
   items: WireItem[];
+  /** Required when the shipment crosses a border (shipper and recipient countries differ). */
+  customs?: WireCustoms;
 }
 
 export interface ShipmentLabel {
@@ -114,6 +157,16 @@ export interface ShipmentLabel {
   /** MIME type of `content`, e.g. application/pdf. */
   contentType: string;
   /** Base64 label bytes, stored by NetSuite in the File Cabinet (FedEx's own URLs expire in 24 h). */
+  content: string;
+}
+
+/** A shipping document FedEx returned besides the labels, e.g. the commercial invoice. */
+export interface ShipmentDocument {
+  /** FedEx's document type: COMMERCIAL_INVOICE, … */
+  type: string;
+  /** MIME type of `content`. */
+  contentType: string;
+  /** Base64 bytes, stored by NetSuite in the File Cabinet with the labels. */
   content: string;
 }
 
@@ -126,6 +179,8 @@ export interface CreateShipmentResponse {
   shipDate: string;
   accountNumber: string;
   labels: ShipmentLabel[];
+  /** Shipment documents (the commercial invoice of an international shipment); absent when none. */
+  documents?: ShipmentDocument[];
   fedexTransactionId: string;
   /** True when this answer is the stored result of an earlier identical request. */
   replayed: boolean;

@@ -1,5 +1,5 @@
 // ISO 3166-1 alpha-2 country codes (as NetSuite stores `country` on addresses), and the countries
-// where FedEx needs a state/province code and a postal code.
+// where FedEx needs a postal code (states: normalize/address.ts).
 
 const ISO_COUNTRIES =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -16,9 +16,6 @@ for (const code of ISO_COUNTRIES.split(' ')) COUNTRY_SET[code] = true;
 export function isCountryCode(value: string): boolean {
   return COUNTRY_SET[value] === true;
 }
-
-/** FedEx requires `stateOrProvinceCode` (2 letters) for these destinations. */
-export const STATE_REQUIRED_COUNTRIES: readonly string[] = ['US', 'CA'];
 
 /** Countries without postal codes; everywhere else FedEx expects one. */
 const NO_POSTAL_CODE =

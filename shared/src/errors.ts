@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   /** The relay could not be reached or answered something that is not the contract. */
   'RELAY_UNAVAILABLE',
   'INTERNAL',
+  /** The relay refused at once, before calling FedEx, because the request would wait past its deadline (Retry-After says when to come back). */
+  'RELAY_OVERLOADED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -46,6 +48,7 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'FEDEX_UNAVAILABLE',
   'RELAY_UNAVAILABLE',
   'INTERNAL',
+  'RELAY_OVERLOADED',
 ];
 
 export interface FieldProblem {

@@ -1,9 +1,18 @@
 // NetSuite side of the mapping: decide whether a saved item fulfillment is the connector's business,
-// and turn what the user event read from NetSuite (a plain snapshot) into the relay request.
-// Pure: the SuiteScript gathers the snapshot, this decides.
-import type { CreateShipmentRequest, LabelImageType, LabelStockType, WireParty } from './contract';
+// and turn what the user event read from NetSuite (a plain snapshot) into the relay request: the
+// service that fits the destination, customs across borders, then the shared normalization and
+// validation, so that a request leaves NetSuite only when FedEx would accept it, and otherwise the
+// fulfillment fails with every problem named where a clerk fixes it. Pure: the SuiteScript gathers
+// the snapshot, this decides.
+import type { CreateShipmentRequest, LabelImageType, LabelStockType, WireCustoms, WireParty } from './contract';
+import { isCountryCode } from './countries';
+import { buildCustoms, type ItemLineSnapshot, unitWeightLb } from './customs';
 import type { ErrorCode, FieldProblem } from './errors';
-import { describeProblems, validateCreateShipmentRequest } from './validate';
+import { cleanText } from './normalize/text';
+import { isInternational, serviceForDestination, toKilograms, toPounds } from './services';
+import { prepareCreateShipmentRequest } from './validate';
+
+export type { ItemLineSnapshot } from './customs';
 
 /** `shipstatus` of an item fulfillment: A Picked, B Packed, C Shipped. */
 export const SHIP_STATUS_SHIPPED = 'C';
@@ -43,7 +52,8 @@ export interface AddressSnapshot {
 export interface FulfillmentSnapshot {
   accountId: string;
   fulfillment: { id: string; tranId?: string; tranDate: string; shipMethodId?: string; shipMethodName?: string };
-  salesOrder?: { id: string; tranId?: string };
+  /** `currency`: the order's ISO currency code (customs values are in it). */
+  salesOrder?: { id: string; tranId?: string; currency?: string };
   customer: {
     id?: string;
     isPerson: boolean;
@@ -58,7 +68,9 @@ export interface FulfillmentSnapshot {
   shipTo: AddressSnapshot;
   /** The fulfillment's location address, else its subsidiary's. */
   shipFrom?: AddressSnapshot & { name?: string };
-  items: { item: string; description?: string; quantity: number }[];
+  /** Item lines; prices and item record data are read only when needed (cross-border, or packages without weight). */
+  items: ItemLineSnapshot[];
+  /** Weights in the settings' unit (NetSuite: pounds); dimensions in inches. */
   packages: { weight: number; description?: string; length?: number; width?: number; height?: number }[];
 }
 
@@ -66,7 +78,8 @@ export interface FulfillmentSnapshot {
 export type ShipMethodRule =
   | { kind: 'not-fedex' }
   | { kind: 'fedex-unmapped' }
-  | { kind: 'fedex'; serviceType: string; packagingType?: string };
+  /** `residentialServiceType`: the service map's service for residential addresses, when it names one. */
+  | { kind: 'fedex'; serviceType: string; packagingType?: string; residentialServiceType?: string };
 
 export interface ConnectorSettings {
   globalFedexAccount?: string;
@@ -76,6 +89,10 @@ export interface ConnectorSettings {
   weightUnits: 'LB' | 'KG';
   /** YYYY-MM-DD in the account's time zone: FedEx refuses ship dates in the past. */
   today: string;
+  /** Who pays duties and taxes on cross-border shipments: SENDER (default) or RECIPIENT; anything else is refused naming the setting. */
+  dutiesPayment?: string;
+  /** Send commercial invoices to customs electronically (FedEx ETD; default off). */
+  electronicTradeDocuments?: boolean;
 }
 
 export type BuildResult =
@@ -83,10 +100,7 @@ export type BuildResult =
   | { kind: 'ready'; request: CreateShipmentRequest }
   | { kind: 'failed'; code: ErrorCode; message: string; problems: FieldProblem[] };
 
-const clean = (v: string | undefined): string | undefined => {
-  const t = v === undefined || v === null ? '' : String(v).trim();
-  return t === '' ? undefined : t;
-};
+const clean = (v: string | undefined): string | undefined => cleanText(v);
 
 function customerName(c: FulfillmentSnapshot['customer']): string | undefined {
   if (c.isPerson) return clean([c.firstName, c.lastName].filter(Boolean).join(' ')) ?? clean(c.entityId);
@@ -97,7 +111,7 @@ function partyFrom(address: AddressSnapshot, contact: { personName?: string; com
   const streetLines = [address.addr1, address.addr2, address.addr3].map(clean).filter((l): l is string => l !== undefined);
   const party: WireParty = {
     contact: { phoneNumber: clean(address.addrphone) ?? clean(contact.phone) ?? '' },
-    address: { streetLines, city: clean(address.city) ?? '', countryCode: clean(address.country) ?? '' },
+    address: { streetLines, city: clean(address.city) ?? '', countryCode: clean(address.country)?.toUpperCase() ?? '' },
   };
   const personName = clean(contact.personName);
   const companyName = clean(contact.companyName);
@@ -113,26 +127,53 @@ function partyFrom(address: AddressSnapshot, contact: { personName?: string; com
   return party;
 }
 
-/** Field paths of the wire request, in words a NetSuite user recognises. */
-const NETSUITE_NAMES: [RegExp, string][] = [
-  [/^recipient\.contact\.phoneNumber/, 'ship-to phone (address phone or customer phone)'],
-  [/^recipient\.address\.countryCode/, 'ship-to country'],
-  [/^recipient\.address\.stateOrProvinceCode/, 'ship-to state'],
-  [/^recipient\.address\.postalCode/, 'ship-to zip'],
-  [/^recipient\.address\.city/, 'ship-to city'],
-  [/^recipient\.address\.streetLines/, 'ship-to address lines'],
-  [/^recipient\.contact\.personName/, 'ship-to addressee / customer name'],
-  [/^shipper\./, 'ship-from (location or subsidiary address)'],
-  [/^packages/, 'packages'],
+/** Where a clerk fixes each field of the wire request in NetSuite: [path, what it is, where to fix it]. */
+const NETSUITE_NAMES: [RegExp, string, string][] = [
+  [/^recipient\.contact\.phoneNumber/, 'Recipient phone', "the ship-to address phone, else the customer's phone"],
+  [/^recipient\.contact\.phoneExtension/, 'Recipient phone extension', 'the ship-to address phone'],
+  [/^recipient\.contact\.(personName|companyName)/, 'Recipient name', "the ship-to addressee/attention, else the customer's name"],
+  [/^recipient\.contact\.emailAddress/, 'Recipient e-mail', "the customer's e-mail"],
+  [/^recipient\.address\.countryCode/, 'Ship-to country', 'the ship-to address'],
+  [/^recipient\.address\.stateOrProvinceCode/, 'Ship-to state', 'the ship-to address'],
+  [/^recipient\.address\.postalCode/, 'Ship-to zip', 'the ship-to address'],
+  [/^recipient\.address\.city/, 'Ship-to city', 'the ship-to address'],
+  [/^recipient\.address\.streetLines/, 'Ship-to address', 'the ship-to address lines'],
+  [/^shipper\.contact\.phoneNumber/, 'Ship-from phone', 'the address phone of the location (else subsidiary) the order ships from'],
+  [/^shipper\./, 'Ship-from address', 'the address of the location (else subsidiary) the order ships from'],
+  [/^packages\[\d+\]\.weight/, '', "the fulfillment's package weights, or the items' weights"],
+  [/^packages\[\d+\]\.dimensions/, '', "the fulfillment's FedEx package lines (length, width, height)"],
+  [/^packages/, 'Packages', "the fulfillment's packages"],
+  [/^label\./, 'Label settings', 'the FedEx Connector Settings record'],
+  [/^customs\.currency/, 'Customs currency', 'the sales order'],
+  [/^customs\.dutiesPayment/, 'Duties and Taxes Paid By', 'the FedEx Connector Settings record (SENDER or RECIPIENT)'],
+  [/^customs\.commodities\[\d+\]\.(unitPrice|customsValue)/, 'Customs value', "the sales order's item lines"],
+  [/^customs\.commodities/, 'Customs', 'the item records'],
 ];
 
-function explain(problems: FieldProblem[]): string {
-  return describeProblems(
-    problems.map((p) => {
+function explain(problems: FieldProblem[], method: string, serviceType: string): string {
+  return problems
+    .map((p) => {
+      if (p.path === 'serviceType') return `Ship method "${method}" (FedEx Service Map: ${serviceType}): ${p.message}; fix the ship method's row in the FedEx Service Map, or choose another ship method`;
       const named = NETSUITE_NAMES.find(([re]) => re.test(p.path));
-      return named ? { path: `${named[1]} [${p.path}]`, message: p.message } : p;
-    }),
-  );
+      if (!named) return p.path ? `${p.path} ${p.message}` : p.message;
+      // Customs messages name the item they are about, package messages the package.
+      if (named[1] === 'Customs' || named[1] === 'Customs value') return p.message;
+      const text = named[1] ? `${named[1]} ${p.message}` : p.message.charAt(0).toUpperCase() + p.message.slice(1);
+      return `${text} (fix: ${named[2]})`;
+    })
+    .join('; ');
+}
+
+/** One package from the items' weights, when NetSuite has no package weight (packages left empty or at 0). */
+function packagesOf(snapshot: FulfillmentSnapshot, units: 'LB' | 'KG'): FulfillmentSnapshot['packages'] {
+  const weighed = snapshot.packages.some((p) => typeof p.weight === 'number' && p.weight > 0);
+  if (weighed) return snapshot.packages;
+  const lines = snapshot.items.filter((i) => i.quantity > 0);
+  const weights = lines.map((l) => unitWeightLb(l));
+  if (lines.length === 0 || weights.some((w) => w === undefined)) return snapshot.packages;
+  const pounds = lines.reduce((sum, l, i) => sum + (weights[i] as number) * l.quantity, 0);
+  const first = snapshot.packages[0];
+  return [{ ...(first ?? {}), weight: units === 'KG' ? toKilograms(pounds, 'LB') : pounds }];
 }
 
 export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: ShipMethodRule, settings: ConnectorSettings): BuildResult {
@@ -161,6 +202,28 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
     email: customer.email,
   });
   const shipper = partyFrom(shipFrom, { companyName: clean(shipFrom.addressee) ?? clean(shipFrom.name) });
+  const units = settings.weightUnits;
+  const packages = packagesOf(snapshot, units);
+  const heaviestLb = packages.reduce((max, p) => (typeof p.weight === 'number' && Number.isFinite(p.weight) ? Math.max(max, toPounds(p.weight, units)) : max), 0);
+  const from = recipient.address.countryCode && shipper.address.countryCode ? shipper.address.countryCode : undefined;
+  const to = recipient.address.countryCode || undefined;
+  const serviceType = serviceForDestination(rule.serviceType, { countryCode: to ?? '', residential: recipient.address.residential === true }, heaviestLb, rule.residentialServiceType);
+
+  const problems: FieldProblem[] = [];
+  let customs: WireCustoms | undefined;
+  if (from && to && isCountryCode(from) && isCountryCode(to) && isInternational(from, to)) {
+    const built = buildCustoms(snapshot.items, snapshot.salesOrder, to, {
+      dutiesPayment: settings.dutiesPayment ?? 'SENDER',
+      electronicTradeDocuments: settings.electronicTradeDocuments ?? false,
+    });
+    problems.push(...built.problems);
+    if (built.customs) {
+      customs = built.customs;
+      // buildCustoms weighs in pounds; commodity weights travel in the packages' unit.
+      if (units === 'KG') for (const c of customs.commodities) if (c.weight !== undefined) c.weight = toKilograms(c.weight, 'LB');
+    }
+  }
+
   const tranDate = snapshot.fulfillment.tranDate;
   const request: CreateShipmentRequest = {
     idempotencyKey: idempotencyKeyFor(snapshot.accountId, snapshot.fulfillment.id),
@@ -171,21 +234,26 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
       ...(snapshot.salesOrder?.tranId ? { salesOrderTranId: snapshot.salesOrder.tranId } : {}),
     },
     accountNumber,
-    serviceType: rule.serviceType,
+    serviceType,
     packagingType: rule.packagingType ?? 'YOUR_PACKAGING',
     pickupType: settings.pickupType,
     shipDate: tranDate > settings.today ? tranDate : settings.today,
     label: { imageType: settings.labelImageType, stockType: settings.labelStockType },
     shipper,
     recipient,
-    packages: snapshot.packages.map((p) => ({
-      weight: { units: settings.weightUnits, value: p.weight },
-      ...(p.length && p.width && p.height ? { dimensions: { length: p.length, width: p.width, height: p.height, units: settings.weightUnits === 'LB' ? ('IN' as const) : ('CM' as const) } } : {}),
+    packages: packages.map((p) => ({
+      weight: { units, value: p.weight },
+      ...(p.length && p.width && p.height ? { dimensions: { length: p.length, width: p.width, height: p.height, units: units === 'LB' ? ('IN' as const) : ('CM' as const) } } : {}),
       ...(clean(p.description) ? { description: clean(p.description) } : {}),
     })),
     items: snapshot.items.map((i) => ({ item: i.item, quantity: i.quantity, ...(clean(i.description) ? { description: clean(i.description) } : {}) })),
+    ...(customs ? { customs } : {}),
   };
-  const checked = validateCreateShipmentRequest(request);
-  if (!checked.ok) return { kind: 'failed', code: 'INVALID_SHIPMENT_DATA', message: `The fulfillment cannot make a FedEx shipment: ${explain(checked.problems)}`, problems: checked.problems };
-  return { kind: 'ready', request };
+  const checked = prepareCreateShipmentRequest(request);
+  // Customs problems found while reading the items replace the validation's view of the missing block.
+  const all = [...problems, ...(checked.ok ? [] : checked.problems.filter((p) => !(customs === undefined && problems.length > 0 && p.path === 'customs')))];
+  if (all.length > 0) {
+    return { kind: 'failed', code: 'INVALID_SHIPMENT_DATA', message: `The fulfillment cannot make a FedEx shipment: ${explain(all, method, serviceType)}`, problems: all };
+  }
+  return { kind: 'ready', request: (checked as { ok: true; value: CreateShipmentRequest }).value };
 }

@@ -56,6 +56,8 @@ export const SHIPMENT = {
     exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
     /** What the last applied status was made of: equal signature = nothing to write. */
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
+    /** The commercial invoice FedEx returned for an international shipment (File Cabinet PDF). */
+    commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
     // The shipping queue's bookkeeping (shared/src/shipment-lifecycle.ts).
     /** Who works on the Shipment now (a queue run, a user event, an action); with claimedAt, a lease. */
     claim: 'custrecord_mlfx_shp_claim',
@@ -97,6 +99,8 @@ export const SERVICE_MAP = {
     shipItem: 'custrecord_mlfx_svc_ship_item',
     serviceType: 'custrecord_mlfx_svc_service_type',
     packagingType: 'custrecord_mlfx_svc_packaging',
+    /** Optional service for residential addresses (default: FEDEX_GROUND → GROUND_HOME_DELIVERY in the US). */
+    residentialServiceType: 'custrecord_mlfx_svc_residential',
   },
 } as const;
 
@@ -126,6 +130,10 @@ export const SETTINGS = {
     maxAttempts: 'custrecord_mlfx_set_max_attempts',
     /** Most shipments one tracking poll run checks. */
     pollMaxPerRun: 'custrecord_mlfx_set_poll_max',
+    /** SENDER (default) or RECIPIENT pays duties and taxes on international shipments. */
+    dutiesPayment: 'custrecord_mlfx_set_duties_payer',
+    /** Electronic Trade Documents: FedEx sends the commercial invoice to customs (default off). */
+    electronicTradeDocuments: 'custrecord_mlfx_set_etd',
   },
 } as const;
 
@@ -145,4 +153,12 @@ export const SAVED_SEARCHES = {
   invoicesDeliveredThisWeek: 'customsearch_mlfx_inv_delivered_week',
   shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
   failedShipments: 'customsearch_mlfx_shp_failed',
+} as const;
+
+/** The connector's roles (SDF `role` objects): the relay's integration role, and the people who run the connector. */
+export const ROLES = {
+  /** The role the relay's M2M / TBA credentials log in with: calls the status RESTlet, nothing else. */
+  integration: 'customrole_mlfx_integration',
+  /** Operators: see and fix Shipments, edit Settings and the Service Map, read Audits. */
+  admin: 'customrole_mlfx_admin',
 } as const;

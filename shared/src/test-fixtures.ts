@@ -36,11 +36,11 @@ export function sampleRequest(overrides: Partial<CreateShipmentRequest> = {}): C
     shipDate: '2026-11-24',
     label: { imageType: 'PDF', stockType: 'PAPER_4X6' },
     shipper: {
-      contact: { companyName: 'East Warehouse', phoneNumber: '615-555-0199' },
+      contact: { companyName: 'East Warehouse', phoneNumber: '6155550199' },
       address: { streetLines: ['50 Depot Rd'], city: 'Nashville', stateOrProvinceCode: 'TN', postalCode: '37201', countryCode: 'US' },
     },
     recipient: {
-      contact: { personName: 'Dock 4', companyName: 'Acme Retail', phoneNumber: '901-555-0100', emailAddress: 'orders@acme.example' },
+      contact: { personName: 'Dock 4', companyName: 'Acme Retail', phoneNumber: '9015550100', emailAddress: 'orders@acme.example' },
       address: { streetLines: ['1 Main St', 'Suite 200'], city: 'Memphis', stateOrProvinceCode: 'TN', postalCode: '38116', countryCode: 'US', residential: false },
     },
     packages: [{ weight: { units: 'LB', value: 4.5 }, description: 'Box 1' }],

@@ -40,3 +40,10 @@ describe('tracking', () => {
     expect(chunk(Array.from({ length: 95 }, (_, i) => i), 30).map((c) => c.length)).toEqual([30, 30, 30, 5]);
   });
 });
+
+describe('a package returning to the shipper (real answers in fedex/real-responses.test.ts)', () => {
+  it('RS alone is a return in progress, never a final state', () => {
+    expect(connectorStatus('RS')).toBe('RETURNING');
+    expect(isFinalStatus('RETURNING')).toBe(false);
+  });
+});

@@ -15,6 +15,9 @@ export const CONNECTOR_STATUSES = [
   'EXCEPTION',
   'DELIVERED',
   'CANCELLED',
+  /** On its way back to the shipper (FedEx's RS scan); the return leg is followed until it is back. */
+  'RETURNING',
+  /** Back at the shipper: the return leg was delivered. */
   'RETURNED',
   'NOT_FOUND',
   'UNKNOWN',
@@ -73,9 +76,8 @@ const CODE_TO_STATUS: Record<string, ConnectorStatus> = {
   CH: 'EXCEPTION',
   DL: 'DELIVERED',
   CA: 'CANCELLED',
-  RS: 'RETURNED',
-  RP: 'RETURNED',
-  RG: 'RETURNED',
+  // RS is the return to shipper; RP/RG/RD are about e-mailed return *labels*, not a return in progress.
+  RS: 'RETURNING',
 };
 
 export function connectorStatus(code: string | undefined, derivedCode?: string): ConnectorStatus {
@@ -98,6 +100,8 @@ export interface TrackStatus {
   receivedBy?: string;
   exceptionCode?: string;
   exceptionDescription?: string;
+  /** The return leg's tracking number, when FedEx names one (it does so only in `ancillaryDetails`). */
+  returnTrackingNumber?: string;
   error?: { code: string; message: string };
 }
 
@@ -151,8 +155,9 @@ export function normalizeTrackResult(trackingNumber: string, result: Loose | und
   const latest = obj(result.latestStatusDetail) ?? {};
   const fedexCode = str(latest.code);
   const derivedCode = str(latest.derivedCode);
-  const status = connectorStatus(fedexCode, derivedCode);
   const scans = list(result.scanEvents);
+  // FedEx can leave the latest status at DE while the newest scan says RS (returning to shipper).
+  const status = str(scans[0]?.eventType) === 'RS' ? 'RETURNING' : connectorStatus(fedexCode, derivedCode);
   const out: TrackStatus = { trackingNumber, found: true, status };
   const set = <K extends keyof TrackStatus>(k: K, v: TrackStatus[K] | undefined) => {
     if (v !== undefined) out[k] = v;
@@ -167,12 +172,28 @@ export function normalizeTrackResult(trackingNumber: string, result: Loose | und
     set('deliveredAt', dateOf(result, 'ACTUAL_DELIVERY') ?? str(scans[0]?.date));
     set('receivedBy', str(obj(result.deliveryDetails)?.receivedByName));
   }
-  if (status === 'EXCEPTION' || status === 'DELAYED' || status === 'HELD') {
+  if (status === 'RETURNING') set('returnTrackingNumber', returnTrackingNumberOf(latest, trackingNumber));
+  if (status === 'EXCEPTION' || status === 'DELAYED' || status === 'HELD' || status === 'RETURNING') {
     const scan = scans.find((s) => str(s.exceptionCode) || str(s.exceptionDescription));
     set('exceptionCode', str(scan?.exceptionCode));
     set('exceptionDescription', str(scan?.exceptionDescription) ?? str(latest.description));
   }
   return out;
+}
+
+/**
+ * FedEx names the return leg's number only inside an ancillary detail's text ("Return tracking number
+ * 780845752695", in the account's locale): the first FedEx-length number there that is not this one.
+ */
+function returnTrackingNumberOf(latest: Loose, trackingNumber: string): string | undefined {
+  for (const detail of list(latest.ancillaryDetails)) {
+    for (const text of [detail.reasonDescription, detail.actionDescription, detail.action]) {
+      for (const m of (typeof text === 'string' ? text : '').match(/\b\d{12,22}\b/g) ?? []) {
+        if (m !== trackingNumber && [12, 15, 20, 22].includes(m.length)) return m;
+      }
+    }
+  }
+  return undefined;
 }
 
 /**

@@ -1,21 +1,43 @@
-// Validation of the wire contract. Used by the SuiteApp before it calls the relay (a bad shipment
-// never leaves NetSuite) and by the relay on every request (400 naming every bad field).
-// The rules mirror what FedEx's Ship API schema and documentation require, so a request that
-// passes here maps to a FedEx body FedEx's schema accepts (checked in validate.test.ts).
+// Validation of the wire contract against what FedEx accepts: its Ship API schema and the business
+// rules it enforces beyond it (../notes/fedex-rules.md). The SuiteApp runs it before calling the relay
+// (bad data never leaves NetSuite: a FAILED Shipment naming the field) and the relay before calling
+// FedEx (400 naming every bad field), both after normalizeCreateShipmentRequest. A request that passes
+// here maps to a FedEx body that FedEx's schema and rules accept (checked in validate.property.test.ts).
 import type { CreateShipmentRequest } from './contract';
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES } from './contract';
-import { isCountryCode, postalCodeRequired, STATE_REQUIRED_COUNTRIES } from './countries';
+import { isCountryCode, postalCodeRequired } from './countries';
 import type { FieldProblem } from './errors';
+import { MAX_CITY_LENGTH, MAX_STREET_LINE_LENGTH, MAX_STREET_LINES, postalCodeProblem, stateProblem } from './normalize/address';
+import { isFedexPhone, parsePhone, PHONE_EXTENSION_MAX } from './normalize/phone';
+import { EMAIL_MAX, normalizeCreateShipmentRequest, TEXT_LIMITS } from './normalize/request';
+import { isCleanText } from './normalize/text';
+import {
+  dimensionsRequired,
+  GROUND_SERVICES,
+  isInternational,
+  MAX_DIMENSION,
+  MAX_PARCEL_LENGTH_IN,
+  MAX_PARCEL_LENGTH_PLUS_GIRTH_IN,
+  maxPackageWeight,
+  PACKAGING_TYPES,
+  residentialProblem,
+  SERVICE_TYPES,
+  serviceRouteProblem,
+  toPounds,
+} from './services';
+
+export { MAX_CITY_LENGTH, MAX_STREET_LINE_LENGTH, MAX_STREET_LINES };
 
 export type Validation<T> = { ok: true; value: T } | { ok: false; problems: FieldProblem[] };
 
 export const PICKUP_TYPES = ['CONTACT_FEDEX_TO_SCHEDULE', 'DROPOFF_AT_FEDEX_LOCATION', 'USE_SCHEDULED_PICKUP'] as const;
-/** FedEx creates at most 40 packages in one synchronous call; more needs its asynchronous job API. */
-export const MAX_PACKAGES = 40;
-export const MAX_STREET_LINES = 3;
-export const MAX_STREET_LINE_LENGTH = 35;
-export const MAX_CITY_LENGTH = 35;
+/** FedEx takes at most 30 package line items in one create ("Maximum occurrences is 30"). */
+export const MAX_PACKAGES = 30;
+/** FedEx's commercial invoice takes 99 line items (customsClearanceDetail itself up to 999). */
+export const MAX_COMMODITIES = 99;
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9._:-]{1,40}$/;
+/** The key rides as the CUSTOMER_REFERENCE: at most 40 characters on Express, 30 on Ground. */
+export const GROUND_REFERENCE_MAX = 30;
 
 type Obj = Record<string, unknown>;
 
@@ -27,23 +49,43 @@ function isNonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.trim().length > 0;
 }
 
+const show = (v: string): string => JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+
+interface StringRule {
+  required?: boolean;
+  max?: number;
+  pattern?: RegExp;
+  oneOf?: readonly string[];
+  /** Refuse control and invisible characters (normalization removes them). */
+  clean?: boolean;
+}
+
 class Checker {
   readonly problems: FieldProblem[] = [];
   fail(path: string, message: string): void {
     this.problems.push({ path, message });
   }
-  string(obj: Obj, key: string, path: string, opts: { required?: boolean; max?: number; pattern?: RegExp; oneOf?: readonly string[] } = {}): void {
+  /** Checks obj[key]; returns the string when it is one. */
+  string(obj: Obj, key: string, path: string, opts: StringRule = {}): string | undefined {
     const value = obj[key];
     const at = path ? `${path}.${key}` : key;
     if (value === undefined || value === null || value === '') {
       if (opts.required) this.fail(at, 'is required');
-      return;
+      return undefined;
     }
-    if (typeof value !== 'string') return this.fail(at, 'must be a string');
-    if (opts.required && value.trim() === '') return this.fail(at, 'must not be blank');
-    if (opts.max !== undefined && value.length > opts.max) this.fail(at, `must be at most ${opts.max} characters (has ${value.length})`);
-    if (opts.pattern && !opts.pattern.test(value)) this.fail(at, `has an invalid format: ${JSON.stringify(value)}`);
-    if (opts.oneOf && !opts.oneOf.includes(value)) this.fail(at, `must be one of ${opts.oneOf.join(', ')} (got ${JSON.stringify(value)})`);
+    if (typeof value !== 'string') {
+      this.fail(at, 'must be a string');
+      return undefined;
+    }
+    if (opts.required && value.trim() === '') {
+      this.fail(at, 'must not be blank');
+      return undefined;
+    }
+    if (opts.clean && !isCleanText(value)) this.fail(at, `${show(value)} has control, invisible or surrounding space characters`);
+    if (opts.max !== undefined && value.length > opts.max) this.fail(at, `has ${value.length} characters; FedEx takes at most ${opts.max}`);
+    if (opts.pattern && !opts.pattern.test(value)) this.fail(at, `has an invalid format: ${show(value)}`);
+    if (opts.oneOf && !opts.oneOf.includes(value)) this.fail(at, `must be one of ${opts.oneOf.join(', ')} (got ${show(value)})`);
+    return value;
   }
   object(obj: Obj, key: string, path: string): Obj | undefined {
     const value = obj[key];
@@ -54,6 +96,18 @@ class Checker {
     }
     return value;
   }
+  /** A finite number in (min, max] (or [min, max] with `minInclusive`); NaN, Infinity, 1e308 and strings are refused. */
+  number(value: unknown, at: string, what: string, range: { above?: number; atLeast?: number; max: number; integer?: boolean }): value is number {
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.fail(at, `${what} must be a number (got ${value === null ? 'nothing' : typeof value === 'number' ? String(value) : JSON.stringify(value)?.slice(0, 30)})`);
+      return false;
+    }
+    if (range.integer && !Number.isInteger(value)) return this.fail(at, `${what} must be a whole number (got ${value})`), false;
+    if (range.above !== undefined && !(value > range.above)) return this.fail(at, `${what} must be above ${range.above} (got ${value})`), false;
+    if (range.atLeast !== undefined && !(value >= range.atLeast)) return this.fail(at, `${what} must be at least ${range.atLeast} (got ${value})`), false;
+    if (value > range.max) return this.fail(at, `${what} ${value} is more than FedEx's ${range.max}`), false;
+    return true;
+  }
 }
 
 function isValidDate(value: string): boolean {
@@ -63,83 +117,139 @@ function isValidDate(value: string): boolean {
   return d.getUTCFullYear() === Number(m[1]) && d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]);
 }
 
-/** Digits of a phone number; FedEx wants 10 to 15 of them. */
+/** Digits of a phone number. */
 export function phoneDigits(phone: string): string {
   return phone.replace(/[^0-9]/g, '');
 }
 
-function checkParty(c: Checker, parent: Obj, key: 'shipper' | 'recipient'): void {
+/** Returns the party's valid country code, if any. */
+function checkParty(c: Checker, parent: Obj, key: 'shipper' | 'recipient'): string | undefined {
   const party = c.object(parent, key, '');
-  if (!party) return;
+  if (!party) return undefined;
+  const address = c.object(party, 'address', key);
+  let country: string | undefined;
+  if (address) {
+    const at = `${key}.address`;
+    const code = c.string(address, 'countryCode', at, { required: true });
+    if (code !== undefined && !isCountryCode(code)) c.fail(`${at}.countryCode`, `is not an ISO 3166-1 alpha-2 country code: ${show(code)}`);
+    else country = code;
+    const lines = address.streetLines;
+    if (!Array.isArray(lines) || lines.length === 0) c.fail(`${at}.streetLines`, 'at least one street line is required');
+    else {
+      if (lines.length > MAX_STREET_LINES) c.fail(`${at}.streetLines`, `has ${lines.length} lines; FedEx takes ${MAX_STREET_LINES} of at most ${MAX_STREET_LINE_LENGTH} characters: shorten the address`);
+      lines.forEach((line, i) => {
+        const lineAt = `${at}.streetLines[${i}]`;
+        if (!isNonEmptyString(line)) c.fail(lineAt, 'must be a non-blank string');
+        else if (!isCleanText(line)) c.fail(lineAt, `${show(line)} has control, invisible or surrounding space characters`);
+        else if (line.length > MAX_STREET_LINE_LENGTH) {
+          c.fail(lineAt, `${show(line)} has ${line.length} characters; FedEx prints ${MAX_STREET_LINE_LENGTH} per line on ${MAX_STREET_LINES} lines and it cannot be split there: shorten the address`);
+        }
+      });
+    }
+    c.string(address, 'city', at, { required: true, max: MAX_CITY_LENGTH, clean: true });
+    const state = c.string(address, 'stateOrProvinceCode', at, { clean: true });
+    const postal = c.string(address, 'postalCode', at, { clean: true });
+    if (country) {
+      const stateIssue = stateProblem(state, country);
+      if (stateIssue) c.fail(`${at}.stateOrProvinceCode`, stateIssue);
+      const postalIssue = postalCodeProblem(postal, country, stateIssue ? undefined : state, postalCodeRequired(country));
+      if (postalIssue) c.fail(`${at}.postalCode`, postalIssue);
+    }
+    if (address.residential !== undefined && typeof address.residential !== 'boolean') c.fail(`${at}.residential`, 'must be true or false');
+  }
   const contact = c.object(party, 'contact', key);
   if (contact) {
     const at = `${key}.contact`;
-    c.string(contact, 'personName', at, { max: 70 });
-    c.string(contact, 'companyName', at, { max: 35 });
-    c.string(contact, 'emailAddress', at, { max: 80, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ });
+    c.string(contact, 'personName', at, { max: TEXT_LIMITS.personName, clean: true });
+    c.string(contact, 'companyName', at, { max: TEXT_LIMITS.companyName, clean: true });
+    c.string(contact, 'emailAddress', at, { max: EMAIL_MAX, pattern: /^[^\s@]+@[^\s@]+\.[^\s@]+$/ });
     if (!isNonEmptyString(contact.personName) && !isNonEmptyString(contact.companyName)) {
       c.fail(`${at}.personName`, 'a person name or a company name is required');
     }
-    const phone = contact.phoneNumber;
-    if (!isNonEmptyString(phone)) c.fail(`${at}.phoneNumber`, 'is required');
-    else if (typeof phone === 'string') {
-      const digits = phoneDigits(phone).length;
-      if (digits < 10 || digits > 15) c.fail(`${at}.phoneNumber`, `must have 10 to 15 digits (has ${digits})`);
+    const phone = c.string(contact, 'phoneNumber', at, { required: true });
+    if (phone !== undefined && country && !isFedexPhone(phone, country)) {
+      const parsed = parsePhone(phone, country);
+      c.fail(`${at}.phoneNumber`, parsed.ok ? `${show(phone)} must be digits only, as ${parsed.value.phoneNumber}` : parsed.problem);
     }
+    c.string(contact, 'phoneExtension', at, { pattern: new RegExp(`^\\d{1,${PHONE_EXTENSION_MAX}}$`) });
   }
-  const address = c.object(party, 'address', key);
-  if (!address) return;
-  const at = `${key}.address`;
-  const lines = address.streetLines;
-  if (!Array.isArray(lines) || lines.length === 0) c.fail(`${at}.streetLines`, 'at least one street line is required');
-  else {
-    if (lines.length > MAX_STREET_LINES) c.fail(`${at}.streetLines`, `at most ${MAX_STREET_LINES} lines (has ${lines.length})`);
-    lines.forEach((line, i) => {
-      if (!isNonEmptyString(line)) c.fail(`${at}.streetLines[${i}]`, 'must be a non-blank string');
-      else if (line.length > MAX_STREET_LINE_LENGTH) c.fail(`${at}.streetLines[${i}]`, `must be at most ${MAX_STREET_LINE_LENGTH} characters (has ${line.length})`);
-    });
-  }
-  c.string(address, 'city', at, { required: true, max: MAX_CITY_LENGTH });
-  const country = address.countryCode;
-  c.string(address, 'countryCode', at, { required: true });
-  const countryOk = typeof country === 'string' && isCountryCode(country);
-  if (typeof country === 'string' && country !== '' && !countryOk) {
-    c.fail(`${at}.countryCode`, `is not an ISO 3166-1 alpha-2 country code: ${JSON.stringify(country)}`);
-  }
-  if (countryOk && STATE_REQUIRED_COUNTRIES.includes(country)) {
-    c.string(address, 'stateOrProvinceCode', at, { required: true, pattern: /^[A-Z]{2}$/ });
-  } else {
-    c.string(address, 'stateOrProvinceCode', at, { max: 35 });
-  }
-  if (countryOk && postalCodeRequired(country)) c.string(address, 'postalCode', at, { required: true, max: 10 });
-  else c.string(address, 'postalCode', at, { max: 10 });
-  if (address.residential !== undefined && typeof address.residential !== 'boolean') c.fail(`${at}.residential`, 'must be true or false');
+  return country;
 }
 
-function checkPackages(c: Checker, body: Obj): void {
+/** The heaviest package in pounds (0 when none is valid), for the service rules. */
+function heaviestLb(body: Obj): number {
+  const packages = Array.isArray(body.packages) ? body.packages : [];
+  let max = 0;
+  for (const p of packages) {
+    const w = isObj(p) && isObj(p.weight) ? p.weight : undefined;
+    if (w && typeof w.value === 'number' && Number.isFinite(w.value) && (w.units === 'LB' || w.units === 'KG')) max = Math.max(max, toPounds(w.value, w.units));
+  }
+  return max;
+}
+
+function checkService(c: Checker, body: Obj, from: string | undefined, to: string | undefined): void {
+  const service = c.string(body, 'serviceType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
+  const packaging = c.string(body, 'packagingType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
+  if (packaging !== undefined && /^[A-Z0-9_]+$/.test(packaging) && !PACKAGING_TYPES.includes(packaging)) c.fail('packagingType', `${show(packaging)} is not a FedEx packaging type (${PACKAGING_TYPES.join(', ')})`);
+  if (service === undefined || !/^[A-Z0-9_]+$/.test(service)) return;
+  if (!SERVICE_TYPES.includes(service)) return c.fail('serviceType', `${show(service)} is not a FedEx service type`);
+  if (service === 'SMART_POST') return c.fail('serviceType', 'SMART_POST (FedEx Ground Economy) needs a SmartPost hub id and indicia, which the connector does not send: use FEDEX_GROUND or GROUND_HOME_DELIVERY');
+  if (from && to) {
+    const route = serviceRouteProblem(service, from, to);
+    if (route) c.fail('serviceType', route);
+  }
+  const recipient = isObj(body.recipient) && isObj(body.recipient.address) ? body.recipient.address : undefined;
+  if (to && recipient) {
+    const residential = residentialProblem(service, recipient.residential as boolean | undefined, to, heaviestLb(body));
+    if (residential) c.fail('serviceType', residential);
+  }
+  const key = body.idempotencyKey;
+  if (GROUND_SERVICES.includes(service) && typeof key === 'string' && key.length > GROUND_REFERENCE_MAX) {
+    c.fail('idempotencyKey', `has ${key.length} characters; it is the shipment's customer reference, which FedEx Ground takes up to ${GROUND_REFERENCE_MAX}`);
+  }
+}
+
+function checkPackages(c: Checker, body: Obj, international: boolean): void {
   const packages = body.packages;
   if (!Array.isArray(packages) || packages.length === 0) return c.fail('packages', 'at least one package is required');
-  if (packages.length > MAX_PACKAGES) c.fail('packages', `at most ${MAX_PACKAGES} packages in one shipment (has ${packages.length})`);
+  if (packages.length > MAX_PACKAGES) c.fail('packages', `has ${packages.length} packages; FedEx takes at most ${MAX_PACKAGES} in one shipment: ship the rest in another fulfillment`);
+  const service = typeof body.serviceType === 'string' ? body.serviceType : '';
+  const packaging = typeof body.packagingType === 'string' ? body.packagingType : 'YOUR_PACKAGING';
+  const units = new Set<string>();
   packages.forEach((pkg: unknown, i) => {
     const at = `packages[${i}]`;
     if (!isObj(pkg)) return c.fail(at, 'must be an object');
     const weight = c.object(pkg, 'weight', at);
     if (weight) {
-      if (typeof weight.value !== 'number' || !Number.isFinite(weight.value) || weight.value <= 0) c.fail(`${at}.weight.value`, 'must be a number above 0');
-      c.string(weight, 'units', `${at}.weight`, { required: true, oneOf: ['LB', 'KG'] });
+      const unit = c.string(weight, 'units', `${at}.weight`, { required: true, oneOf: ['LB', 'KG'] });
+      if (unit === 'LB' || unit === 'KG') {
+        units.add(unit);
+        if (international && body.customs !== undefined && unit !== 'KG') c.fail(`${at}.weight.units`, 'must be KG across borders: FedEx takes commodity weights in KG only, and package weights in the same unit');
+        const max = maxPackageWeight(service, packaging, unit);
+        c.number(weight.value, `${at}.weight.value`, `package ${i + 1} weight (${unit})`, { above: 0, max });
+      } else c.number(weight.value, `${at}.weight.value`, `package ${i + 1} weight`, { above: 0, max: 2200 });
     }
     if (pkg.dimensions !== undefined) {
       const dims = c.object(pkg, 'dimensions', at);
       if (dims) {
+        const unit = c.string(dims, 'units', `${at}.dimensions`, { required: true, oneOf: ['IN', 'CM'] });
+        const sides: number[] = [];
         for (const side of ['length', 'width', 'height']) {
-          const v = dims[side];
-          if (typeof v !== 'number' || !Number.isInteger(v) || v <= 0) c.fail(`${at}.dimensions.${side}`, 'must be a whole number above 0');
+          if (c.number(dims[side], `${at}.dimensions.${side}`, `package ${i + 1} ${side}`, { atLeast: 1, max: MAX_DIMENSION, integer: true })) sides.push(dims[side] as number);
         }
-        c.string(dims, 'units', `${at}.dimensions`, { required: true, oneOf: ['IN', 'CM'] });
+        if (sides.length === 3 && (unit === 'IN' || unit === 'CM') && !service.includes('FREIGHT')) {
+          const inches = sides.map((s) => (unit === 'CM' ? s / 2.54 : s)).sort((a, b) => b - a) as [number, number, number];
+          const girth = inches[0] + 2 * (inches[1] + inches[2]);
+          if (inches[0] > MAX_PARCEL_LENGTH_IN) c.fail(`${at}.dimensions`, `package ${i + 1} is ${Math.round(inches[0])} in long; FedEx parcels may be at most ${MAX_PARCEL_LENGTH_IN} in`);
+          else if (girth > MAX_PARCEL_LENGTH_PLUS_GIRTH_IN) c.fail(`${at}.dimensions`, `package ${i + 1} measures ${Math.round(girth)} in in length plus girth; FedEx parcels may be at most ${MAX_PARCEL_LENGTH_PLUS_GIRTH_IN} in`);
+        }
       }
+    } else if (dimensionsRequired(service, packaging)) {
+      c.fail(`${at}.dimensions`, `FedEx needs the length, width and height of each package for ${service}: enter them on the fulfillment's FedEx package lines`);
     }
-    c.string(pkg, 'description', at, { max: 50 });
+    c.string(pkg, 'description', at, { max: TEXT_LIMITS.packageDescription, clean: true });
   });
+  if (units.size > 1) c.fail('packages', 'all packages must be weighed in the same unit (LB or KG)');
 }
 
 function checkItems(c: Checker, body: Obj): void {
@@ -148,10 +258,55 @@ function checkItems(c: Checker, body: Obj): void {
   items.forEach((item: unknown, i) => {
     const at = `items[${i}]`;
     if (!isObj(item)) return c.fail(at, 'must be an object');
-    c.string(item, 'item', at, { required: true });
-    c.string(item, 'description', at);
-    if (typeof item.quantity !== 'number' || !(item.quantity > 0)) c.fail(`${at}.quantity`, 'must be a number above 0');
+    c.string(item, 'item', at, { required: true, max: TEXT_LIMITS.itemNumber, clean: true });
+    c.string(item, 'description', at, { max: TEXT_LIMITS.itemDescription, clean: true });
+    c.number(item.quantity, `${at}.quantity`, 'quantity', { above: 0, max: 1e9 });
   });
+}
+
+function checkCustoms(c: Checker, body: Obj, from: string | undefined, to: string | undefined): void {
+  const international = from !== undefined && to !== undefined && isInternational(from, to);
+  if (body.customs === undefined) {
+    if (international) c.fail('customs', `is required: the shipment goes from ${from} to ${to}, and FedEx needs customs details (commodities with value and country of manufacture)`);
+    return;
+  }
+  const customs = c.object(body, 'customs', '');
+  if (!customs) return;
+  c.string(customs, 'currency', 'customs', { required: true, pattern: /^[A-Z]{3}$/ });
+  c.string(customs, 'dutiesPayment', 'customs', { required: true, oneOf: ['SENDER', 'RECIPIENT'] });
+  if (typeof customs.electronicTradeDocuments !== 'boolean') c.fail('customs.electronicTradeDocuments', 'must be true or false');
+  c.string(customs, 'invoiceNumber', 'customs', { max: TEXT_LIMITS.reference, clean: true });
+  const commodities = customs.commodities;
+  if (!Array.isArray(commodities) || commodities.length === 0) return c.fail('customs.commodities', 'at least one commodity (an item line of the fulfillment) is required');
+  if (commodities.length > MAX_COMMODITIES) c.fail('customs.commodities', `has ${commodities.length} lines; FedEx's commercial invoice takes at most ${MAX_COMMODITIES}: ship the rest in another fulfillment`);
+  commodities.forEach((commodity: unknown, i) => {
+    const at = `customs.commodities[${i}]`;
+    if (!isObj(commodity)) return c.fail(at, 'must be an object');
+    const item = c.string(commodity, 'item', at, { required: true, max: TEXT_LIMITS.itemNumber, clean: true }) ?? `line ${i + 1}`;
+    const name = `item ${show(item)}`;
+    c.string(commodity, 'description', at, { required: true, max: TEXT_LIMITS.commodityDescription, clean: true });
+    c.number(commodity.quantity, `${at}.quantity`, `${name} quantity`, { atLeast: 1, max: 999_999_999, integer: true });
+    c.string(commodity, 'quantityUnits', at, { required: true, pattern: /^[A-Z0-9]{1,3}$/ });
+    // Money amounts: 5 digits before the decimal point for prices, 11 for a customs value (FedEx schema).
+    c.number(commodity.unitPrice, `${at}.unitPrice`, `${name} unit price`, { atLeast: 0, max: 99_999.99 });
+    c.number(commodity.customsValue, `${at}.customsValue`, `${name} customs value`, { above: 0, max: 99_999_999_999.99 });
+    const origin = c.string(commodity, 'countryOfManufacture', at, { required: true });
+    if (origin !== undefined && !isCountryCode(origin)) c.fail(`${at}.countryOfManufacture`, `${show(origin)} is not an ISO country code`);
+    c.string(commodity, 'harmonizedCode', at, { pattern: /^\d{6,14}$/ });
+    if (commodity.weight !== undefined) c.number(commodity.weight, `${at}.weight`, `${name} weight`, { above: 0, max: 100_000 });
+  });
+}
+
+function checkLabel(c: Checker, body: Obj): void {
+  const label = c.object(body, 'label', '');
+  if (!label) return;
+  const image = c.string(label, 'imageType', 'label', { required: true, oneOf: LABEL_IMAGE_TYPES });
+  const stock = c.string(label, 'stockType', 'label', { required: true, oneOf: LABEL_STOCK_TYPES });
+  // FedEx: PDF and PNG print on PAPER_* stock, ZPLII and EPL2 (thermal printers) on STOCK_* rolls.
+  if (image && stock && (LABEL_STOCK_TYPES as readonly string[]).includes(stock) && (LABEL_IMAGE_TYPES as readonly string[]).includes(image)) {
+    const thermal = image === 'ZPLII' || image === 'EPL2';
+    if (thermal !== stock.startsWith('STOCK_')) c.fail('label.stockType', `${stock} does not print ${image} labels: ${thermal ? 'thermal labels need a STOCK_* stock (e.g. STOCK_4X6)' : 'PDF and PNG labels need a PAPER_* stock (e.g. PAPER_4X6)'}`);
+  }
 }
 
 export function validateCreateShipmentRequest(body: unknown): Validation<CreateShipmentRequest> {
@@ -161,26 +316,23 @@ export function validateCreateShipmentRequest(body: unknown): Validation<CreateS
   const source = c.object(body, 'source', '');
   if (source) {
     c.string(source, 'fulfillmentId', 'source', { required: true });
-    for (const k of ['fulfillmentTranId', 'salesOrderId', 'salesOrderTranId']) c.string(source, k, 'source');
+    for (const k of ['fulfillmentTranId', 'salesOrderId', 'salesOrderTranId']) c.string(source, k, 'source', { clean: true });
   }
   if (body.attempt !== undefined && (typeof body.attempt !== 'number' || !Number.isInteger(body.attempt) || body.attempt < 1)) {
     c.fail('attempt', 'must be a whole number from 1');
   }
   c.string(body, 'accountNumber', '', { pattern: /^[0-9]{9}$/ });
-  c.string(body, 'serviceType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
-  c.string(body, 'packagingType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
   c.string(body, 'pickupType', '', { required: true, oneOf: PICKUP_TYPES });
   c.string(body, 'shipDate', '', { required: true });
-  if (typeof body.shipDate === 'string' && body.shipDate !== '' && !isValidDate(body.shipDate)) c.fail('shipDate', `must be a date as YYYY-MM-DD (got ${JSON.stringify(body.shipDate)})`);
-  const label = c.object(body, 'label', '');
-  if (label) {
-    c.string(label, 'imageType', 'label', { required: true, oneOf: LABEL_IMAGE_TYPES });
-    c.string(label, 'stockType', 'label', { required: true, oneOf: LABEL_STOCK_TYPES });
-  }
-  checkParty(c, body, 'shipper');
-  checkParty(c, body, 'recipient');
-  checkPackages(c, body);
+  if (typeof body.shipDate === 'string' && body.shipDate !== '' && !isValidDate(body.shipDate)) c.fail('shipDate', `must be a date as YYYY-MM-DD (got ${show(body.shipDate)})`);
+  checkLabel(c, body);
+  const from = checkParty(c, body, 'shipper');
+  const to = checkParty(c, body, 'recipient');
+  checkService(c, body, from, to);
+  const international = from !== undefined && to !== undefined && isInternational(from, to);
+  checkPackages(c, body, international);
   checkItems(c, body);
+  checkCustoms(c, body, from, to);
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
   return { ok: true, value: body as unknown as CreateShipmentRequest };
 }
@@ -205,4 +357,12 @@ export function validateTrackRequest(body: unknown, max: number): Validation<imp
   });
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
   return { ok: true, value: body as unknown as import('./contract').TrackRequest };
+}
+
+/**
+ * Normalizes (normalize/request.ts), then validates: what the SuiteApp runs before calling the relay
+ * and the relay runs on every create, so both accept and refuse exactly the same requests.
+ */
+export function prepareCreateShipmentRequest(body: unknown): Validation<CreateShipmentRequest> {
+  return validateCreateShipmentRequest(normalizeCreateShipmentRequest(body));
 }

@@ -4,9 +4,11 @@
  * @NModuleScope SameAccount
  */
 
-// Runs when the SuiteApp is installed or updated: creates the saved searches finance and
-// fulfillment staff use (saved-search XML is an opaque, generated format, so they are made in code)
-// and a FedEx Connector Settings record with defaults if the account has none. Safe to run again.
+// Runs when the SuiteApp is installed and on every update (deploy.xml's <run>): makes the saved
+// searches finance and fulfillment staff use (saved-search XML is an opaque, generated format, so
+// they are made in code) and a FedEx Connector Settings record with defaults if the account has none.
+// An update changes an existing search in place (same internal id), because users' dashboards,
+// reminders and scheduled e-mails point at it; deleting and re-creating would break them.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as record from 'N/record';
@@ -47,16 +49,29 @@ const SEARCHES: SearchSpec[] = [
   },
 ];
 
-function ensureSearch(spec: SearchSpec): void {
-  let exists = true;
+/** The saved search, or undefined when the account has none with this id. */
+function loadSearch(id: string): search.Search | undefined {
   try {
-    search.load({ id: spec.id });
-  } catch {
-    exists = false;
+    return search.load({ id });
+  } catch (e) {
+    if ((e as { name?: string }).name === 'INVALID_SEARCH') return undefined;
+    throw e;
   }
-  // An update replaces the definition with this version's.
-  if (exists) search.delete({ id: spec.id });
-  search.create({ type: spec.type, filters: spec.filters, columns: spec.columns, title: spec.title, id: spec.id }).save();
+}
+
+/** Creates the search, or brings an existing one to this version's definition in place. */
+function ensureSearch(spec: SearchSpec): 'created' | 'updated' {
+  const existing = loadSearch(spec.id);
+  const target = existing ?? search.create({ type: spec.type, filters: spec.filters, columns: spec.columns, title: spec.title, id: spec.id });
+  if (existing) {
+    existing.title = spec.title;
+    existing.filterExpression = spec.filters as search.Search['filterExpression'];
+    existing.columns = spec.columns;
+  }
+  // Public: every role with access to the records sees it (Shipments: the connector's roles and administrators).
+  target.isPublic = true;
+  target.save();
+  return existing ? 'updated' : 'created';
 }
 
 function ensureSettings(): void {
@@ -72,7 +87,7 @@ function ensureSettings(): void {
 }
 
 export const run: EntryPoints.SDFInstallation.run = (context) => {
-  for (const spec of SEARCHES) ensureSearch(spec);
+  const outcomes = SEARCHES.map((spec) => `${spec.id} ${ensureSearch(spec)}`);
   ensureSettings();
-  log.audit({ title: 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${SEARCHES.length} saved searches ready` });
+  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}` });
 };

@@ -1,40 +1,53 @@
-// The installation script: saved searches for finance and fulfillment staff, and default settings.
+// The installation script, run by the deploy as deploy.xml's <run> names it: saved searches for
+// finance and fulfillment staff, and default settings; on an update, the same searches changed in
+// place (users' dashboards, reminders and scheduled e-mails keep pointing at them).
 import { describe, expect, it } from 'vitest';
 import { SAVED_SEARCHES, SCRIPTS, SETTINGS, SHIPMENT } from '../../shared/src/ids';
+import { createNetSuiteDouble, mapReduceInputFromSearch, savedSearchDefinition } from '../netsuite-double';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { useStack } from './stack';
 
 const stack = useStack();
 const HOUR = 3_600_000;
 
-function install(a: ConnectorAccount, fromVersion: string | null) {
-  const result = a.ns.runEntryPoint({ scriptId: SCRIPTS.install.scriptId, entryPoint: 'run', args: [{ fromVersion, toVersion: '0.1.0' }] });
-  expect(result.error).toBeUndefined();
-  return result;
-}
-
-/** Runs a saved search as a user would open it, through a tiny script of the account. */
+/** The ids a saved search lists, as a user opening it would see them. */
 function openSavedSearch(a: ConnectorAccount, id: string): string[] {
-  const ids: string[] = [];
-  const result = a.ns.runEntryPoint({
-    scriptId: SCRIPTS.install.scriptId,
-    entryPoint: 'run',
-    args: ({ module }: { module: (id: string) => any }) => {
-      const search = module('N/search');
-      search.load({ id }).run().each((row: { id: string }) => (ids.push(row.id), true));
-      return [{ fromVersion: '0.1.0', toVersion: '0.1.0' }];
-    },
-  });
-  expect(result.error).toBeUndefined();
-  return ids;
+  return (mapReduceInputFromSearch(a.ns.account, { type: 'search', id }) ?? []).map((pair) => pair.key);
 }
 
-describe('installation', () => {
-  it('creates the saved searches, keeps existing settings, and can run again on update', async () => {
+const searchIds = Object.values(SAVED_SEARCHES);
+
+describe('installation (deploy.xml <run>)', () => {
+  it('runs on install with fromVersion null, and on every later deploy with the installed version', () => {
     const a = connectorAccount(stack());
-    install(a, null);
-    install(a, '0.1.0');
+    const install = a.ns.invocations({ scriptId: SCRIPTS.install.scriptId });
+    expect(install.map((i) => [i.entryPoint, i.executionContext, i.label, i.outcome])).toEqual([['run', 'SDFINSTALLATION', 'install', 'returned']]);
+    const update = a.ns.deploy();
+    expect(update).toMatchObject({ fromVersion: '0.1.0', toVersion: '0.1.0' });
+    expect(update.log).toContain('Run installation script -- ~/Objects/customscript_mlfx_install.xml');
+    expect(a.ns.invocations({ scriptId: SCRIPTS.install.scriptId }).map((i) => i.label)).toEqual(['install', 'update']);
+    expect(a.ns.logs({ scriptId: SCRIPTS.install.scriptId }).map((l) => l.title)).toEqual(['FedEx connector installed', 'FedEx connector updated']);
+  });
+
+  it('an update changes the saved searches in place: same internal ids, public, and the settings kept', () => {
+    const a = connectorAccount(stack());
+    const before = searchIds.map((id) => savedSearchDefinition(a.ns.account, id));
+    expect(before.every((s) => s?.isPublic === true && typeof s.internalId === 'number')).toBe(true);
+    a.ns.deploy();
+    const after = searchIds.map((id) => savedSearchDefinition(a.ns.account, id));
+    expect(after.map((s) => s?.internalId)).toEqual(before.map((s) => s?.internalId));
+    expect(after.map((s) => s?.title)).toEqual(before.map((s) => s?.title));
+    const details = a.ns.logs({ scriptId: SCRIPTS.install.scriptId }).map((l) => l.details);
+    for (const id of searchIds) {
+      expect(details[0]).toContain(`${id} created`);
+      expect(details[1]).toContain(`${id} updated`);
+    }
     expect(a.ns.find(SETTINGS.type)).toHaveLength(1); // the account's own settings were kept
+    expect(a.ns.find(SETTINGS.type)[0]?.fields[SETTINGS.fields.relayUrl]).toBe(stack().relayUrl);
+  });
+
+  it('the saved searches list what finance and fulfillment staff need', async () => {
+    const a = connectorAccount(stack());
     const so = a.salesOrder();
     const invoice = a.ns.ui.bill(so);
     const delivered = a.shipOrder(so);
@@ -59,10 +72,8 @@ describe('installation', () => {
     expect(a.shipmentOf(delivered)?.fields[SHIPMENT.fields.deliveryStatus]).toBe('DELIVERED');
   });
 
-  it('creates default settings in an account that has none', () => {
-    const a = connectorAccount({ relayUrl: 'http://127.0.0.1:9' });
-    for (const s of a.ns.find(SETTINGS.type)) a.ns.ui.delete(SETTINGS.type, s.id);
-    install(a, null);
-    expect(a.ns.find(SETTINGS.type).map((s) => s.fields)).toEqual([expect.objectContaining({ [SETTINGS.fields.labelImageType]: 'PDF', [SETTINGS.fields.queueBulk]: true, [SETTINGS.fields.maxAttempts]: 4 })]);
+  it('creates default settings in a fresh account', () => {
+    const ns = createNetSuiteDouble({ apiSecrets: { custsecret_mlfx_relay_hmac: 'x'.repeat(40) }, install: true });
+    expect(ns.find(SETTINGS.type).map((s) => s.fields)).toEqual([expect.objectContaining({ [SETTINGS.fields.labelImageType]: 'PDF', [SETTINGS.fields.queueBulk]: true, [SETTINGS.fields.maxAttempts]: 4 })]);
   });
 });

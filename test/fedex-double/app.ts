@@ -48,6 +48,8 @@ export interface FedexDoubleOptions<C extends Clock = ManualClock> {
   defaultIp?: string;
   /** First 11 digits of the first generated tracking number. Default 79460000001. */
   firstTrackingSerial?: number;
+  /** Bytes of each PDF label; default the compact label (~1.5 KB). See REALISTIC_PDF_LABEL_BYTES in labels.ts. */
+  pdfLabelBytes?: number;
 }
 
 export interface HistoricShipmentInput {
@@ -131,6 +133,7 @@ function resolveConfig(options: FedexDoubleOptions<Clock>): DoubleConfig & { cli
     statusSchedule: options.statusSchedule === false ? false : { ...DEFAULT_STATUS_SCHEDULE, ...options.statusSchedule },
     utcOffset,
     defaultIp: options.defaultIp ?? '127.0.0.1',
+    ...(options.pdfLabelBytes !== undefined ? { pdfLabelBytes: options.pdfLabelBytes } : {}),
   };
 }
 

@@ -20,6 +20,8 @@ export interface DoubleConfig {
   utcOffset: string;
   /** Token-threshold key when no socket address is known (app.fetch without x-forwarded-for). */
   defaultIp: string;
+  /** Bytes of each PDF label (labels.ts); undefined: the compact label. */
+  pdfLabelBytes?: number;
 }
 
 export interface StoredLabel {

@@ -15,7 +15,7 @@ export { DEFAULT_START_MS, ManualClock, systemClock, type Clock } from './clock'
 export type { ShipmentSummary } from './control';
 export { FEDEX_ERRORS, INVALID_INPUT_CODE, type FedexError, type FedexErrorBody } from './errors';
 export { FAULT_SCOPES, Faults, type FaultScope, type FaultState } from './faults';
-export type { RenderedLabel, LabelImageType } from './labels';
+export { REALISTIC_PDF_LABEL_BYTES, type RenderedLabel, type LabelImageType, type LabelSize } from './labels';
 export { FEDEX_TOKEN_THRESHOLDS, FEDEX_TRANSACTION_LIMIT, type TokenThresholdConfig, type TransactionLimit } from './rate-limits';
 export { buildAddressRequest, buildCancelRequest, buildReferenceTrackRequest, buildShipRequest, buildTrackRequest, type ShipRequestOptions } from './request-builders';
 export { OPERATIONS, requestSchemaRef, responseSchemaRef, validateRequestBody, validateResponseBody, type FieldError, type OperationId } from './schemas';

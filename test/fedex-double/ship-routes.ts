@@ -201,7 +201,7 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
         shipDate: record.shipDate,
         pieceLabel: `${piece.sequenceNumber} of ${pieces.length}`,
         recipientLines,
-      });
+      }, { ...(ctx.config.pdfLabelBytes !== undefined ? { pdfBytes: ctx.config.pdfLabelBytes } : {}) });
       ctx.labels.set(piece.trackingNumber, { label, createdAt: now });
       const document: PackageDocument = { contentType: 'LABEL', copiesToPrint: 1, docType: label.docType, trackingNumber: piece.trackingNumber };
       if (request.labelResponseOptions === 'LABEL') document.encodedLabel = Buffer.from(label.bytes).toString('base64');

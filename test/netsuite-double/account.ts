@@ -46,6 +46,8 @@ export interface CurrentUser {
 export interface AccountOptions {
   sdf: SdfProject;
   fileCabinetRoots: readonly string[];
+  /** Which files of the roots are deployed (deploy.xml's <files>); default: all. */
+  fileVisible?: (diskPath: string) => boolean;
   accountId?: string;
   envType?: 'SANDBOX' | 'PRODUCTION' | 'BETA' | 'INTERNAL';
   /** The account clock; scripts' `new Date()` reads it too. Default: the real clock. */
@@ -104,12 +106,13 @@ export class Account implements AccountServices {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
     this.envType = options.envType ?? 'SANDBOX';
     this.sdf = options.sdf;
-    this.files = new DeployedFiles(options.fileCabinetRoots);
+    this.files = new DeployedFiles(options.fileCabinetRoots, options.fileVisible);
     this.#clock = options.now ?? Date.now;
     this.catalog = new RecordCatalog(this.sdf);
     this.repo = new RecordRepository(this.catalog, () => this.now());
     this.moduleFactories = new Map(options.moduleFactories ?? defaultFactories);
-    this.features = { ADVANCEDSHIPPING: true, CUSTOMRECORDS: true, SERVERSIDESCRIPTING: true, SUBSIDIARIES: true, MULTILOCINVT: true, ...options.features };
+    // Features enabled in the test account (Setup > Company > Enable Features), by SDF feature id.
+    this.features = { ADVSHIPPING: true, PICKPACKSHIP: true, CUSTOMRECORDS: true, SERVERSIDESCRIPTING: true, SUBSIDIARIES: true, MULTILOCINVT: true, OAUTH2: true, TBA: true, ...options.features };
     const admin = this.repo.store.insert('employee', {
       body: { entityid: 'Test Administrator', firstname: 'Test', lastname: 'Administrator', email: 'admin@example.com' },
       sublists: {},
@@ -246,7 +249,9 @@ export class Account implements AccountServices {
       instances.set(id, instance);
       return instance;
     };
-    const finish = (result: Omit<InvocationResult, 'invocation'>): InvocationResult => {
+    const finish = (outcome: Omit<InvocationResult, 'invocation'>): InvocationResult => {
+      // A usage limit the script caught still ends the invocation as failed (governance.ts).
+      const result = governance.exceeded ? { outcome: 'threw' as const, error: governance.exceeded } : outcome;
       record.outcome = result.outcome;
       if (result.outcome === 'threw') {
         record.error = describeThrown(result.error);

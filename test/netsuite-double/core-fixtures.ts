@@ -29,7 +29,7 @@ export interface BasicData {
 export function seedBasics(ns: NetSuiteDouble): BasicData {
   const subsidiary = ns.seed('subsidiary', { fields: { name: 'US West', country: 'US' }, subrecords: { mainaddress: { addr1: '1 Main St', city: 'Reno', state: 'NV', zip: '89501', country: 'US' } } });
   const location = ns.seed('location', { fields: { name: 'Reno DC', subsidiary }, subrecords: { mainaddress: { addr1: '2 Dock Rd', city: 'Reno', state: 'NV', zip: '89502', country: 'US', addrphone: '775-555-0100' } } });
-  const shipItem = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'FEDEX', fedexservicecode: '9' } });
+  const shipItem = ns.seed('shipitem', { fields: { itemid: 'FedEx Ground', shippingcarrier: 'nonups', fedexservicecode: '9' } });
   const item = ns.seed('inventoryitem', { fields: { itemid: 'WIDGET-1', displayname: 'Widget', weight: 2.5, weightunit: '1' } });
   const customer = ns.seed('customer', {
     fields: { companyname: 'Acme Corp', email: 'buyer@acme.example', phone: '555-123-4567', subsidiary, custentity_core_acct: 'ACME-1' },

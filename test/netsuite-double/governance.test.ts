@@ -30,6 +30,22 @@ describe('governance', () => {
     ]);
   });
 
+  it('record.delete charges 20 for a transaction, 4 for a custom record, 10 for another record (Oracle: record.delete governance)', () => {
+    const ns = coreDouble();
+    const { customer, salesOrder } = seedBasics(ns);
+    const log = ns.seed('customrecord_core_log', { fields: { name: 'to delete' } }, { ignoreMandatoryFields: true });
+    probe(ns, ({ record }) => {
+      record.delete({ type: 'salesorder', id: salesOrder });
+      record.delete({ type: 'customrecord_core_log', id: log });
+      record.delete({ type: 'customer', id: customer });
+    });
+    expect(ns.lastInvocation({ scriptId: 'customscript_core_rl' })!.charges.map((c) => [c.units, c.what])).toEqual([
+      [20, 'record.delete transaction (salesorder)'],
+      [4, 'record.delete custom (customrecord_core_log)'],
+      [10, 'record.delete other (customer)'],
+    ]);
+  });
+
   it('past the limit the script gets SSS_USAGE_LIMIT_EXCEEDED, and the units used stay readable', () => {
     const ns = coreDouble();
     const { salesOrder } = seedBasics(ns);
@@ -41,6 +57,42 @@ describe('governance', () => {
     expect(over.error).toMatchObject({ name: 'SSS_USAGE_LIMIT_EXCEEDED' });
     expect(over.invocation.unitsUsed).toBe(5_010);
     expect(over.invocation.error?.name).toBe('SSS_USAGE_LIMIT_EXCEEDED');
+  });
+
+  it('SSS_USAGE_LIMIT_EXCEEDED stops the script even when a catch-all swallows it (Oracle: "the script can\'t be resumed")', () => {
+    const ns = coreDouble();
+    const { salesOrder } = seedBasics(ns);
+    const seen: string[] = [];
+    const result = ns.runEntryPoint({
+      scriptId: 'customscript_core_rl',
+      entryPoint: 'post',
+      usageLimit: 25,
+      args: ({ module }) => [
+        {
+          action: 'probe',
+          run: () => {
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const record = module('N/record') as any;
+            for (let i = 0; i < 4; i++) {
+              try {
+                record.load({ type: 'salesorder', id: salesOrder });
+                seen.push('loaded');
+              } catch (e) {
+                seen.push((e as { name: string }).name);
+              }
+            }
+            return 'finished as if nothing happened';
+          },
+        },
+      ],
+    });
+    // 10 + 10 fit in 25; the third load passes the limit and every later governed call fails again.
+    expect(seen).toEqual(['loaded', 'loaded', 'SSS_USAGE_LIMIT_EXCEEDED', 'SSS_USAGE_LIMIT_EXCEEDED']);
+    expect(result.outcome).toBe('threw');
+    expect(result.error).toMatchObject({ name: 'SSS_USAGE_LIMIT_EXCEEDED' });
+    expect(result.invocation.outcome).toBe('threw');
+    expect(result.invocation.error?.name).toBe('SSS_USAGE_LIMIT_EXCEEDED');
+    expect(result.invocation.unitsUsed).toBe(30);
   });
 
   it('limits follow the script type and entry point', () => {

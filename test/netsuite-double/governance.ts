@@ -26,14 +26,18 @@ const MAP_REDUCE_LIMITS: Record<string, number> = { getInputData: 10_000, map: 1
 /** The three record classes governance distinguishes. */
 export type RecordCostClass = 'transaction' | 'custom' | 'other';
 
-/** record.load / create / copy / transform / submitFields / delete, and Record.save. */
+/**
+ * record.load / create / copy / transform / submitFields / delete, and Record.save, per Oracle's
+ * method pages (e.g. record.delete(options), d:section_4267283372: "Transaction records: 20 units,
+ * Custom records: 4 units, All other records: 10 units" — delete costs what a save costs).
+ */
 export const RECORD_UNITS = {
   load: { transaction: 10, custom: 2, other: 5 },
   create: { transaction: 10, custom: 2, other: 5 },
   copy: { transaction: 10, custom: 2, other: 5 },
   transform: { transaction: 10, custom: 2, other: 5 },
   submitFields: { transaction: 10, custom: 2, other: 5 },
-  delete: { transaction: 10, custom: 2, other: 5 },
+  delete: { transaction: 20, custom: 4, other: 10 },
   save: { transaction: 20, custom: 4, other: 10 },
 } as const satisfies Record<string, Record<RecordCostClass, number>>;
 
@@ -60,20 +64,30 @@ export interface GovernanceOptions {
 
 export function createGovernance(limit: number, { onCharge, RealmError }: GovernanceOptions = {}): Governance {
   let used = 0;
+  // Once over the limit the script is stopped for good (d:section_164314457772: "the system throws
+  // a usage limit error and stops the script. The script can't be resumed"): a catch-all that
+  // swallows the error gets it again from the next governed call, and the invocation ends as
+  // failed with it whatever the entry point returns (account.ts reads `exceeded`).
+  let exceeded: unknown;
   return {
     limit,
     get used() {
       return used;
     },
+    get exceeded() {
+      return exceeded;
+    },
     remaining: () => Math.max(0, limit - used),
     charge(units: number, what: string) {
+      if (exceeded) throw exceeded;
       used += units;
       onCharge?.(units, what);
       if (used > limit) {
-        throw createSuiteScriptError({
+        exceeded = createSuiteScriptError({
           name: 'SSS_USAGE_LIMIT_EXCEEDED',
           message: `Script Execution Usage Limit Exceeded: ${what} needed ${units} units, ${used - units} of ${limit} were already used.`,
         }, RealmError);
+        throw exceeded;
       }
     },
   };

@@ -23,7 +23,9 @@ import { cloneData, type RecordData } from './records/model.js';
 import { applyInput, snapshot, type FieldValues, type RecordChanges, type RecordInput, type RecordSnapshot } from './records/input.js';
 import { transformData } from './records/transform.js';
 import type { Fail } from './records/values.js';
-import { loadSdfObjects } from './sdf/parse-objects.js';
+import { deployProject, type DeployResult } from './sdf/deploy.js';
+import { loadSdf } from './sdf/parse-objects.js';
+import type { SdfValidation } from './sdf/validate-project.js';
 import type { ExecutionContextType, InvocationRecord, InvocationResult, LogEntry, ModuleFactory, RunEntryPointRequest } from './types.js';
 import { deleteWithUserEvents, saveWithUserEvents, USER_EVENT_TYPES } from './user-events.js';
 
@@ -31,17 +33,32 @@ export type { RecordInput, RecordChanges, RecordSnapshot, FieldValues } from './
 export type { Account, CurrentUser } from './account.js';
 export type { AccountAuth, AuthStats, LoginAuditEntry, IntegrationRegistration, TbaTokenRegistration } from './auth/index.js';
 export { moduleFactories, registerModuleFactory } from './modules/index.js';
-export { mapReduceInputFromSearch } from './modules/search.js';
+export { mapReduceInputFromSearch, savedSearchDefinition } from './modules/search.js';
 export { USER_EVENT_TYPES } from './user-events.js';
 export { createSuiteScriptError, isSuiteScriptError } from './modules/error.js';
+export type { DeployResult } from './sdf/deploy.js';
+export { SdfDeployError } from './sdf/deploy.js';
+export { SdfValidationError } from './sdf/issues.js';
+export { cacheControl, type CacheControl } from './modules/cache.js';
 
 const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /** The SuiteApp's SDF project folder (manifest.xml, Objects/, FileCabinet/). */
 export const DEFAULT_PROJECT_DIR = join(REPO_ROOT, 'suiteapp/src');
 
 export interface NetSuiteDoubleOptions {
-  /** SDF project folder with Objects/ and FileCabinet/ (default suiteapp/src); false: fixtures only. */
+  /**
+   * SDF project folder (default suiteapp/src); false: fixtures only. With a manifest.xml it is
+   * validated as `suitecloud project:validate` would and its objects and files are the ones its
+   * deploy.xml deploys; without one, every object under Objects/ and file under FileCabinet/.
+   * Either way an object with an error stops here (SdfValidationError names file, path and rule).
+   */
   project?: string | false;
+  /**
+   * Deploy the project as `suitecloud project:deploy` does right away: the account checks, then
+   * deploy.xml's <run> installation scripts (ns.deploy()). Default false: objects and files are
+   * there, nothing has run, as in an account where a test seeds everything itself.
+   */
+  install?: boolean;
   /** Extra SDF Objects folders (test fixtures), parsed after the project's. */
   objectsDirs?: string[];
   /** Extra File Cabinet roots (each maps to the File Cabinet's "/"), searched after the project's. */
@@ -122,6 +139,15 @@ export interface NetSuiteDouble {
   listValueId(listId: string, scriptIdOrText: string): string;
   /** Checks every script's file exists and its @NApiVersion/@NScriptType header matches its SDF object. */
   checkScripts(): void;
+  /** What validating the SDF project found (warnings included); errors never get this far. */
+  readonly sdfValidation: SdfValidation;
+  /**
+   * `suitecloud project:deploy` of the project: account checks (required features enabled, API
+   * secrets that `secret` objects name exist), then deploy.xml's steps, running its <run>
+   * installation scripts with fromVersion null the first time and the installed version after.
+   * Throws SdfDeployError (with the deploy log) when NetSuite would fail the deploy.
+   */
+  deploy(): DeployResult;
 
   /** Runs a Map/Reduce deployment to the end, now (mapreduce.ts); returns everything that happened. */
   runMapReduce(options: RunMapReduceOptions): MapReduceRun;
@@ -138,15 +164,25 @@ export interface NetSuiteDouble {
 
 export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSuiteDouble {
   const project = options.project === undefined ? DEFAULT_PROJECT_DIR : options.project;
-  const objectsDirs = [...(project && existsSync(join(project, 'Objects')) ? [join(project, 'Objects')] : []), ...(options.objectsDirs ?? [])];
-  const fileCabinetRoots = [...(project && existsSync(join(project, 'FileCabinet')) ? [join(project, 'FileCabinet')] : []), ...(options.fileCabinetDirs ?? [])];
-  const sdf = loadSdfObjects(objectsDirs);
+  // A folder with manifest.xml is an SDF project (deploy.xml decides what is deployed); without, a plain fixture folder.
+  const projectDir = project && existsSync(join(project, 'manifest.xml')) ? project : undefined;
+  const plainDir = project && !projectDir ? project : undefined;
+  const objectsDirs = [...(plainDir && existsSync(join(plainDir, 'Objects')) ? [join(plainDir, 'Objects')] : []), ...(options.objectsDirs ?? [])];
+  const extraCabinets = [...(plainDir && existsSync(join(plainDir, 'FileCabinet')) ? [join(plainDir, 'FileCabinet')] : []), ...(options.fileCabinetDirs ?? [])];
+  const loaded = loadSdf({ projectDir, objectsDirs, fileCabinetRoots: extraCabinets });
+  const sdf = loaded.project;
+  const projectCabinet = projectDir ? join(projectDir, 'FileCabinet') : undefined;
+  const fileCabinetRoots = [...(projectCabinet ? [projectCabinet] : []), ...extraCabinets];
+  const deployedFiles = new Set(loaded.validation.steps.flatMap((s) => (s.kind === 'files' ? s.files : [])));
+  // Only what deploy.xml's <files> deploys is in the project's part of the File Cabinet.
+  const fileVisible = (disk: string) => !projectCabinet || !disk.startsWith(projectCabinet) || deployedFiles.has(disk);
 
   let fixedTime = options.time === undefined ? undefined : new Date(options.time).getTime();
   const now = () => fixedTime ?? Date.now();
   const account = new Account({
     sdf,
     fileCabinetRoots,
+    fileVisible,
     accountId: options.accountId,
     now,
     features: options.features,
@@ -304,9 +340,15 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     checkScripts() {
       for (const script of sdf.scripts.values()) account.scriptFile(script);
     },
+    sdfValidation: loaded.validation,
+    deploy() {
+      if (!projectDir) throw new Error('NetSuite double: deploy() needs an SDF project (a folder with manifest.xml and deploy.xml)');
+      return deployProject(account, loaded, projectDir);
+    },
     runMapReduce: (runOptions) => runMapReduce(account, runOptions),
     runQueuedTasks: (runOptions) => runQueuedTasks(account, runOptions),
     listen: (listenOptions = {}) => listen(account, { ...listenOptions, endpoints: { ...auth.endpoints, ...listenOptions.endpoints } }),
   };
+  if (options.install) ns.deploy();
   return ns;
 }

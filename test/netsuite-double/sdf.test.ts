@@ -5,9 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CORE_PROJECT, coreDouble, probe } from './core-fixtures.js';
-import { loadSdfObjects } from './sdf/parse-objects.js';
+import { loadSdf, loadSdfObjects } from './sdf/parse-objects.js';
 
-const objects = () => loadSdfObjects([join(CORE_PROJECT, 'Objects')]);
+const objects = () => loadSdfObjects([join(CORE_PROJECT, 'Objects')], [join(CORE_PROJECT, 'FileCabinet')]);
 
 function tempObjects(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'sdf-'));
@@ -55,14 +55,16 @@ describe('SDF objects', () => {
     expect(ids('employee')).not.toContain('custentity_core_acct');
   });
 
-  it('a file not named by its scriptid is refused', () => {
+  it('a file not named by its scriptid is a warning (Oracle requires it, yet two of its published samples deploy without)', () => {
     const dir = tempObjects({ 'customlist_wrong_name.xml': '<customlist scriptid="customlist_right_name"><name>x</name></customlist>' });
-    expect(() => loadSdfObjects([dir])).toThrow('customlist_wrong_name.xml: file name must be the object\'s scriptid: expected customlist_right_name.xml');
+    const { project, validation } = loadSdf({ objectsDirs: [dir] });
+    expect(project.customLists.has('customlist_right_name')).toBe(true);
+    expect(validation.warnings).toEqual([expect.objectContaining({ rule: 'file-name', message: "file name should be the object's scriptid: customlist_right_name.xml" })]);
   });
 
   it('malformed XML fails naming the file', () => {
     const dir = tempObjects({ 'customlist_broken.xml': '<customlist scriptid="customlist_broken"><name>x</customlist>' });
-    expect(() => loadSdfObjects([dir])).toThrow(/customlist_broken\.xml: malformed XML/);
+    expect(() => loadSdfObjects([dir])).toThrow(/customlist_broken\.xml: \[malformed-xml\] malformed XML \(line 1\)/);
   });
 
   it('a deployment value for a parameter the script does not have is refused', () => {
@@ -70,7 +72,7 @@ describe('SDF objects', () => {
       'customscript_x.xml': `<restlet scriptid="customscript_x"><name>x</name><scriptfile>[/SuiteScripts/x.js]</scriptfile>
         <scriptdeployments><scriptdeployment scriptid="customdeploy_x"><custscript_nope>1</custscript_nope><status>RELEASED</status></scriptdeployment></scriptdeployments></restlet>`,
     });
-    expect(() => loadSdfObjects([dir])).toThrow(/sets custscript_nope, which is not a parameter/);
+    expect(() => loadSdfObjects([dir])).toThrow(/customscript_x\.xml: restlet\/scriptdeployments\/scriptdeployment\[customdeploy_x\]\/custscript_nope: \[unknown-element\]/);
   });
 
   it('parameters reach runtime.getCurrentScript().getParameter typed, overrides win, unknown names throw', () => {

@@ -33,6 +33,24 @@ describe('search', () => {
     expect(rows).toEqual([[String(invoice), 'invoice', `INV${invoice}`, String(b.customer), 'Acme Corp', '*']]);
   });
 
+  it('run().each past 4,000 results throws SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED; stopping at 4,000 or fewer is fine', () => {
+    const ns = coreDouble();
+    for (let i = 0; i < 4_001; i++) ns.seed('customrecord_core_log', { fields: { name: `log ${i}` } }, { ignoreMandatoryFields: true });
+    const each = (stopAfter: number) =>
+      probe(ns, ({ search }) => {
+        let seen = 0;
+        try {
+          search.create({ type: 'customrecord_core_log', columns: ['name'] }).run().each(() => ++seen < stopAfter);
+          return { seen };
+        } catch (e) {
+          return { seen, error: (e as { name: string }).name };
+        }
+      });
+    expect(each(Infinity)).toEqual({ seen: 4_000, error: 'SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED' });
+    expect(each(4_000)).toEqual({ seen: 4_000 });
+    expect(each(10)).toEqual({ seen: 10 });
+  });
+
   it('without mainline a transaction search returns the header and each item line', () => {
     const { ns, b } = world();
     const count = probe(ns, ({ search }) => search.create({ type: 'salesorder', filters: [['internalid', 'anyof', b.salesOrder]] }).runPaged().count);
@@ -51,8 +69,8 @@ describe('search', () => {
         return out;
       });
     const [shipped, open] = fulfillments.map(String);
-    expect(ids([['shipstatus', 'anyof', 'C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
-    expect(ids([['mainline', 'is', 'T'], 'and', ['NOT', ['shipstatus', 'anyof', 'C']]])).toEqual([open]);
+    expect(ids([['status', 'anyof', 'ItemShip:C'], 'and', ['mainline', 'is', 'T']])).toEqual([shipped]);
+    expect(ids([['mainline', 'is', 'T'], 'and', ['NOT', ['status', 'anyof', 'ItemShip:C']]])).toEqual([open]);
     expect(ids([['mainline', 'is', 'T'], 'and', [['tranid', 'is', `IF${shipped}`], 'or', ['tranid', 'startswith', `if${open}`]]])).toEqual([shipped, open]);
     expect(ids([['mainline', 'is', 'T'], 'and', ['customer.email', 'contains', 'ACME.example']])).toEqual([shipped, open]);
     expect(ids([['mainline', 'is', 'F'], 'and', ['quantity', 'greaterthan', 1]])).toEqual([open]);
@@ -75,12 +93,44 @@ describe('search', () => {
     const create = (filters: unknown, columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', filters, columns }));
     expect(create([['shipstat', 'anyof', 'C']])).toThrow(/SSS_INVALID_SRCH_FILTER|invalid search criteria.*shipstat/);
     expect(create([], ['trackingnumber'])).toThrow(/invalid column.*trackingnumber/);
-    expect(create([['shipstatus', 'equals', 'C']])).toThrow(/invalid operator.*equals/);
-    expect(create([['shipstatus', 'is', 'C']])).toThrow(/shipstatus is a select field: use anyof, noneof/);
+    expect(create([['status', 'equals', 'ItemShip:C']])).toThrow(/invalid operator.*equals/);
+    expect(create([['status', 'is', 'ItemShip:C']])).toThrow(/status is a select field: use anyof, noneof/);
     expect(create([['mainline', 'is', true]])).toThrow(/takes 'T' or 'F'/);
     expect(create([['trandate', 'on', new Date()]])).toThrow(/M\/D\/YYYY/);
     expect(create([['mainline', 'is', 'T'], 'and'])).toThrow(/ends with an operator/);
     expect(() => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', columns: ['tranid'] }).run().getRange({ start: 0, end: 1 })[0].getValue('entity'))).toThrow(/has no such column/);
+  });
+
+  it("a search's filters and columns are NetSuite's search fields of the type, not the record's fields", () => {
+    const { ns, b } = world();
+    const create = (type: string, filters: unknown[], columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type, filters, columns }));
+    const lookup = (type: string, id: number, column: string) => () => probe(ns, ({ search }) => search.lookupFields({ type, id, columns: [column] }));
+    // Record fields without a search counterpart (SuiteTalk TransactionSearchBasic/RowBasic has neither).
+    expect(create('itemfulfillment', [['shipstatus', 'anyof', 'C']])).toThrow(/SSS_INVALID_SRCH_FILTER|invalid search criteria.*shipstatus/);
+    expect(lookup('salesorder', b.salesOrder, 'linkedtrackingnumbers')).toThrow(/invalid column.*linkedtrackingnumbers/);
+    expect(create('salesorder', [], ['shipisresidential'])).toThrow(/invalid column.*shipisresidential/);
+    // The transaction record's createddate is the search's datecreated.
+    expect(create('salesorder', [], ['createddate'])).toThrow(/invalid column.*createddate/);
+    expect(probe(ns, ({ search }) => search.create({ type: 'salesorder', filters: [['mainline', 'is', 'T']], columns: ['datecreated'] }).run().getRange({ start: 0, end: 1 })[0].getValue('datecreated'))).toMatch(/^\d+\/\d+\/2026/);
+    // internalidnumber filters custom records; it is no column of theirs.
+    expect(create('customrecord_core_log', [['internalidnumber', 'greaterthan', 0]])).not.toThrow();
+    expect(create('customrecord_core_log', [], ['internalidnumber'])).toThrow(/invalid column.*internalidnumber/);
+    // Joins are NetSuite's join ids, not any select field: 'entity' is no join of a transaction search ('customer' is).
+    expect(create('salesorder', [['entity.email', 'contains', 'x']])).toThrow(/no join 'entity'/);
+    expect(create('salesorder', [['customer.email', 'contains', 'x']])).not.toThrow();
+    // Ship items are searched as items: their carrier column is NetSuite's UPS / FedEx-USPS-More list.
+    expect(lookup('shipitem', b.shipItem, 'shippingcarrier')()).toEqual({ shippingcarrier: [{ value: 'nonups', text: 'FedEx/USPS/More' }] });
+  });
+
+  it('a negated operator does not match an empty text, number or date value: "empty or not X" must say isempty', () => {
+    const ns = coreDouble();
+    const empty = ns.seed('customrecord_core_log', { fields: { name: 'no event' } }, { ignoreMandatoryFields: true });
+    const other = ns.seed('customrecord_core_log', { fields: { name: 'other', custrecord_core_log_event: 'create' } }, { ignoreMandatoryFields: true });
+    ns.seed('customrecord_core_log', { fields: { name: 'ship', custrecord_core_log_event: 'ship' } }, { ignoreMandatoryFields: true });
+    const ids = (filters: unknown[]) => probe(ns, ({ search }) => search.create({ type: 'customrecord_core_log', filters }).run().getRange({ start: 0, end: 10 }).map((r: { id: string }) => Number(r.id)));
+    expect(ids([['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([other]);
+    expect(ids([['custrecord_core_log_event', 'doesnotcontain', 'sh']])).toEqual([other]);
+    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);
   });
 
   it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {
@@ -105,15 +155,13 @@ describe('search', () => {
   it('lookupFields: selects as [{value, text}], checkboxes as booleans, joins by name; 1 unit', () => {
     const { ns, b } = world();
     const looked = probe(ns, ({ search }) =>
-      search.lookupFields({ type: search.Type.SALES_ORDER, id: b.salesOrder, columns: ['tranid', 'entity', 'shipmethod', 'shipisresidential', 'customer.email', 'linkedtrackingnumbers', 'status'] }),
+      search.lookupFields({ type: search.Type.SALES_ORDER, id: b.salesOrder, columns: ['tranid', 'entity', 'shipmethod', 'customer.email', 'status'] }),
     );
     expect(looked).toEqual({
       tranid: `SO${b.salesOrder}`,
       entity: [{ value: String(b.customer), text: 'Acme Corp' }],
       shipmethod: [{ value: String(b.shipItem), text: 'FedEx Ground' }],
-      shipisresidential: false,
       'customer.email': 'buyer@acme.example',
-      linkedtrackingnumbers: '111',
       status: [{ value: 'SalesOrd:G', text: 'Billed' }],
     });
     expect(ns.lastInvocation()!.unitsUsed).toBe(1);
@@ -121,7 +169,7 @@ describe('search', () => {
 
   it('saved searches: save, load by id or script id, and feed Map/Reduce input', () => {
     const { ns, fulfillments } = world();
-    const saved = probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', id: 'customsearch_core_open', title: 'Open fulfillments', filters: [['mainline', 'is', 'T'], 'and', ['shipstatus', 'noneof', 'C']], columns: ['tranid', 'entity'] }).save());
+    const saved = probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', id: 'customsearch_core_open', title: 'Open fulfillments', filters: [['mainline', 'is', 'T'], 'and', ['status', 'noneof', 'ItemShip:C']], columns: ['tranid', 'entity'] }).save());
     const loaded = probe(ns, ({ search }) => {
       const s = search.load({ id: 'customsearch_core_open' });
       return [s.searchType, s.id, s.searchId, s.run().getRange({ start: 0, end: 5 }).length];

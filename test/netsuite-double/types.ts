@@ -33,6 +33,8 @@ export interface Governance {
   readonly limit: number;
   readonly used: number;
   remaining(): number;
+  /** The SSS_USAGE_LIMIT_EXCEEDED error once the limit was passed: it ends the invocation even if caught. */
+  readonly exceeded?: unknown;
   /** Charges units for `what` (e.g. 'record.load transaction'); throws SSS_USAGE_LIMIT_EXCEEDED past the limit. */
   charge(units: number, what: string): void;
 }

@@ -2,7 +2,7 @@
 // deployment's event and context filters; beforeSubmit can change or stop the save, afterSubmit
 // cannot undo it; XEDIT gives only the changed fields; user event saves do not chain.
 import { describe, expect, it } from 'vitest';
-import { coreDouble, seedBasics } from './core-fixtures.js';
+import { coreDouble, probe, seedBasics } from './core-fixtures.js';
 
 const UE = 'customscript_core_ue_if';
 const OTHER = 'customscript_core_ue_other';
@@ -119,5 +119,36 @@ describe('user events', () => {
     ns.ui.delete('itemfulfillment', fulfillment);
     expect(ns.get('itemfulfillment', fulfillment)).toBeUndefined();
     expect(ns.invocations({ scriptId: UE, label: 'delete' }).map((i) => i.entryPoint)).toEqual(['beforeSubmit', 'afterSubmit']);
+  });
+
+  it("record.delete of a shipped fulfillment from a script runs beforeSubmit and afterSubmit with type 'delete' and the old record", () => {
+    const ns = coreDouble();
+    const { salesOrder } = seedBasics(ns);
+    const fulfillment = ns.ui.fulfill(salesOrder);
+    ns.ui.ship(fulfillment);
+    probe(ns, ({ record }) => record.delete({ type: 'itemfulfillment', id: fulfillment }));
+    expect(ns.get('itemfulfillment', fulfillment)).toBeUndefined();
+    const deletes = ns.invocations({ scriptId: UE, label: 'delete' });
+    expect(deletes.map((i) => [i.entryPoint, i.executionContext, i.outcome])).toEqual([
+      ['beforeSubmit', 'RESTLET', 'returned'],
+      ['afterSubmit', 'RESTLET', 'returned'],
+    ]);
+    expect(afterSubmitLog(ns)).toMatchObject({ type: 'delete', oldShipstatus: 'C' });
+  });
+
+  it('a record other transactions depend on cannot be deleted (THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS)', () => {
+    const ns = coreDouble();
+    const { salesOrder, customer, item } = seedBasics(ns);
+    const fulfillment = ns.ui.fulfill(salesOrder);
+    const refused = /THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS|dependent records: itemfulfillment/;
+    expect(() => ns.ui.delete('salesorder', salesOrder)).toThrow(refused);
+    expect(() => probe(ns, ({ record }) => record.delete({ type: 'salesorder', id: salesOrder }))).toThrow(/dependent records/);
+    expect(() => probe(ns, ({ record }) => record.delete({ type: 'customer', id: customer }))).toThrow(/dependent records/);
+    expect(() => probe(ns, ({ record }) => record.delete({ type: 'inventoryitem', id: item }))).toThrow(/dependent records/);
+    expect(ns.get('salesorder', salesOrder)).toBeDefined();
+    // Once its fulfillment is gone, the order can go.
+    ns.ui.delete('itemfulfillment', fulfillment);
+    ns.ui.delete('salesorder', salesOrder);
+    expect(ns.get('salesorder', salesOrder)).toBeUndefined();
   });
 });

@@ -190,9 +190,45 @@ export function deleteWithUserEvents(account: Account, request: DeleteRequest, f
     }
   };
   run('beforeSubmit');
+  // NetSuite refuses to delete a record other transactions depend on (a sales order with its
+  // fulfillments or invoices, a customer or item used on a transaction) with
+  // THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS. Checked after beforeSubmit, so
+  // code that acts on a delete does it in afterSubmit, when the record is really gone.
+  const dependents = dependentTransactions(account, def.type, old.id);
+  if (dependents.length > 0) {
+    throw fail(
+      'THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS',
+      `This record cannot be deleted because it has dependent records: ${dependents.slice(0, 5).map((d) => `${d.type} ${d.id}`).join(', ')}${dependents.length > 5 ? ', …' : ''}.`,
+    );
+  }
   repo.store.delete(def.type, old.id);
   repo.afterStore({ type: def.type, data: old.data });
   run('afterSubmit');
+}
+
+/**
+ * Transactions that point at a record through a standard (not custom) reference field of their
+ * body or item lines: createdfrom, entity, shipmethod, item, … Custom fields do not count (an
+ * assumption: NetSuite's help lists no rule for them; README.md of the double).
+ */
+function dependentTransactions(account: Account, type: string, id: number): { type: string; id: number }[] {
+  const repo = account.repo;
+  const key = String(id);
+  const out: { type: string; id: number }[] = [];
+  for (const def of repo.catalog.types.values()) {
+    if (def.costClass !== 'transaction') continue;
+    const bodyRefs = [...def.fields.values()].filter((f) => !f.custom && f.kind === 'select' && f.selectType && repo.catalog.concreteTypes(f.selectType).includes(type));
+    const lineRefs = [...(def.sublists.get('item')?.fields.values() ?? [])].filter((f) => !f.custom && f.kind === 'select' && f.selectType && repo.catalog.concreteTypes(f.selectType).includes(type));
+    if (bodyRefs.length === 0 && lineRefs.length === 0) continue;
+    for (const record of repo.store.all(def.type)) {
+      if (def.type === type && record.id === id) continue;
+      const hit =
+        bodyRefs.some((f) => String(record.data.body[f.id] ?? '') === key) ||
+        (record.data.sublists.item ?? []).some((line) => lineRefs.some((f) => String(line.values[f.id] ?? '') === key));
+      if (hit) out.push({ type: def.type, id: record.id });
+    }
+  }
+  return out;
 }
 
 function mergeBody(base: RecordData, changes: RecordData): RecordData {

@@ -7,6 +7,7 @@ import type { Clock } from '../lib/clock';
 import type { FedexLimiters } from './limiter';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isAmbiguous, isRetryable } from './retry';
+import type { IssuedToken, TokenSource } from '../lib/token-cache';
 import { TokenCache } from '../lib/token-cache';
 
 export type FedexReferenceRequest = TrackComponents['schemas']['Full_Schema_Tracking_References'];
@@ -19,8 +20,20 @@ export interface FedexClientOptions {
   clock: Clock;
   limiters: FedexLimiters;
   fetch?: typeof fetch;
+  /**
+   * Where the FedEx token is kept: by default in this process; with several instances, a shared
+   * store (redis-token-source.ts) given the function that asks FedEx for a new one.
+   */
+  tokenSource?: (requestToken: () => Promise<IssuedToken>) => TokenSource;
+  /** A token fetch or renewal in the background failed (it is retried): for logs. */
+  onTokenError?: (error: unknown) => void;
   retry?: RetryPolicy;
   random?: () => number;
+  /**
+   * A call's deadline when its caller gives none: this long after the call begins. Default 40 s
+   * (NetSuite abandons an outbound call at 45 s). The limiter refuses a call that could not start in time.
+   */
+  defaultDeadlineMs?: number;
   /** Called for each HTTP attempt: for metrics and logs (never carries credentials). */
   onAttempt?: (event: { operation: string; attempt: number; status?: number; error?: string; durationMs: number }) => void;
 }
@@ -37,6 +50,11 @@ export type FedexResult =
       attempts: number;
     };
 
+export interface FedexCallOptions {
+  /** Absolute time (ms) by which the relay must have answered its caller. */
+  deadlineAt?: number;
+}
+
 interface CallSpec {
   operation: string;
   method: 'POST' | 'PUT';
@@ -45,6 +63,7 @@ interface CallSpec {
   /** True for calls that buy or change something at FedEx. */
   mutating: boolean;
   customerTransactionId?: string;
+  deadlineAt?: number;
 }
 
 export class FedexClient {
@@ -57,25 +76,30 @@ export class FedexClient {
     this.fetchImpl = options.fetch ?? fetch;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
-    this.tokens = new TokenCache({ clock: options.clock, fetchToken: () => this.requestToken() });
+    const requestToken = () => this.requestToken();
+    this.tokens = new TokenCache({
+      clock: options.clock,
+      ...(options.tokenSource ? { source: options.tokenSource(requestToken) } : { fetchToken: requestToken }),
+      ...(options.onTokenError ? { onError: options.onTokenError } : {}),
+    });
   }
 
-  createShipment(body: FedexShipRequest, customerTransactionId: string): Promise<FedexResult> {
-    return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId });
+  createShipment(body: FedexShipRequest, customerTransactionId: string, options: FedexCallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId, ...options });
   }
 
-  cancelShipment(accountNumber: string, trackingNumber: string): Promise<FedexResult> {
+  cancelShipment(accountNumber: string, trackingNumber: string, options: FedexCallOptions = {}): Promise<FedexResult> {
     const body = { accountNumber: { value: accountNumber }, trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' };
     // Cancelling twice is harmless, so it may be retried like a read.
-    return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false });
+    return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false, ...options });
   }
 
-  trackByReference(body: FedexReferenceRequest): Promise<FedexResult> {
-    return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false });
+  trackByReference(body: FedexReferenceRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false, ...options });
   }
 
-  trackNumbers(body: FedexTrackRequest): Promise<FedexResult> {
-    return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false });
+  trackNumbers(body: FedexTrackRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false, ...options });
   }
 
   private async requestToken(): Promise<{ accessToken: string; expiresIn: number }> {
@@ -105,6 +129,7 @@ export class FedexClient {
 
   private async call(spec: CallSpec): Promise<FedexResult> {
     const firstStart = this.options.clock.now();
+    const deadlineAt = spec.deadlineAt ?? firstStart + (this.options.defaultDeadlineMs ?? 40_000);
     let refreshedAfter401 = false;
     let last: FedexResult | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -118,7 +143,8 @@ export class FedexClient {
         if (!(await this.waitBeforeRetry(attempt, firstStart))) return last;
         continue;
       }
-      await this.options.limiters.api.acquire();
+      // Throws RELAY_OVERLOADED (nothing sent) when the turn would come too late for the deadline.
+      await this.options.limiters.api.acquire({ deadlineAt });
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {

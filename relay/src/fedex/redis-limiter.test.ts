@@ -1,10 +1,10 @@
-// The Redis limiters with two instances (two connections) against a real redis-server. The window
-// is Redis's clock, so these wait in real time: small limits, windows of 100-150 ms.
+// The Redis limiters with two instances (two connections) against a real redis-server. Turns are
+// on Redis's clock, so these wait in real time: intervals of 40-100 ms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../lib/clock';
 import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
 import type { Limiter } from './limiter';
-import { createRedisFedexLimiters, RedisMinIntervalLimiter, RedisSlidingWindowLimiter } from './redis-limiter';
+import { createRedisFedexLimiters, RedisMinIntervalLimiter, RedisPacedLimiter } from './redis-limiter';
 
 /** Each limiter acquires `perLimiter` times, all at once; returns every start time, sorted. */
 async function startsOf(limiters: Limiter[], perLimiter: number): Promise<number[]> {
@@ -27,18 +27,22 @@ describe.skipIf(!hasRedisServer)('Redis limiters across two instances', () => {
   });
   afterAll(() => redis?.stop());
 
-  it('sliding window: at most N starts in any window across both, the rest queued, not dropped', async () => {
-    const [limit, windowMs] = [2, 150];
-    const a = new RedisSlidingWindowLimiter(redis.connect(), 'mlfx:limit:test-api', limit, windowMs, systemClock);
-    const b = new RedisSlidingWindowLimiter(redis.connect(), 'mlfx:limit:test-api', limit, windowMs, systemClock);
-    const starts = await startsOf([a, b], 3);
-    expect(starts).toHaveLength(6);
-    for (let i = 0; i + limit < starts.length; i++) {
-      expect(starts[i + limit]! - starts[i]!).toBeGreaterThanOrEqual(windowMs - JITTER_MS);
-    }
-    // 6 starts at 2 per 150 ms: three windows' worth, two waits; no slower than needed.
-    expect(starts[1]! - starts[0]!).toBeLessThan(windowMs - JITTER_MS);
-    expect(starts[5]! - starts[0]!).toBeLessThan(2 * windowMs + 300);
+  it('pacing: starts spaced by the interval across both instances, in one line; a turn past the deadline is refused at once', async () => {
+    const intervalMs = 40;
+    const a = new RedisPacedLimiter(redis.connect(), 'mlfx:limit:test-api', intervalMs, systemClock);
+    const b = new RedisPacedLimiter(redis.connect(), 'mlfx:limit:test-api', intervalMs, systemClock);
+    const starts = await startsOf([a, b], 5);
+    expect(starts).toHaveLength(10);
+    // Ten turns of 40 ms take 360 ms from the first: neither instance went on its own count.
+    expect(starts[9]! - starts[0]!).toBeGreaterThanOrEqual(9 * intervalMs - JITTER_MS);
+    expect(starts[9]! - starts[0]!).toBeLessThan(9 * intervalMs + 300);
+    // A deadline that leaves less time than the line is long: refused without waiting, and without a turn.
+    const line = Array.from({ length: 5 }, () => a.acquire());
+    const asked = performance.now();
+    const refusal = await b.acquire({ deadlineAt: Date.now() + 100, reserveMs: 0 }).catch((e: unknown) => e);
+    expect(performance.now() - asked).toBeLessThan(JITTER_MS * 2);
+    expect(refusal).toMatchObject({ status: 503, code: 'RELAY_OVERLOADED', retryable: true });
+    await Promise.all(line);
   });
 
   it('token spacing: one start per interval across both instances', async () => {
@@ -52,10 +56,12 @@ describe.skipIf(!hasRedisServer)('Redis limiters across two instances', () => {
 
   it('names its keys by group and client id', async () => {
     const conn = redis.connect();
-    const limiters = createRedisFedexLimiters(conn, 'client-1', systemClock, { transactionsPerWindow: 5, windowMs: 1_000, tokenIntervalMs: 1_000 });
+    const limiters = createRedisFedexLimiters(conn, 'client-1', systemClock, { transactionsPerWindow: 5, windowMs: 1_000, guardMs: 0, tokenIntervalMs: 1_000 });
     await limiters.api.acquire();
     await limiters.oauth.acquire();
-    expect(await conn.zcard('mlfx:limit:fedex-api:client-1')).toBe(1);
+    // The next free slot (GCRA's theoretical arrival time), on Redis's clock, expiring once passed.
+    expect(Number(await conn.get('mlfx:limit:fedex-api:client-1'))).toBeGreaterThan(0);
+    expect(await conn.pttl('mlfx:limit:fedex-api:client-1')).toBeGreaterThan(0);
     expect(await conn.pttl('mlfx:limit:fedex-oauth:client-1')).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,7 @@
 // never simply retries: it looks the shipment up by its customer reference (the key), voids what an
 // earlier lost attempt created, and creates once more, so exactly one live label exists.
 import { createHash } from 'node:crypto';
-import type { CreateShipmentRequest, CreateShipmentResponse, ShipmentLabel } from '../../../shared/src/contract';
+import type { CreateShipmentRequest, CreateShipmentResponse, ShipmentDocument, ShipmentLabel } from '../../../shared/src/contract';
 import { toFedexShipRequest } from '../../../shared/src/fedex/ship-request';
 import { LABEL_CONTENT_TYPES, parseShipResponse } from '../../../shared/src/fedex/ship-response';
 import { stableStringify } from '../../../shared/src/stable-json';
@@ -81,6 +81,11 @@ async function performCreate(deps: ShipmentServiceDeps, req: CreateShipmentReque
     }
     labels.push({ trackingNumber: label.trackingNumber, contentType: LABEL_CONTENT_TYPES[label.docType] ?? 'application/octet-stream', content: label.encodedLabel });
   }
+  const documents: ShipmentDocument[] = [];
+  for (const doc of shipment.documents) {
+    if (doc.encodedLabel) documents.push({ type: doc.type, contentType: LABEL_CONTENT_TYPES[doc.docType] ?? 'application/octet-stream', content: doc.encodedLabel });
+    else notes.push(`FedEx returned no bytes for the ${doc.type} document`);
+  }
   notes.push(...shipment.alerts.map((a) => `FedEx alert: ${a}`));
   return {
     idempotencyKey: req.idempotencyKey,
@@ -90,6 +95,7 @@ async function performCreate(deps: ShipmentServiceDeps, req: CreateShipmentReque
     shipDate: shipment.shipDate ?? req.shipDate,
     accountNumber,
     labels,
+    ...(documents.length > 0 ? { documents } : {}),
     fedexTransactionId: shipment.transactionId || result.transactionId || '',
     replayed: false,
     notes,

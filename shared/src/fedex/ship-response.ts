@@ -10,6 +10,15 @@ export interface ParsedLabel {
   url?: string;
 }
 
+/** A shipping document other than a label (FedEx's `shipmentDocuments`: the commercial invoice, …). */
+export interface ParsedDocument {
+  /** FedEx's contentType: COMMERCIAL_INVOICE, CERTIFICATE_OF_ORIGIN, … */
+  type: string;
+  docType: string;
+  encodedLabel?: string;
+  url?: string;
+}
+
 export interface ParsedShipment {
   transactionId: string;
   customerTransactionId?: string;
@@ -18,6 +27,8 @@ export interface ParsedShipment {
   serviceType?: string;
   shipDate?: string;
   labels: ParsedLabel[];
+  /** Shipment documents (not labels): FedEx returns them in `shipmentDocuments`, apart from the labels. */
+  documents: ParsedDocument[];
   alerts: string[];
 }
 
@@ -56,11 +67,25 @@ export function parseShipResponse(body: unknown): { ok: true; value: ParsedShipm
       labels.push(label);
     }
   }
+  const documents: ParsedDocument[] = [];
+  // The commercial invoice comes in shipmentDocuments; other documents can ride with a piece.
+  const docSources = [...list(shipment.shipmentDocuments), ...pieces.flatMap((p) => list(p.packageDocuments))];
+  for (const doc of docSources.map(obj)) {
+    const type = doc ? str(doc.contentType) : undefined;
+    if (!doc || !type || type === 'LABEL') continue;
+    const document: ParsedDocument = { type, docType: str(doc.docType) ?? 'PDF' };
+    const encoded = str(doc.encodedLabel);
+    const url = str(doc.url);
+    if (encoded) document.encodedLabel = encoded;
+    if (url) document.url = url;
+    documents.push(document);
+  }
   const parsed: ParsedShipment = {
     transactionId: str(root.transactionId) ?? '',
     masterTrackingNumber: master,
     trackingNumbers,
     labels,
+    documents,
     alerts: [...alertsOf(output.alerts), ...alertsOf(shipment.alerts)].filter((a, i, all) => all.indexOf(a) === i),
   };
   const ctid = str(root.customerTransactionId);

@@ -13,6 +13,9 @@ export interface RuntimeSettings {
   queueBulk: boolean;
   maxAttempts: number;
   pollMaxPerRun?: number;
+  /** As the admin typed it, upper-cased (SENDER by default); the shared validation refuses anything but SENDER or RECIPIENT. */
+  dutiesPayment: string;
+  electronicTradeDocuments: boolean;
 }
 
 const F = SETTINGS.fields;
@@ -40,6 +43,7 @@ export function readSettings(): RuntimeSettings {
   const maxAttempts = Number(text(row, F.maxAttempts));
   const pollMax = Number(text(row, F.pollMaxPerRun));
   const queueBulk = row ? row.getValue({ name: F.queueBulk }) : true;
+  const etd = row?.getValue({ name: F.electronicTradeDocuments });
   return {
     ...(relayUrl ? { relayUrl } : {}),
     ...(globalFedexAccount ? { globalFedexAccount } : {}),
@@ -49,6 +53,8 @@ export function readSettings(): RuntimeSettings {
     queueBulk: queueBulk === true || queueBulk === 'T',
     maxAttempts: maxAttempts > 0 ? maxAttempts : 4,
     ...(pollMax > 0 ? { pollMaxPerRun: pollMax } : {}),
+    dutiesPayment: text(row, F.dutiesPayment)?.toUpperCase() ?? 'SENDER',
+    electronicTradeDocuments: etd === true || etd === 'T',
   };
 }
 

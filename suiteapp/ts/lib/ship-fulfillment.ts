@@ -17,6 +17,7 @@ import { missingSettings, readSettings } from './settings';
 import { shipGate } from './ship-gate';
 import { CLAIM_RELEASED, pendingValues, recordCreateFailure } from './shipment-state';
 import { createPendingShipment, findShipmentForFulfillment, updateShipment } from './shipments';
+import { storeShipmentDocuments } from './shipment-documents';
 import { readSnapshot, todayIso } from './snapshot';
 import { findInvoiceForOrder, storeLabels, writeFulfillmentTracking, writeInvoiceTracking } from './write-back';
 
@@ -94,6 +95,8 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
         pickupType: 'USE_SCHEDULED_PICKUP',
         weightUnits: 'LB',
         today: todayIso(),
+        dutiesPayment: settings.dutiesPayment,
+        electronicTradeDocuments: settings.electronicTradeDocuments,
       });
 
   const shipmentId = shipmentRecord();
@@ -149,6 +152,16 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
   } catch (e) {
     problems.push(`label not stored: ${message(e)}`);
     writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: message(e), correlationId: corr });
+  }
+  if (shipped.documents?.length) {
+    // The commercial invoice of an international shipment, stored with the labels and linked from the Shipment.
+    try {
+      const invoiceFile = storeShipmentDocuments(settings.labelFolderId as number, `IF${snapshot.fulfillment.tranId ?? fulfillmentId}`, shipped.documents);
+      if (invoiceFile !== undefined) values[F.commercialInvoiceFile] = invoiceFile;
+    } catch (e) {
+      problems.push(`commercial invoice not stored: ${message(e)}`);
+      writeAudit({ operation: 'STORE_LABEL', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, shipmentId, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: `commercial invoice not stored: ${message(e)}`, correlationId: corr });
+    }
   }
   if (problems.length) values[F.lastError] = problems.join('; ');
   updateShipment(shipmentId, values);

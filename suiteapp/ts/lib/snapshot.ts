@@ -1,10 +1,14 @@
 // Reads what the shipment needs from NetSuite into a plain FulfillmentSnapshot, with the cheapest
 // calls that do the job: the fulfillment record the user event already has, lookupFields (1 unit)
 // for customer, order and ship method, and one load (5 units) for the ship-from address subrecord.
+// Only when the shipment crosses a border, or NetSuite has no package weight, one search (10 units)
+// reads every item line's price and item record data at once (never a load per item), plus the
+// order currency's ISO code (1 unit) across borders.
 import * as record from 'N/record';
 import * as search from 'N/search';
-import type { AddressSnapshot, FulfillmentSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
+import type { AddressSnapshot, FulfillmentSnapshot, ItemLineSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
 import { CUSTOMER_FIELDS, SERVICE_MAP } from '../../../shared/src/ids';
+import { isInternational } from '../../../shared/src/services';
 
 const ADDRESS_FIELDS = ['addressee', 'attention', 'addr1', 'addr2', 'addr3', 'city', 'state', 'zip', 'country', 'addrphone'] as const;
 
@@ -43,24 +47,36 @@ export function shipMethodRule(shipMethodId: string | undefined): ShipMethodRule
     .create({
       type: SERVICE_MAP.type,
       filters: [[F.shipItem, 'anyof', shipMethodId], 'and', ['isinactive', 'is', 'F']],
-      columns: [F.serviceType, F.packagingType],
+      columns: [F.serviceType, F.packagingType, F.residentialServiceType],
     })
     .run()
     .getRange({ start: 0, end: 1 });
   const row = rows[0];
   if (row) {
-    const serviceType = str(row.getValue({ name: F.serviceType }));
-    const packagingType = str(row.getValue({ name: F.packagingType }));
+    const serviceType = str(row.getValue({ name: F.serviceType }))?.toUpperCase();
+    const packagingType = str(row.getValue({ name: F.packagingType }))?.toUpperCase();
+    const residentialServiceType = str(row.getValue({ name: F.residentialServiceType }))?.toUpperCase();
     if (!serviceType) return { kind: 'fedex-unmapped' };
-    return { kind: 'fedex', serviceType, ...(packagingType ? { packagingType } : {}) };
+    return { kind: 'fedex', serviceType, ...(packagingType ? { packagingType } : {}), ...(residentialServiceType ? { residentialServiceType } : {}) };
   }
-  const item = search.lookupFields({ type: 'shipitem', id: shipMethodId, columns: ['shippingcarrier'] });
-  const carrier = str(item.shippingcarrier) ?? '';
-  return /fedex/i.test(carrier) ? { kind: 'fedex-unmapped' } : { kind: 'not-fedex' };
+  // No Service Map row. NetSuite's carrier list on a ship item only says UPS or "FedEx/USPS/More"
+  // (the item search column `shippingcarrier`: ups | nonups), so it cannot say FedEx; like
+  // NetSuite Connector, read the carrier from the ship method's name. A non-UPS method named FedEx
+  // fails as unmapped (the admin adds a row); any other is not ours and is left alone.
+  const item = search.lookupFields({ type: 'shipitem', id: shipMethodId, columns: ['itemid', 'displayname', 'shippingcarrier'] });
+  if (str(item.shippingcarrier) === 'ups') return { kind: 'not-fedex' };
+  const named = `${str(item.itemid) ?? ''} ${str(item.displayname) ?? ''}`;
+  return /fed\s*ex/i.test(named) ? { kind: 'fedex-unmapped' } : { kind: 'not-fedex' };
 }
 
-function readLines(rec: record.Record): { items: FulfillmentSnapshot['items']; locationId?: string } {
-  const items: FulfillmentSnapshot['items'] = [];
+/** A fulfillment item line and the order line it ships (to find its price). */
+interface LineRef {
+  snapshot: ItemLineSnapshot;
+  orderLine?: string;
+}
+
+function readLines(rec: record.Record): { lines: LineRef[]; locationId?: string } {
+  const lines: LineRef[] = [];
   let locationId: string | undefined;
   const count = rec.getLineCount({ sublistId: 'item' });
   for (let line = 0; line < count; line++) {
@@ -68,29 +84,91 @@ function readLines(rec: record.Record): { items: FulfillmentSnapshot['items']; l
     if (receive === false || receive === 'F') continue;
     const item = str(rec.getSublistText({ sublistId: 'item', fieldId: 'item', line })) ?? str(rec.getSublistValue({ sublistId: 'item', fieldId: 'item', line })) ?? '?';
     const description = str(rec.getSublistValue({ sublistId: 'item', fieldId: 'description', line }));
-    items.push({ item, quantity: Number(rec.getSublistValue({ sublistId: 'item', fieldId: 'quantity', line })) || 0, ...(description ? { description } : {}) });
+    const orderLine = str(rec.getSublistValue({ sublistId: 'item', fieldId: 'orderline', line }));
+    lines.push({
+      snapshot: { item, quantity: Number(rec.getSublistValue({ sublistId: 'item', fieldId: 'quantity', line })) || 0, ...(description ? { description } : {}) },
+      ...(orderLine ? { orderLine } : {}),
+    });
     locationId = locationId ?? str(rec.getSublistValue({ sublistId: 'item', fieldId: 'location', line }));
   }
-  return { items, ...(locationId ? { locationId } : {}) };
+  return { lines, ...(locationId ? { locationId } : {}) };
 }
 
+/** A positive finite number from a sublist value, else undefined. */
+const measure = (v: unknown): number | undefined => {
+  const n = typeof v === 'number' ? v : Number(v);
+  return v !== '' && v !== null && v !== undefined && Number.isFinite(n) && n > 0 ? n : undefined;
+};
+
 function readPackages(rec: record.Record): FulfillmentSnapshot['packages'] {
-  // Accounts with NetSuite's own FedEx integration keep packages in `packagefedex`; others in `package`.
-  const lists: [string, string, string][] = [
-    ['package', 'packageweight', 'packagedescr'],
-    ['packagefedex', 'packageweightfedex', 'reference1fedex'],
+  // Accounts with NetSuite's own FedEx integration keep packages in `packagefedex` (with dimensions,
+  // in inches); others in `package` (weight in pounds; its dimensions live in a per-line subrecord).
+  const lists: { sublistId: string; weight: string; descr: string; dims?: [string, string, string] }[] = [
+    { sublistId: 'package', weight: 'packageweight', descr: 'packagedescr' },
+    { sublistId: 'packagefedex', weight: 'packageweightfedex', descr: 'reference1fedex', dims: ['packagelengthfedex', 'packagewidthfedex', 'packageheightfedex'] },
   ];
-  for (const [sublistId, weightField, descrField] of lists) {
+  for (const list of lists) {
+    const { sublistId } = list;
     const count = rec.getLineCount({ sublistId });
     if (count <= 0) continue;
     const out: FulfillmentSnapshot['packages'] = [];
     for (let line = 0; line < count; line++) {
-      const description = str(rec.getSublistValue({ sublistId, fieldId: descrField, line }));
-      out.push({ weight: Number(rec.getSublistValue({ sublistId, fieldId: weightField, line })) || 0, ...(description ? { description } : {}) });
+      const description = str(rec.getSublistValue({ sublistId, fieldId: list.descr, line }));
+      // Kept as NetSuite holds it (NaN, negative, 1e308 included): the shared validation refuses what FedEx would.
+      const raw = rec.getSublistValue({ sublistId, fieldId: list.weight, line });
+      const weight = raw === '' || raw === null || raw === undefined ? 0 : Number(raw);
+      const dims = list.dims?.map((fieldId) => measure(rec.getSublistValue({ sublistId, fieldId, line })));
+      out.push({
+        weight,
+        ...(description ? { description } : {}),
+        ...(dims && dims.every((d) => d !== undefined) ? { length: dims[0], width: dims[1], height: dims[2] } : {}),
+      });
     }
     return out;
   }
   return [];
+}
+
+const ITEM_COLUMNS = ['countryofmanufacture', 'manufacturertariff', 'schedulebnumber', 'weight', 'weightunit'] as const;
+const WEIGHT_UNIT_IDS: Record<string, string> = { '1': 'lb', '2': 'oz', '3': 'kg', '4': 'g' };
+
+/**
+ * Prices from the order lines and customs/weight data from the item records, for every line at
+ * once: one search over the order's lines joined to their items (10 units), whatever the line count.
+ */
+function readItemData(orderId: string, lines: LineRef[]): void {
+  const rows = search
+    .create({
+      type: 'transaction',
+      filters: [['internalid', 'anyof', orderId], 'and', ['mainline', 'is', 'F']],
+      columns: ['line', 'item', 'rate', ...ITEM_COLUMNS.map((name) => search.createColumn({ name, join: 'item' }))],
+    })
+    .run()
+    .getRange({ start: 0, end: 1000 });
+  for (const row of rows) {
+    const lineId = str(row.getValue({ name: 'line' }));
+    const target = lines.find((l) => l.orderLine !== undefined && l.orderLine === lineId);
+    if (!target) continue;
+    const join = (name: string) => row.getValue({ name, join: 'item' });
+    const item = target.snapshot;
+    const rate = measure(row.getValue({ name: 'rate' }));
+    const origin = str(join('countryofmanufacture'));
+    const tariff = str(join('manufacturertariff')) ?? str(join('schedulebnumber'));
+    const weight = measure(join('weight'));
+    const unitId = str(join('weightunit'));
+    const unit = unitId ? (WEIGHT_UNIT_IDS[unitId] ?? unitId.toLowerCase()) : undefined;
+    if (rate !== undefined) item.unitPrice = rate;
+    if (origin) item.countryOfManufacture = origin;
+    if (tariff) item.harmonizedCode = tariff;
+    if (weight !== undefined) item.weight = weight;
+    if (unit) item.weightUnit = unit;
+  }
+}
+
+/** The ISO code of a currency (its `symbol`), 1 unit. */
+function currencyCode(currencyId: string | undefined): string | undefined {
+  if (!currencyId) return undefined;
+  return str(search.lookupFields({ type: 'currency', id: currencyId, columns: ['symbol'] }).symbol);
 }
 
 /** Ship-from: the location's main address, else the subsidiary's. */
@@ -151,16 +229,28 @@ export function readSnapshot(rec: record.Record, accountId: string): { snapshot:
     };
   }
   const salesOrderId = str(rec.getValue({ fieldId: 'createdfrom' }));
+  let currencyId: string | undefined;
   if (salesOrderId) {
-    const so = search.lookupFields({ type: 'salesorder', id: salesOrderId, columns: ['tranid'] });
+    const so = search.lookupFields({ type: 'salesorder', id: salesOrderId, columns: ['tranid', 'currency'] });
+    currencyId = str(so.currency);
     base.salesOrder = { id: salesOrderId, ...(str(so.tranid) ? { tranId: str(so.tranid) } : {}) };
   }
   // The residential flag of the ship-to address lives on the transaction (shipisresidential).
   base.shipTo = { ...readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' })), isresidential: bool(rec.getValue({ fieldId: 'shipisresidential' })) };
-  const { items, locationId } = readLines(rec);
-  base.items = items;
+  const { lines, locationId } = readLines(rec);
+  base.items = lines.map((l) => l.snapshot);
   base.packages = readPackages(rec);
   const shipFrom = readShipFrom(str(rec.getValue({ fieldId: 'location' })) ?? locationId, str(rec.getValue({ fieldId: 'subsidiary' })));
   if (shipFrom) base.shipFrom = shipFrom;
+
+  const from = shipFrom?.country?.toUpperCase();
+  const to = base.shipTo.country?.toUpperCase();
+  const crossBorder = from !== undefined && to !== undefined && isInternational(from, to);
+  const unweighed = !base.packages.some((p) => p.weight > 0);
+  if (salesOrderId && (crossBorder || unweighed)) readItemData(salesOrderId, lines);
+  if (crossBorder && base.salesOrder) {
+    const currency = currencyCode(currencyId);
+    if (currency) base.salesOrder.currency = currency;
+  }
   return { snapshot: base, rule };
 }

@@ -47,11 +47,13 @@ export function openShipmentsSearch(afterId: number, upToId?: number): search.Se
     'and',
     ['isinactive', 'is', 'F'],
     'and',
-    [F.deliveryStatus, 'isnot', 'DELIVERED'],
-    'and',
-    [F.deliveryStatus, 'isnot', 'CANCELLED'],
-    'and',
-    [F.deliveryStatus, 'isnot', 'RETURNED'],
+    // A shipment FedEx has not reported on yet has no delivery status: ask for it explicitly,
+    // whatever NetSuite's `isnot` does with empty values.
+    [
+      [F.deliveryStatus, 'isempty', ''],
+      'or',
+      [[F.deliveryStatus, 'isnot', 'DELIVERED'], 'and', [F.deliveryStatus, 'isnot', 'CANCELLED'], 'and', [F.deliveryStatus, 'isnot', 'RETURNED']],
+    ],
     'and',
     ['internalidnumber', 'greaterthan', afterId],
   ];

@@ -43,6 +43,11 @@ export class SecretVault {
     this.#values.set(id.toLowerCase(), value);
   }
 
+  /** Whether the account holds a value for `id` (Setup > Company > API Secrets). */
+  has(id: string): boolean {
+    return this.#values.has(String(id).toLowerCase());
+  }
+
   /** Whether `ref` names a secret or GUID placeholder. */
   static isReference(ref: string): boolean {
     return SECRET_ID.test(ref) || GUID.test(ref);

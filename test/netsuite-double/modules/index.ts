@@ -17,6 +17,7 @@ import { createEncodeModule } from './encode.js';
 import { createFileModule } from './file.js';
 import { createUrlModule } from './url.js';
 import { createTaskModule } from './task.js';
+import { createCacheModule } from './cache.js';
 
 export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/record', createRecordModule],
@@ -30,6 +31,7 @@ export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/file', createFileModule],
   ['N/url', createUrlModule],
   ['N/task', createTaskModule],
+  ['N/cache', createCacheModule],
 ]);
 
 /** Registers (or replaces) the factory of a module for every account created afterwards. */

@@ -1,4 +1,5 @@
-// N/search: create/load/save/delete searches, run().each (≤ 4,000 results, 10 units per call),
+// N/search: create/load/save/delete searches, run().each (≤ 4,000 results, then
+// SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED; 10 units per call),
 // run().getRange (≤ 1,000, 10 units), runPaged (page size 5…1,000, 5 units) and fetch (5 units),
 // lookupFields (1 unit), createFilter/createColumn, and the Type/Operator/Sort/Summary enums.
 // Fields, joins and operators are checked up front: an unknown one is an error, not no rows.
@@ -34,6 +35,8 @@ export interface SearchDefinition {
   title: string;
   scriptId: string | undefined;
   internalId: number | undefined;
+  /** Saved searches: shown to every role with access to the records (false: its owner only). */
+  isPublic?: boolean;
 }
 
 interface SavedSearches {
@@ -192,9 +195,18 @@ export function createSearchModule(ctx: ScriptRunContext) {
         each(callback: unknown) {
           if (typeof callback !== 'function') throw fail('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: callback');
           charge(SEARCH_UNITS.each, `ResultSet.each (${def.type})`);
-          const rows = run(def).slice(0, MAX_EACH);
-          for (const row of rows) {
-            if ((callback as (r: unknown) => unknown)(makeResult(row, columns)) !== true) break;
+          // ResultSet.each (d:section_457160888671) yields at most 4,000 results; a callback that
+          // still asks for more once they are used up gets SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED (the
+          // script must narrow the search or use runPaged), never a silently shortened loop.
+          const rows = run(def);
+          for (let i = 0; i < rows.length; i++) {
+            if (i === MAX_EACH) {
+              throw fail(
+                'SSS_SEARCH_FOR_EACH_LIMIT_EXCEEDED',
+                `No more than ${MAX_EACH} search results may be returned at one time from ResultSet.each(callback) (this ${def.type} search has ${rows.length}). Please revise your search criteria or modify the callback logic so that no more than ${MAX_EACH} results are returned.`,
+              );
+            }
+            if ((callback as (r: unknown) => unknown)(makeResult(rows[i]!, columns)) !== true) break;
           }
         },
         getRange(options: { start?: unknown; end?: unknown }) {
@@ -268,7 +280,12 @@ export function createSearchModule(ctx: ScriptRunContext) {
       set title(value: unknown) {
         def.title = String(value ?? '');
       },
-      isPublic: false,
+      get isPublic() {
+        return def.isPublic === true;
+      },
+      set isPublic(value: unknown) {
+        def.isPublic = value === true;
+      },
       settings: realm.adopt([]),
       get filterExpression() {
         return realm.adopt(expressionOf(def.filters));
@@ -343,6 +360,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
       title: typeof o.title === 'string' ? o.title : '',
       scriptId: typeof o.id === 'string' ? o.id : undefined,
       internalId: undefined,
+      isPublic: o.isPublic === true,
     };
     validate(def);
     return makeSearch(def);
@@ -416,6 +434,12 @@ export function createSearchModule(ctx: ScriptRunContext) {
     createColumn,
     createFilter,
   };
+}
+
+/** A saved search of the account as stored (a copy), by script id or internal id: for tests. */
+export function savedSearchDefinition(account: Account, id: string | number): SearchDefinition | undefined {
+  const found = findSaved(account, id);
+  return found && structuredClone(found);
 }
 
 function findSaved(account: Account, id: unknown): SearchDefinition | undefined {

@@ -1,7 +1,7 @@
 // The standard record types the connector touches, with their REAL SuiteScript field ids: the
 // lower-case forms of NetSuite's REST metadata (wsjmnh/netsuite-record-rest-docs,
 // docs/schemas/<record>.md: itemFulfillment, salesOrder, invoice, customer, location, subsidiary,
-// shipItem, inventoryItem). Only a useful subset of each record is modelled; an id outside it is
+// shipItem, inventoryItem, currency). Only a useful subset of each record is modelled; an id outside it is
 // refused by the double (DOUBLE_UNKNOWN_FIELD), on purpose: NetSuite would drop it silently.
 import { COUNTRY_OPTIONS } from './countries.js';
 import type { FieldDef, FieldKind, RecordTypeDef, SelectOption, StoredRecord, SubrecordTypeDef, SublistDef } from './model.js';
@@ -78,7 +78,7 @@ function transactionHeader(): FieldDef[] {
     select('class', 'unmodelled:classification'),
     select('customform', 'unmodelled:customform'),
     select('postingperiod', 'unmodelled:accountingperiod'),
-    select('currency', 'unmodelled:currency'),
+    select('currency', 'currency'),
     ...fields('float', 'exchangerate'),
   ];
 }
@@ -368,8 +368,11 @@ const SERVICE_CODES = ids(
 );
 
 /**
- * Ship item (a shipping method). Its carrier is `shippingcarrier` (REST "Shipping Carrier", a
- * string) plus the per-carrier service code fields; there is no simple "isFedEx" flag.
+ * Ship item (a shipping method). Its `shippingcarrier` is NetSuite's carrier list, which has two
+ * values only: `ups` (UPS) and `nonups` (FedEx/USPS/More) — the SuiteTalk schema's
+ * ShippingCarrier enum (_ups, _fedexUspsMore), the same pair as the fulfillment's `shipcarrier`.
+ * It cannot tell FedEx from USPS: code that needs to know uses the FedEx service code or its own
+ * mapping. There is no simple "isFedEx" flag.
  */
 const shipItem: RecordTypeDef = {
   type: 'shipitem',
@@ -379,7 +382,8 @@ const shipItem: RecordTypeDef = {
   families: ['item'],
   displayName: (r) => text(r, 'itemid') || String(r.id),
   fields: fieldMap(
-    fields('text', 'itemid displayname externalid shippingcarrier'),
+    fields('text', 'itemid displayname externalid'),
+    choice('shippingcarrier', options('ups=UPS|nonups=FedEx/USPS/More')),
     fields('textarea', 'description'),
     fields('checkbox', 'isinactive isonline istaxable fedexonerate'),
     choice('fedexservicecode', SERVICE_CODES),
@@ -419,7 +423,7 @@ const inventoryItem: RecordTypeDef = {
     choice('weightunit', WEIGHT_UNITS),
     fields('text', 'weightunits', { readOnly: true }),
     choice('countryofmanufacture', COUNTRY_OPTIONS),
-    fields('text', 'manufacturertariff manufacturercity manufacturerstate manufacturerzip manufactureraddr1 manufacturertaxid hazmatid hazmatshippingname hazmathazardclass'),
+    fields('text', 'manufacturertariff schedulebnumber manufacturercity manufacturerstate manufacturerzip manufactureraddr1 manufacturertaxid hazmatid hazmatshippingname hazmathazardclass'),
     fields('checkbox', 'ishazmatitem isdropshipitem isspecialorderitem'),
     choice('hazmatpackinggroup', ids('DEFAULT I II III')),
   ),
@@ -432,7 +436,7 @@ const nonInventoryItem: RecordTypeDef = {
   costClass: 'other',
   families: ['item'],
   displayName: itemName,
-  fields: fieldMap(itemFields(), fields('float', 'weight'), choice('weightunit', WEIGHT_UNITS), choice('countryofmanufacture', COUNTRY_OPTIONS)),
+  fields: fieldMap(itemFields(), fields('float', 'weight'), choice('weightunit', WEIGHT_UNITS), choice('countryofmanufacture', COUNTRY_OPTIONS), fields('text', 'manufacturertariff schedulebnumber')),
   sublists: new Map(),
 };
 
@@ -443,6 +447,17 @@ const serviceItem: RecordTypeDef = {
   families: ['item'],
   displayName: itemName,
   fields: fieldMap(itemFields()),
+  sublists: new Map(),
+};
+
+/** Currency (Lists > Accounting > Currencies): `symbol` is the ISO 4217 code, `displaysymbol` the sign ($). */
+const currency: RecordTypeDef = {
+  type: 'currency',
+  label: 'Currency',
+  costClass: 'other',
+  families: [],
+  displayName: (r) => text(r, 'name') || String(r.id),
+  fields: fieldMap(fields('text', 'name symbol displaysymbol externalid'), fields('checkbox', 'isbasecurrency isinactive'), fields('float', 'exchangerate')),
   sublists: new Map(),
 };
 
@@ -458,6 +473,7 @@ export const STANDARD_RECORD_TYPES: readonly RecordTypeDef[] = [
   inventoryItem,
   nonInventoryItem,
   serviceItem,
+  currency,
 ];
 
 /** Fields a user must fill in before saving (customer names: see RecordRepository.check). */
@@ -469,6 +485,7 @@ const MANDATORY: Record<string, string[]> = {
   noninventoryitem: ['itemid'],
   serviceitem: ['itemid'],
   employee: ['firstname', 'lastname'],
+  currency: ['name', 'symbol'],
 };
 for (const def of STANDARD_RECORD_TYPES) {
   for (const id of MANDATORY[def.type] ?? []) def.fields.get(id)!.mandatory = true;

@@ -8,7 +8,14 @@ import vm from 'node:vm';
 export class DeployedFiles {
   readonly #compiled = new Map<string, { stamp: string; script: vm.Script; source: string }>();
 
-  constructor(readonly roots: readonly string[]) {}
+  /**
+   * `visible`: when given, a file is in the File Cabinet only if it returns true (an SDF project's
+   * FileCabinet folder holds what deploy.xml deploys, not everything on disk).
+   */
+  constructor(
+    readonly roots: readonly string[],
+    private readonly visible: (diskPath: string) => boolean = () => true,
+  ) {}
 
   /** Disk path of a File Cabinet path, or undefined when no root has it. */
   resolve(cabinetPath: string): string | undefined {
@@ -16,7 +23,7 @@ export class DeployedFiles {
     if (clean.includes('/../') || clean.endsWith('/..')) return undefined;
     for (const root of this.roots) {
       const disk = normalize(join(root, clean));
-      if (disk.startsWith(normalize(root)) && existsSync(disk) && statSync(disk).isFile()) return disk;
+      if (disk.startsWith(normalize(root)) && existsSync(disk) && statSync(disk).isFile() && this.visible(disk)) return disk;
     }
     return undefined;
   }

@@ -1,11 +1,14 @@
-// Reads an SDF project's Objects folder(s) into the model of sdf/types.ts. Shapes follow what
-// SDF writes (see shared/notes: oracle-samples usereventscript, helloextend mapreducescript,
-// customrecordtype with customrecordcustomfields, customlist with customvalues, <secret/>).
-// Strict where SDF is: each file is named exactly its scriptid, XML must be well formed.
+// Reads an SDF project's objects into the model of sdf/types.ts, after validate-project.ts has
+// checked them against Oracle's schema (a project with errors never loads: SdfValidationError
+// names each file, element path and rule). Shapes follow what SDF writes (see shared/notes:
+// oracle-samples usereventscript, helloextend mapreducescript, customrecordtype with
+// customrecordcustomfields, customlist with customvalues, <secret/>).
 // Object types the double does not model are kept in `others`, never rejected.
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { XMLParser } from 'fast-xml-parser';
+import { SdfValidationError } from './issues.js';
+import { validateSdf, type SdfValidation, type SdfValidationInput } from './validate-project.js';
 import {
   SCRIPT_OBJECT_TYPES,
   type ScriptObjectType,
@@ -15,13 +18,14 @@ import {
   type SdfDeployment,
   type SdfFieldType,
   type SdfProject,
+  type SdfRole,
   type SdfScript,
   type SdfScriptParameter,
 } from './types.js';
 
 type XmlNode = Record<string, unknown>;
 
-const REPEATED = new Set(['scriptdeployment', 'scriptcustomfield', 'customrecordcustomfield', 'customvalue']);
+const REPEATED = new Set(['scriptdeployment', 'scriptcustomfield', 'customrecordcustomfield', 'customvalue', 'permission']);
 
 const parser = new XMLParser({
   ignoreAttributes: false,
@@ -51,41 +55,38 @@ export function emptyProject(): SdfProject {
     entityFields: new Map(),
     itemFields: new Map(),
     customLists: new Map(),
+    roles: new Map(),
     secrets: new Set(),
     others: [],
   };
 }
 
-/** Parses every *.xml of the given Objects folders (later folders may not redefine an object). */
-export function loadSdfObjects(objectsDirs: readonly string[]): SdfProject {
-  const project = emptyProject();
-  const seen = new Map<string, string>();
-  for (const dir of objectsDirs) {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir).filter((f) => f.endsWith('.xml')).sort();
-    } catch (cause) {
-      throw new Error(`SDF Objects folder not readable: ${dir}`, { cause });
-    }
-    for (const name of entries) {
-      const file = join(dir, name);
-      const scriptid = addObjectFile(project, file, readFileSync(file, 'utf8'));
-      const previous = seen.get(scriptid);
-      if (previous) throw new SdfObjectError(file, `object ${scriptid} is already defined in ${previous}`);
-      seen.set(scriptid, file);
-    }
-  }
-  let internalId = 101;
-  for (const id of [...project.scripts.keys()].sort()) project.scripts.get(id)!.internalId = internalId++;
-  return project;
+export interface LoadedSdf {
+  project: SdfProject;
+  validation: SdfValidation;
 }
 
-/** Parses one object file into the project; returns its scriptid. */
-export function addObjectFile(project: SdfProject, file: string, xml: string): string {
-  const valid = XMLValidator.validate(xml);
-  if (valid !== true) {
-    throw new SdfObjectError(file, `malformed XML (line ${valid.err.line}): ${valid.err.msg}`);
-  }
+/**
+ * Validates (validate-project.ts) and reads a project and/or Objects folders; throws
+ * SdfValidationError listing every error when any is found. Warnings are in `validation`.
+ */
+export function loadSdf(input: SdfValidationInput): LoadedSdf {
+  const validation = validateSdf(input);
+  if (validation.errors.length > 0) throw new SdfValidationError(validation.issues, input.projectDir);
+  const project = emptyProject();
+  for (const object of validation.objects) addObjectFile(project, object.file, readFileSync(object.file, 'utf8'));
+  let internalId = 101;
+  for (const id of [...project.scripts.keys()].sort()) project.scripts.get(id)!.internalId = internalId++;
+  return { project, validation };
+}
+
+/** Validates and parses every *.xml of the given Objects folders (recursively). */
+export function loadSdfObjects(objectsDirs: readonly string[], fileCabinetRoots: readonly string[] = []): SdfProject {
+  return loadSdf({ objectsDirs, fileCabinetRoots }).project;
+}
+
+/** Parses one object file (already validated) into the project; returns its scriptid. */
+function addObjectFile(project: SdfProject, file: string, xml: string): string {
   const doc = parser.parse(xml) as XmlNode;
   const roots = Object.keys(doc).filter((k) => k !== '?xml');
   if (roots.length !== 1) throw new SdfObjectError(file, `expected one root element, found ${roots.length}`);
@@ -93,9 +94,6 @@ export function addObjectFile(project: SdfProject, file: string, xml: string): s
   const node = asNode(doc[objectType]);
   const scriptid = attr(node, 'scriptid');
   if (!scriptid) throw new SdfObjectError(file, `<${objectType}> has no scriptid attribute`);
-  if (basename(file) !== `${scriptid}.xml`) {
-    throw new SdfObjectError(file, `file name must be the object's scriptid: expected ${scriptid}.xml`);
-  }
 
   if (objectType in SCRIPT_OBJECT_TYPES) {
     project.scripts.set(scriptid, parseScript(file, objectType as ScriptObjectType, scriptid, node));
@@ -113,6 +111,8 @@ export function addObjectFile(project: SdfProject, file: string, xml: string): s
     project.customLists.set(scriptid, parseCustomList(file, scriptid, node));
   } else if (objectType === 'secret') {
     project.secrets.add(scriptid);
+  } else if (objectType === 'role') {
+    project.roles.set(scriptid, parseRole(scriptid, node, file));
   } else {
     project.others.push({ objectType, scriptid, file });
   }
@@ -182,8 +182,32 @@ function parseDeployment(file: string, node: XmlNode, number: number): SdfDeploy
     loglevel: loglevel as SdfDeployment['loglevel'],
     parameterValues,
     number,
+    allroles: bool(node, 'allroles', false),
+    audienceRoles: multi(text(node, 'audslctrole')),
+    allemployees: bool(node, 'allemployees', false),
+    audienceEmployees: multi(text(node, 'audemployee')),
+    runasrole: reference(text(node, 'runasrole')),
     raw: node,
   };
+}
+
+function parseRole(scriptid: string, node: XmlNode, file: string): SdfRole {
+  return {
+    scriptid,
+    name: text(node, 'name') ?? scriptid,
+    centertype: text(node, 'centertype'),
+    iswebserviceonlyrole: bool(node, 'iswebserviceonlyrole', false),
+    permissions: list(node, 'permissions', 'permission').map((p) => ({ permkey: reference(text(p, 'permkey')) ?? '', permlevel: text(p, 'permlevel') ?? 'NONE' })),
+    file,
+  };
+}
+
+/** A multi-select list value (`A|[scriptid=b]`) as plain ids: ['A', 'b']. */
+function multi(value: string | undefined): string[] {
+  return (value ?? '')
+    .split('|')
+    .map((v) => reference(v.trim()))
+    .filter((v): v is string => Boolean(v));
 }
 
 function parseCustomRecordType(file: string, scriptid: string, node: XmlNode): SdfCustomRecordType {
@@ -192,6 +216,8 @@ function parseCustomRecordType(file: string, scriptid: string, node: XmlNode): S
     scriptid,
     recordname: text(node, 'recordname') ?? scriptid,
     includename: bool(node, 'includename', true),
+    accesstype: text(node, 'accesstype') ?? 'CUSTRECORDENTRYPERM',
+    permissions: list(node, 'permissions', 'permission').map((p) => ({ role: reference(text(p, 'permittedrole')) ?? '', level: text(p, 'permittedlevel') ?? 'NONE' })),
     fields: list(node, 'customrecordcustomfields', 'customrecordcustomfield').map((f) => parseCustomField(file, attr(f, 'scriptid') ?? '', f)),
     file,
   };

@@ -82,6 +82,14 @@ export interface SdfDeployment {
   parameterValues: Record<string, string>;
   /** 1-based position in the script, used as `deploy=` number in URLs. */
   number: number;
+  /** Audience: every role may run it (RESTlets, Suitelets; user events of all roles). */
+  allroles: boolean;
+  /** Audience roles (audslctrole): standard ids (ADMINISTRATOR) or custom role script ids. */
+  audienceRoles: string[];
+  allemployees: boolean;
+  audienceEmployees: string[];
+  /** The role the script runs as (user events, Suitelets, background scripts), if set. */
+  runasrole: string | undefined;
   raw: Record<string, unknown>;
 }
 
@@ -104,6 +112,10 @@ export interface SdfCustomRecordType {
   scriptid: string;
   recordname: string;
   includename: boolean;
+  /** CUSTRECORDENTRYPERM (one permission for all), USEPERMISSIONLIST (per role, `permissions`), NONENEEDED. */
+  accesstype: string;
+  /** Per-role access when accesstype is USEPERMISSIONLIST: role id (ADMINISTRATOR, customrole_x) and level. */
+  permissions: { role: string; level: string }[];
   fields: SdfCustomField[];
   file: string;
 }
@@ -112,6 +124,16 @@ export interface SdfCustomList {
   scriptid: string;
   name: string;
   values: { scriptid: string; value: string; isinactive: boolean }[];
+  file: string;
+}
+
+/** A custom role (SDF `role`): permissions by key (TRAN_ITEMSHIP, LIST_FILECABINET, customrecord_x, …). */
+export interface SdfRole {
+  scriptid: string;
+  name: string;
+  centertype: string | undefined;
+  iswebserviceonlyrole: boolean;
+  permissions: { permkey: string; permlevel: string }[];
   file: string;
 }
 
@@ -130,6 +152,7 @@ export interface SdfProject {
   entityFields: Map<string, SdfCustomField>;
   itemFields: Map<string, SdfCustomField>;
   customLists: Map<string, SdfCustomList>;
+  roles: Map<string, SdfRole>;
   secrets: Set<string>;
   others: SdfOtherObject[];
 }

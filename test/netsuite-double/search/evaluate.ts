@@ -30,6 +30,11 @@ function leafMatches(leaf: FilterLeaf, { field, stored }: RowValue, now: number,
   if (op === 'any') return true;
   const negated = op.startsWith('not') || op.startsWith('doesnot') || op === 'isnot' || op === 'noneof';
   const base = baseOperator(op);
+  // A negated comparison on an EMPTY text, number or date field does not match: NetSuite's help
+  // does not say either way, and its searches run on SQL, where NULL <> 'X' is not true. Taking
+  // the strict reading keeps code honest: to find "empty or not X", say so (isempty OR isnot X).
+  // An assumption, listed in test/netsuite-double/README.md.
+  if (empty && negated && operatorFamily(field) !== 'select' && operatorFamily(field) !== 'multiselect') return false;
   const result = (() => {
     switch (operatorFamily(field)) {
       case 'select':

@@ -1,10 +1,12 @@
 // The rows a search runs over, and how a search field name reads a value from a row. Transaction
 // searches have a header row (mainline T) and one row per item line (mainline F), as in NetSuite;
-// other types have one row per record. Joins follow a select field one level
-// ({ name: 'email', join: 'customer' } reads the email of the row's entity).
+// other types have one row per record. Which ids are search filters, columns and joins comes from
+// NetSuite's search definitions (search-fields.ts), not from the record's fields. Joins follow a
+// select field one level ({ name: 'email', join: 'customer' } reads the email of the row's entity).
 import type { FieldDef, LineData, RecordTypeDef, StoredRecord } from '../records/model.js';
 import type { RecordRepository } from '../records/repository.js';
 import type { Fail } from '../records/values.js';
+import { SEARCH_FIELDS, type SearchFamily } from './search-fields.js';
 
 export interface SearchRow {
   record: StoredRecord;
@@ -20,16 +22,40 @@ export interface RowValue {
   stored: unknown;
 }
 
-/** Pseudo-fields every search knows. */
+/** Pseudo-fields with a meaning of their own in the double. */
 const INTERNAL_ID: FieldDef = { id: 'internalid', kind: 'select', label: 'Internal ID', selectType: 'internalid' };
 const MAINLINE: FieldDef = { id: 'mainline', kind: 'checkbox', label: 'Main Line' };
-const RECORD_TYPE: FieldDef = { id: 'recordtype', kind: 'text', label: 'Record Type' };
 const LINE: FieldDef = { id: 'line', kind: 'integer', label: 'Line ID' };
 /** The internal id as a number, for range filters (greaterthan, lessthanorequalto…). */
 const INTERNAL_ID_NUMBER: FieldDef = { id: 'internalidnumber', kind: 'integer', label: 'Internal ID (Number)' };
+const RECORD_ID: FieldDef = { id: 'id', kind: 'integer', label: 'ID' };
 
-/** Join names that are not the select field's own id. */
-const JOIN_ALIASES: Record<string, string> = { customer: 'entity', customermain: 'entity', createdfrom: 'createdfrom', shipmethod: 'shipmethod' };
+/** Search ids that read a record field of another id. */
+const READS_FIELD: Partial<Record<SearchFamily, Record<string, string>>> = {
+  transaction: { datecreated: 'createddate' },
+  item: { created: 'createddate', modified: 'lastmodifieddate' },
+};
+
+/**
+ * Joins the double can follow: join id → the select field it follows. Other joins NetSuite offers
+ * (search-fields.ts) are refused as not modelled; joins it does not offer are invalid.
+ */
+const JOIN_FIELDS: Partial<Record<SearchFamily, Record<string, string>>> = {
+  transaction: { customer: 'entity', customermain: 'entity', createdfrom: 'createdfrom', item: 'item', location: 'location', subsidiary: 'subsidiary', salesrep: 'salesrep' },
+  customer: { parentcustomer: 'parent', salesrep: 'salesrep' },
+  customrecord: { owner: 'owner' },
+  item: { preferredlocation: 'location' },
+};
+
+/** The search field list a record type is searched with. */
+function familyOf(def: RecordTypeDef): SearchFamily | undefined {
+  if (def.costClass === 'custom') return 'customrecord';
+  if (def.families.includes('transaction')) return 'transaction';
+  if (def.families.includes('item')) return 'item';
+  return SEARCH_FIELDS.has(def.type as SearchFamily) ? (def.type as SearchFamily) : undefined;
+}
+
+const KIND_OF_CODE: Record<string, FieldDef['kind']> = { b: 'checkbox', d: 'date', n: 'float', m: 'select', e: 'select', s: 'text', t: 'text' };
 
 export function rowsOf(repo: RecordRepository, types: string[]): SearchRow[] {
   const rows: SearchRow[] = [];
@@ -45,20 +71,41 @@ export function rowsOf(repo: RecordRepository, types: string[]): SearchRow[] {
   return rows;
 }
 
-/** Whether `name` (with `join`) is a field searches of these types can read. */
+/**
+ * Whether `name` (with `join`) is a search filter / column of these types, as NetSuite lists them
+ * (search-fields.ts) or as custom fields that apply to them. Throws NetSuite's error otherwise.
+ */
 export function resolveField(repo: RecordRepository, defs: RecordTypeDef[], name: string, join: string | undefined, fail: Fail, kind: 'column' | 'filter'): void {
-  const ok = defs.some((def) => (join ? joinTarget(repo, def, join) : [def]).some((target) => fieldOn(target, name) !== undefined));
-  if (!ok) {
-    const code = kind === 'column' ? 'SSS_INVALID_SRCH_COL' : 'SSS_INVALID_SRCH_FILTER';
-    const what = join ? `${join}.${name}` : name;
-    throw fail(code, `An nlobjSearch${kind === 'column' ? 'Column contains an invalid column' : 'Filter contains invalid search criteria'}, or is not in proper syntax: ${what} (search type ${defs.map((d) => d.type).join('/')}; the double knows the record fields of records/standard-records.ts and SDF custom fields, plus internalid, internalidnumber, mainline, type, recordtype, line).`);
+  const code = kind === 'column' ? 'SSS_INVALID_SRCH_COL' : 'SSS_INVALID_SRCH_FILTER';
+  const what = join ? `${join}.${name}` : name;
+  const message = (why: string) =>
+    `An nlobjSearch${kind === 'column' ? 'Column contains an invalid column' : 'Filter contains invalid search criteria'}, or is not in proper syntax: ${what} (search type ${defs.map((d) => d.type).join('/')}: ${why}).`;
+  if (join) {
+    const offered = defs.some((def) => joinOffered(def, join));
+    if (!offered) throw fail(code, message(`no join '${join}': NetSuite's joins of this search type are listed in search/search-fields.ts, plus custom select fields`));
+    const targets = defs.flatMap((def) => joinTarget(repo, def, join));
+    if (targets.length === 0) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: the join '${join}' (${what})`);
+    if (!targets.some((target) => searchFieldOn(target, name, kind))) throw fail(code, message(`the joined record has no search ${kind} '${name}'`));
+    return;
   }
+  if (!defs.some((def) => searchFieldOn(def, name, kind))) {
+    throw fail(code, message(`not a search ${kind} of this type; a search's ${kind}s are not the record's fields (see search/search-fields.ts)`));
+  }
+}
+
+/** Whether `name` is a search filter or column (per `use`) of records of `def`. */
+function searchFieldOn(def: RecordTypeDef, name: string, use: 'column' | 'filter'): boolean {
+  if (name === 'internalid') return true;
+  if (/^cust(body|col|entity|item|record|event)/.test(name)) return fieldOn(def, name) !== undefined;
+  const family = familyOf(def);
+  if (!family) return false;
+  return SEARCH_FIELDS.get(family)![use === 'column' ? 'columns' : 'filters'].has(name);
 }
 
 function fieldOn(def: RecordTypeDef, name: string): FieldDef | undefined {
   if (name === 'internalid') return INTERNAL_ID;
   if (name === 'internalidnumber') return INTERNAL_ID_NUMBER;
-  if (name === 'recordtype') return RECORD_TYPE;
+  if (def.costClass === 'custom' && name === 'id') return RECORD_ID;
   if (def.costClass === 'transaction') {
     if (name === 'mainline') return MAINLINE;
     if (name === 'line') return LINE;
@@ -69,11 +116,24 @@ function fieldOn(def: RecordTypeDef, name: string): FieldDef | undefined {
       return { ...status, options: status.options.map((o) => ({ value: `${def.transactionCode}:${o.value}`, text: o.text })) };
     }
   }
-  const body = def.fields.get(name);
-  if (body && body.kind !== 'subrecord') return body;
+  const family = familyOf(def);
+  const recordId = (family && READS_FIELD[family]?.[name]) ?? name;
+  const body = def.fields.get(recordId);
+  if (body && body.kind !== 'subrecord') return recordId === name ? body : { ...body, id: name };
   const lineField = def.sublists.get('item')?.fields.get(name);
   if (def.costClass === 'transaction' && lineField && lineField.kind !== 'subrecord') return lineField;
+  // A search field of the type that the double keeps no data for: always empty.
+  const list = family && SEARCH_FIELDS.get(family)!;
+  const listed = list && (list.filters.get(name) ?? list.columns.get(name));
+  if (listed) return { id: name, kind: KIND_OF_CODE[listed] ?? 'text', label: name, ...(listed === 'm' ? { selectType: 'unmodelled:search' } : {}) };
   return undefined;
+}
+
+function joinOffered(def: RecordTypeDef, join: string): boolean {
+  const field = def.fields.get(join) ?? (def.costClass === 'transaction' ? def.sublists.get('item')?.fields.get(join) : undefined);
+  if (field?.custom && (field.kind === 'select' || field.kind === 'multiselect')) return true;
+  const family = familyOf(def);
+  return family !== undefined && SEARCH_FIELDS.get(family)!.joins.has(join);
 }
 
 /** The record types a join can lead to from `def`. */
@@ -84,7 +144,10 @@ function joinTarget(repo: RecordRepository, def: RecordTypeDef, join: string): R
 }
 
 function joinField(def: RecordTypeDef, join: string): FieldDef | undefined {
-  const id = JOIN_ALIASES[join.toLowerCase()] ?? join.toLowerCase();
+  const family = familyOf(def);
+  const custom = def.fields.get(join) ?? (def.costClass === 'transaction' ? def.sublists.get('item')?.fields.get(join) : undefined);
+  const id = custom?.custom ? join : family ? JOIN_FIELDS[family]?.[join] : undefined;
+  if (!id) return undefined;
   const body = def.fields.get(id);
   if (body && (body.kind === 'select' || body.kind === 'multiselect') && body.selectType) return body;
   const line = def.sublists.get('item')?.fields.get(id);
@@ -113,8 +176,9 @@ export function readRow(repo: RecordRepository, row: SearchRow, name: string, jo
       return { field, stored: String(row.record.id) };
     case 'internalidnumber':
       return { field, stored: row.record.id };
-    case 'recordtype':
-      return { field, stored: row.def.type };
+    case 'id':
+      if (row.def.costClass === 'custom') return { field, stored: row.record.id };
+      break;
     case 'mainline':
       if (row.def.costClass === 'transaction') return { field, stored: row.mainline };
       break;
@@ -132,5 +196,6 @@ export function readRow(repo: RecordRepository, row: SearchRow, name: string, jo
   }
   const lineField = row.def.sublists.get('item')?.fields.get(name);
   if (row.line && lineField) return { field: lineField, stored: row.line.values[name] };
-  return { field, stored: row.record.data.body[name] };
+  const family = familyOf(row.def);
+  return { field, stored: row.record.data.body[(family && READS_FIELD[family]?.[name]) ?? name] };
 }

@@ -1,6 +1,7 @@
-// POST /v1/shipments: validate, then create (at most once per idempotency key).
+// POST /v1/shipments: normalize and validate (the same shared code the SuiteApp runs), then create
+// (at most once per idempotency key).
 import type { Context } from 'hono';
-import { validateCreateShipmentRequest, describeProblems } from '../../../../shared/src/validate';
+import { describeProblems, prepareCreateShipmentRequest } from '../../../../shared/src/validate';
 import { RelayError } from '../../errors';
 import type { ShipmentServiceDeps } from '../../services/create-shipment';
 import { createShipment } from '../../services/create-shipment';
@@ -9,7 +10,7 @@ import { rawJson } from '../../lib/raw-json';
 export function createShipmentHandler(deps: ShipmentServiceDeps) {
   return async function handleCreateShipment(c: Context) {
     const body = rawJson(c);
-    const checked = validateCreateShipmentRequest(body);
+    const checked = prepareCreateShipmentRequest(body);
     if (!checked.ok) {
       throw new RelayError(400, 'INVALID_REQUEST', `Invalid shipment request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
     }
