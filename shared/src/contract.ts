@@ -3,7 +3,7 @@
 
 export const RELAY_PATHS = {
   createShipment: '/v1/shipments',
-  /** Voids a FedEx shipment (FedEx PUT /ship/v1/shipments/cancel). */
+  /** Voids a FedEx shipment (fulfillment deleted or taken back from Shipped, Cancel action). */
   cancelShipment: '/v1/shipments/cancel',
   track: '/v1/tracking',
   fedexWebhook: '/webhooks/fedex/tracking',
@@ -136,6 +136,13 @@ export interface CreateShipmentRequest {
   };
   /** 1 for the first try; higher when NetSuite retries a fulfillment whose earlier outcome is unknown. */
   attempt?: number;
+  /**
+   * When the SuiteApp first attempted this idempotency key (ms since the epoch): the creation time of
+   * the fulfillment's Shipment record, identical on every resend. The relay sends a create without
+   * first looking the key up at FedEx only when this proves the key newer than its own memory (see
+   * relay/src/services/create-shipment.ts); absent, it always looks first (one FedEx Track call).
+   */
+  firstAttemptAt?: number;
   /** The FedEx account to bill: the customer's, else the connector's global one; absent = relay default. */
   accountNumber?: string;
   serviceType: string;
@@ -188,22 +195,28 @@ export interface CreateShipmentResponse {
   notes: string[];
 }
 
-/**
- * POST /v1/shipments/cancel: void the FedEx shipment created for `idempotencyKey`. Success is
- * only FedEx's explicit "cancelled" answer; a void FedEx refuses (already picked up) is the error
- * FEDEX_VOID_REFUSED, anything unclear another error, so the SuiteApp tries again.
- */
+/** POST /v1/shipments/cancel: void one FedEx shipment (all its packages). */
 export interface CancelShipmentRequest {
+  /** The key the shipment was created with (its customer reference): for the relay's records and logs. */
   idempotencyKey: string;
-  /** The FedEx account the shipment was billed to. */
-  accountNumber: string;
-  /** The master tracking number; the whole shipment (every package) is voided. */
+  /** The master tracking number. */
   trackingNumber: string;
+  /** The FedEx account the shipment was billed to; absent = relay default. */
+  accountNumber?: string;
 }
 
+/**
+ * 200: FedEx confirmed the void (`output.cancelledShipment`), or the shipment was already cancelled.
+ * A void FedEx refuses (picked up, delivered) is a 422 `FEDEX_VOID_REFUSED` naming FedEx's status.
+ */
 export interface CancelShipmentResponse {
-  cancelled: true;
+  idempotencyKey: string;
   trackingNumber: string;
+  cancelled: true;
+  /** True when FedEx already held the shipment as cancelled (an earlier void whose answer was lost). */
+  alreadyCancelled: boolean;
+  fedexTransactionId?: string;
+  notes: string[];
 }
 
 /** Most tracking numbers the relay takes in one call; it splits them into FedEx's batches of 30. */

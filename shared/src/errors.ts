@@ -18,14 +18,12 @@ export const ERROR_CODES = [
   /** FedEx was unreachable or kept failing (5xx, network) beyond the retry budget. */
   'FEDEX_UNAVAILABLE',
   /**
-   * A create may or may not have reached FedEx and reconciliation could not tell yet: the SuiteApp's
-   * queue retries it with reconciliation (same key, raised attempt) until the outcome is known.
+   * A create may or may not have reached FedEx and the relay could not tell yet. Retried: the next
+   * attempt reconciles by customer reference before it creates anything, so it cannot buy twice.
    */
   'FEDEX_OUTCOME_UNKNOWN',
-  /** FedEx refused to void a shipment (already picked up, or already cancelled elsewhere): the label stays as it is. */
+  /** FedEx refused to void a shipment (picked up, delivered): the label stays live and billable. */
   'FEDEX_VOID_REFUSED',
-  /** The relay refused the call before sending anything to FedEx because the caller would wait too long: retry after Retry-After. */
-  'RELAY_OVERLOADED',
   /** Connector configuration in NetSuite is incomplete (ship method mapping, account number, relay URL). */
   'CONFIGURATION',
   /** The NetSuite data cannot make a valid FedEx shipment (missing phone, bad country...). */
@@ -42,10 +40,9 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 /** Codes after which the same request may succeed later without anyone changing data. */
 export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'IDEMPOTENCY_IN_PROGRESS',
-  'FEDEX_OUTCOME_UNKNOWN',
-  'RELAY_OVERLOADED',
   'FEDEX_RATE_LIMITED',
   'FEDEX_UNAVAILABLE',
+  'FEDEX_OUTCOME_UNKNOWN',
   'RELAY_UNAVAILABLE',
   'INTERNAL',
   'RELAY_OVERLOADED',

@@ -12,6 +12,10 @@ export const SCRIPTS = {
   install: { scriptId: 'customscript_mlfx_install', deploymentId: 'customdeploy_mlfx_install' },
   shipQueue: { scriptId: 'customscript_mlfx_mr_ship', deploymentId: 'customdeploy_mlfx_mr_ship', onDemandDeploymentId: 'customdeploy_mlfx_mr_ship_now' },
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
+  /** Adds the Void / Cancel and Replay buttons to a FedEx Shipment record in view mode. */
+  shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
+  /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
+  actionSuitelet: { scriptId: 'customscript_mlfx_sl_action', deploymentId: 'customdeploy_mlfx_sl_action' },
 } as const;
 
 /**

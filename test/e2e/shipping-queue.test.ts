@@ -73,7 +73,7 @@ describe('an answer nobody knows is retried with reconciliation until it is know
   });
 
   it('a relay that cannot be reached stays UNKNOWN (never FAILED, however many attempts) until the relay answers', async () => {
-    const a = account({ relayUrl: 'http://127.0.0.1:9' });
+    const a = account({ relayUrl: 'https://127.0.0.1:9' });
     a.updateSettings({ maxAttempts: 2 });
     const f = a.shipOrder(a.salesOrder());
     expect(a.shipmentOf(f)?.fields).toMatchObject({ [S.status]: 'UNKNOWN', [S.errorCode]: 'RELAY_UNAVAILABLE', [S.attempts]: 1 });

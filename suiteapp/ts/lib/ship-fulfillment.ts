@@ -112,7 +112,7 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
   }
 
   // A create whose outcome is unknown is resent exactly as first sent; the key is the Shipment's.
-  const request = { ...(gate.replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request), idempotencyKey: gate.key, attempt };
+  const request = { firstAttemptAt: gate.firstAttemptAt, ...(gate.replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request), idempotencyKey: gate.key, attempt };
   // Recorded before the call: if this script dies mid-call, the queue finds it and reconciles.
   updateShipment(shipmentId, { ...pendingValues(request, gate.claim), [F.serviceType]: request.serviceType, [F.accountNumber]: request.accountNumber ?? '' });
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);

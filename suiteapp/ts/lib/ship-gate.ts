@@ -22,6 +22,8 @@ export interface ShipGate {
   claim: string;
   /** The request to resend unchanged (the last create's outcome is unknown). */
   replay?: CreateShipmentRequest;
+  /** When this key was first sent (the relay skips its FedEx lookup only for keys newer than its memory); the same on every resend. */
+  firstAttemptAt: number;
 }
 
 export interface GateOptions {
@@ -33,8 +35,9 @@ export interface GateOptions {
 
 export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: string, baseKey: string, options: GateOptions = {}): ShipGate {
   const claim = options.claim ?? newClaim(`UE:${fulfillmentId}`);
-  if (!existing) return { go: true, key: baseKey, claim };
-  const no = (reason: string): ShipGate => ({ go: false, reason: `Fulfillment ${fulfillmentId}: ${reason}`, key: baseKey, claim });
+  const now = Date.now();
+  if (!existing) return { go: true, key: baseKey, claim, firstAttemptAt: now };
+  const no = (reason: string): ShipGate => ({ go: false, reason: `Fulfillment ${fulfillmentId}: ${reason}`, key: baseKey, claim, firstAttemptAt: now });
   switch (existing.status) {
     case 'CREATED':
     case 'VOID_REFUSED':
@@ -45,7 +48,7 @@ export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: strin
       const previous = readShipment(existing.id);
       // Shipped again after a real void: a new FedEx shipment under a new key (the old key would
       // replay the voided label). A Shipment voided before it ever had a label is simply reopened.
-      if (previous.masterTrackingNumber) return { go: true, key: keyForGeneration(baseKey, generationOfKey(baseKey, previous.idempotencyKey || baseKey) + 1), claim };
+      if (previous.masterTrackingNumber) return { go: true, key: keyForGeneration(baseKey, generationOfKey(baseKey, previous.idempotencyKey || baseKey) + 1), claim, firstAttemptAt: now };
       break;
     }
     default:
@@ -58,7 +61,7 @@ export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: strin
     if (existing.status !== 'FAILED' && existing.status !== 'VOIDED') return no(`Shipment record ${existing.id} is ${existing.status}: the shipping queue finishes it`);
     const shipment = readShipment(existing.id);
     if (existing.status === 'VOIDED') writeShipment(existing.id, reopen);
-    return { go: true, shipment, key: shipment.idempotencyKey || baseKey, claim };
+    return { go: true, shipment, key: shipment.idempotencyKey || baseKey, claim, firstAttemptAt: shipment.request?.firstAttemptAt ?? now };
   }
   let shipment: ShipmentDetails;
   if (options.claim) {
@@ -76,5 +79,5 @@ export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: strin
     shipment = claimed.shipment;
   }
   const replay = replayableRequest(shipment);
-  return { go: true, shipment, key: shipment.idempotencyKey || baseKey, claim, ...(replay ? { replay } : {}) };
+  return { go: true, shipment, key: shipment.idempotencyKey || baseKey, claim, firstAttemptAt: shipment.request?.firstAttemptAt ?? now, ...(replay ? { replay } : {}) };
 }

@@ -28,12 +28,12 @@ export interface ShipmentDetails extends ShipmentState {
   request?: CreateShipmentRequest;
 }
 
-function text(rec: record.Record, fieldId: string): string {
+function text(rec: Pick<record.Record, 'getValue'>, fieldId: string): string {
   const v = rec.getValue({ fieldId });
   return v === null || v === undefined ? '' : String(v).trim();
 }
 
-function time(rec: record.Record, fieldId: string): number | undefined {
+function time(rec: Pick<record.Record, 'getValue'>, fieldId: string): number | undefined {
   const v = rec.getValue({ fieldId }) as unknown;
   if (v instanceof Date) return v.getTime();
   return undefined;
@@ -49,7 +49,8 @@ function parseRequest(json: string): CreateShipmentRequest | undefined {
   }
 }
 
-function detailsOf(rec: record.Record): ShipmentDetails {
+/** A Shipment's details from a record already in hand (a user event's newRecord, a loaded record). */
+export function detailsOf(rec: Pick<record.Record, 'getValue' | 'id'>): ShipmentDetails {
   const request = parseRequest(text(rec, F.request));
   const optional = (key: keyof ShipmentDetails, value: string | number | undefined) => (value === undefined || value === '' ? {} : { [key]: value });
   return {

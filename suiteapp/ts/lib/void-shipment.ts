@@ -8,7 +8,7 @@ import * as log from 'N/log';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { correlationId } from '../../../shared/src/audit';
-import type { CancelShipmentResponse, CreateShipmentResponse } from '../../../shared/src/contract';
+import type { CancelShipmentRequest, CancelShipmentResponse, CreateShipmentResponse } from '../../../shared/src/contract';
 import { RELAY_PATHS } from '../../../shared/src/contract';
 import { INVOICE_FIELDS, SHIPMENT } from '../../../shared/src/ids';
 import { invoiceTrackingFields } from '../../../shared/src/invoice-fields';
@@ -102,9 +102,9 @@ export function voidShipment(shipmentId: number, claim: string, heldAlready = fa
   writeShipment(shipment.id, { [F.status]: 'VOIDING', [F.voidReason]: reason.slice(0, 290) });
   const answer = postToRelay<CancelShipmentResponse>(settings.relayUrl, RELAY_PATHS.cancelShipment, {
     idempotencyKey: shipment.idempotencyKey,
-    accountNumber: shipment.accountNumber ?? '',
     trackingNumber: shipment.masterTrackingNumber as string,
-  });
+    ...(shipment.accountNumber ? { accountNumber: shipment.accountNumber } : {}),
+  } satisfies CancelShipmentRequest);
   const request = { trackingNumber: shipment.masterTrackingNumber, accountNumber: shipment.accountNumber, reason };
   if (answer.ok && answer.body.cancelled === true) {
     writeShipment(shipment.id, { [F.status]: 'VOIDED', [F.voidedAt]: new Date(), [F.errorCode]: '', [F.lastError]: '', [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
