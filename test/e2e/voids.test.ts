@@ -75,7 +75,7 @@ describe.runIf(relayCancels)('voids through the relay', () => {
     expect(await liveLabels(stack(), a, f)).toEqual([]);
 
     a.ns.ui.ship(f); // B → C
-    const again = a.shipmentOf(f)!; // the newest Shipment of the fulfillment
+    const again = a.ns.find(SHIPMENT.type, (r) => String(r.fields[S.fulfillment]) === String(f)).at(-1)!; // the newest Shipment of the fulfillment
     expect(again.id).not.toBe(shipment.id);
     expect(again.fields).toMatchObject({ [S.status]: 'CREATED', [S.idempotencyKey]: `${a.keyOf(f)}-R2`, [S.attempts]: 1 });
     expect(again.fields[S.masterTrackingNumber]).not.toBe(tracking);
@@ -130,7 +130,7 @@ describe.runIf(relayCancels)('voids through the relay', () => {
 
   it('a create whose outcome is unknown is resolved before the void: no label outlives a deleted fulfillment', async () => {
     const a = account();
-    await stack().control('POST', 'faults', { dropResponseAfterCreate: 1, failNext: { count: 1000, status: 503, scope: 'track' } });
+    await stack().control('POST', 'faults', { dropResponseAfterCreate: 2 });
     const f = a.shipOrder(a.salesOrder());
     const unknown = a.shipmentOf(f)!;
     expect(unknown.fields[S.status]).toBe('UNKNOWN');
