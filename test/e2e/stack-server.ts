@@ -17,6 +17,8 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   sharedSecret: string;
   fedexStartMs?: number;
   webhookSecurityToken?: string;
+  /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
+  fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
 
 async function main(): Promise<void> {
@@ -36,7 +38,7 @@ async function main(): Promise<void> {
     clock,
     // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
     // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
-    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100 }),
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });

@@ -160,7 +160,8 @@ export function recordCreateFailure(shipmentId: number, answer: Extract<RelayAns
         : kind === 'passing'
           ? `nothing was created; gave up after ${attempt} attempt(s): use Replay once the cause is fixed`
           : 'nothing was created';
-  const message = `${err.message}${fedex} — ${what}`;
+  const retryAfter = answer.retryAfterSeconds !== undefined ? ` (Retry-After ${answer.retryAfterSeconds} s)` : '';
+  const message = `${err.message}${fedex}${retryAfter} — ${what}`;
   const current = String(search.lookupFields({ type: SHIPMENT.type, id: shipmentId, columns: [F.status] })[F.status] ?? '');
   if ((LIVE_LABEL_STATUSES as readonly string[]).includes(current) || current === 'VOIDED') return { status: current as ShipmentStatus, text: message };
   record.submitFields({
