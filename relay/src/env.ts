@@ -11,6 +11,8 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   FEDEX_TRANSACTIONS_PER_10S: z.coerce.number().int().min(1).max(1400).default(1400),
+  // Without Redis: how much of the answers (with their labels) the relay keeps for repeats, in MiB.
+  RELAY_IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(65536).default(32),
   // Added to FedEx's 10 s window when spacing calls: covers jitter between the relay and FedEx counting a call.
   FEDEX_PACING_GUARD_MS: z.coerce.number().int().min(0).max(5000).default(200),
   // Several instances share idempotency results, nonces and FedEx rate limits through Redis; unset: in memory.

@@ -44,14 +44,14 @@ function main(): void {
     limiters,
     // Several instances share one FedEx token (encrypted in Redis); one instance renews it under a lock.
     ...(redis ? { tokenSource: (fetchToken) => new RedisTokenSource({ redis, name: env.FEDEX_CLIENT_ID, secret: env.FEDEX_CLIENT_SECRET, fetchToken, clock }) } : {}),
-    onAttempt: (e) => log.info('fedex.call', e),
+    onAttempt: (e) => log.info('fedex.call', { ...e }),
     onTokenError: (error) => log.warn('fedex.token.failed', { message: error instanceof Error ? error.message : String(error) }),
   });
   // The token is fetched now and renewed before it lapses, so the first burst does not wait on it.
   void fedex.tokens.start().then(() => log.info('fedex.token.ready', {}));
   const app = createApp({
     fedex,
-    store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore(),
+    store: redis ? new RedisIdempotencyStore(redis, { clock }) : new MemoryIdempotencyStore({ maxBytes: env.RELAY_IDEMPOTENCY_MAX_MB * 1024 * 1024 }),
     nonces: redis ? new RedisNonceStore(redis, () => clock.now()) : new MemoryNonceStore(),
     clock,
     log,

@@ -1,7 +1,21 @@
 // What an Audit record holds, prepared without I/O: payloads with secrets and label bytes removed,
-// and cut to what a NetSuite long-text field can store.
+// and cut to what a NetSuite long-text field can store. One Audit record per script invocation
+// and outcome; the steps of the invocation ride inside it (AuditStep), so a person can follow a
+// shipment without a record per step (at 250,000 shipments a day that would be a million a day).
 
-export type AuditOperation = 'CREATE_SHIPMENT' | 'WRITE_BACK_FULFILLMENT' | 'WRITE_BACK_INVOICE' | 'STORE_LABEL' | 'STATUS_UPDATE' | 'TRACKING_POLL' | 'QUEUE_SHIPMENT' | 'SHIP_QUEUE_RUN' | 'SKIP' | 'VOID_SHIPMENT' | 'SHIPMENT_ACTION';
+export type AuditOperation =
+  | 'CREATE_SHIPMENT'
+  | 'WRITE_BACK_FULFILLMENT'
+  | 'WRITE_BACK_INVOICE'
+  | 'STORE_LABEL'
+  | 'STATUS_UPDATE'
+  | 'TRACKING_POLL'
+  | 'QUEUE_SHIPMENT'
+  | 'SHIP_QUEUE_RUN'
+  | 'SKIP'
+  | 'AUDIT_PURGE'
+  | 'VOID_SHIPMENT'
+  | 'SHIPMENT_ACTION';
 export type AuditDirection = 'OUTBOUND' | 'INBOUND' | 'INTERNAL';
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REPLAYED' | 'SKIPPED';
 
@@ -28,3 +42,16 @@ export function auditPayload(value: unknown, max = AUDIT_PAYLOAD_MAX): string {
 export function correlationId(prefix: string, id: string, nowMs: number, random: number): string {
   return `${prefix}-${id}-${nowMs.toString(36)}-${Math.floor(random * 1e8).toString(36)}`;
 }
+
+/** One step of an invocation, kept in memory and written with the invocation's single Audit record. */
+export interface AuditStep {
+  /** READ, SHIPMENT, RELAY, STORE_LABEL, WRITE_BACK_INVOICE, WRITE_BACK_FULFILLMENT, … */
+  step: string;
+  outcome: AuditOutcome;
+  /** Milliseconds the step took, when it talked to something (relay, File Cabinet, a record). */
+  ms?: number;
+  /** What a person needs to follow it: ids, counts, FedEx numbers; never label bytes or secrets. */
+  detail?: Record<string, unknown>;
+  error?: string;
+}
+

@@ -111,8 +111,10 @@ export interface WireCommodity {
 export interface WireCustoms {
   /** ISO 4217 code of every value (the order's currency). */
   currency: string;
-  /** Who pays duties and taxes: SENDER (terms DDP) or RECIPIENT (terms DAP). */
+  /** Who pays duties and taxes: SENDER (terms DDP, the shipping account) or RECIPIENT (terms DAP). */
   dutiesPayment: 'SENDER' | 'RECIPIENT';
+  /** The recipient's 9-digit FedEx account, which FedEx bills RECIPIENT duties to. */
+  dutiesAccountNumber?: string;
   /** Send the commercial invoice to customs electronically (FedEx Electronic Trade Documents). */
   electronicTradeDocuments: boolean;
   /** The order number printed on the commercial invoice. */

@@ -1,5 +1,5 @@
-// ISO 3166-1 alpha-2 country codes (as NetSuite stores `country` on addresses), and the countries
-// where FedEx needs a postal code (states: normalize/address.ts).
+// ISO 3166-1 alpha-2 country codes, as NetSuite stores `country` on addresses. What FedEx needs per
+// country (states, postal codes) is in normalize/address.ts.
 
 const ISO_COUNTRIES =
   'AD AE AF AG AI AL AM AO AQ AR AS AT AU AW AX AZ BA BB BD BE BF BG BH BI BJ BL BM BN BO BQ BR BS BT BV BW BY BZ ' +
@@ -15,15 +15,4 @@ for (const code of ISO_COUNTRIES.split(' ')) COUNTRY_SET[code] = true;
 
 export function isCountryCode(value: string): boolean {
   return COUNTRY_SET[value] === true;
-}
-
-/** Countries without postal codes; everywhere else FedEx expects one. */
-const NO_POSTAL_CODE =
-  'AE AG AO AW BF BI BJ BO BS BW BZ CD CF CG CI CK CM DJ DM ER FJ GA GD GH GM GQ GY HK IE JM KI KM KN KP LC ML MO MR ' +
-  'MW NA NR NU QA RW SB SC SL SO SR SS ST SY TD TF TG TK TL TO TT TV UG VU YE ZW';
-const NO_POSTAL_SET: Record<string, true> = {};
-for (const code of NO_POSTAL_CODE.split(' ')) NO_POSTAL_SET[code] = true;
-
-export function postalCodeRequired(countryCode: string): boolean {
-  return NO_POSTAL_SET[countryCode] !== true;
 }

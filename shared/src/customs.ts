@@ -30,6 +30,8 @@ export interface CustomsSettings {
   /** SENDER or RECIPIENT; another value is passed on for the validation to refuse, naming the setting. */
   dutiesPayment: string;
   electronicTradeDocuments: boolean;
+  /** The recipient's FedEx account (the customer's FedEx Account Number), billed for RECIPIENT duties. */
+  recipientAccount?: string;
 }
 
 const POUNDS_PER: Record<string, number> = { lb: 1, oz: 1 / 16, kg: 2.20462262185, g: 0.00220462262185 };
@@ -108,6 +110,7 @@ export function buildCustoms(
     customs: {
       currency: currency as string,
       dutiesPayment: settings.dutiesPayment as WireCustoms['dutiesPayment'],
+      ...(settings.dutiesPayment === 'RECIPIENT' && settings.recipientAccount ? { dutiesAccountNumber: settings.recipientAccount } : {}),
       electronicTradeDocuments: settings.electronicTradeDocuments,
       ...(order?.tranId ? { invoiceNumber: order.tranId } : {}),
       commodities,

@@ -33,6 +33,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The relay refused at once, before calling FedEx, because the request would wait past its deadline (Retry-After says when to come back). */
   'RELAY_OVERLOADED',
+  /** The fulfillment is not one the connector ships (created from neither a sales order nor a transfer order). */
+  'UNSUPPORTED_FULFILLMENT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -151,7 +151,14 @@ describe('buildCreateShipmentRequest: international', () => {
     });
     expect(result.request.packages[0]?.weight).toEqual({ units: 'KG', value: 2.04 });
     expect(result.request.recipient.address.postalCode).toBe('SW1A 2AA');
-    expect(buildCreateShipmentRequest(toGb(), priority, { ...sampleSettings, dutiesPayment: 'RECIPIENT' })).toMatchObject({ kind: 'ready', request: { customs: { dutiesPayment: 'RECIPIENT', electronicTradeDocuments: false } } });
+    // Duties paid by the recipient are billed to the customer's FedEx account; without one, the fulfillment says so.
+    const withAccount = { ...toGb(), customer: { ...sampleSnapshot().customer, fedexAccount: '740561073' } };
+    expect(buildCreateShipmentRequest(withAccount, priority, { ...sampleSettings, dutiesPayment: 'RECIPIENT' })).toMatchObject({
+      kind: 'ready',
+      request: { customs: { dutiesPayment: 'RECIPIENT', dutiesAccountNumber: '740561073', electronicTradeDocuments: false } },
+    });
+    const noAccount = buildCreateShipmentRequest(toGb(), priority, { ...sampleSettings, dutiesPayment: 'RECIPIENT' });
+    expect(noAccount.kind === 'failed' && noAccount.message).toMatch(/Recipient's FedEx account for duties is required when the recipient pays duties/);
   });
 
   it('fails naming each item that lacks what customs needs', () => {

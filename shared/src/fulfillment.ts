@@ -9,7 +9,7 @@ import { isCountryCode } from './countries';
 import { buildCustoms, type ItemLineSnapshot, unitWeightLb } from './customs';
 import type { ErrorCode, FieldProblem } from './errors';
 import { cleanText } from './normalize/text';
-import { isInternational, serviceForDestination, toKilograms, toPounds } from './services';
+import { maxDaysAhead, needsCustoms, serviceForDestination, toKilograms, toPounds } from './services';
 import { prepareCreateShipmentRequest } from './validate';
 
 export type { ItemLineSnapshot } from './customs';
@@ -146,6 +146,9 @@ const NETSUITE_NAMES: [RegExp, string, string][] = [
   [/^label\./, 'Label settings', 'the FedEx Connector Settings record'],
   [/^customs\.currency/, 'Customs currency', 'the sales order'],
   [/^customs\.dutiesPayment/, 'Duties and Taxes Paid By', 'the FedEx Connector Settings record (SENDER or RECIPIENT)'],
+  [/^customs\.dutiesAccountNumber/, "Recipient's FedEx account for duties", "the customer's FedEx Account Number, or Duties and Taxes Paid By SENDER in the FedEx Connector Settings"],
+  [/^packagingType/, 'Packaging', "the ship method's FedEx Packaging Type in the FedEx Service Map"],
+  [/^shipDate/, 'Ship date:', "the fulfillment's date"],
   [/^customs\.commodities\[\d+\]\.(unitPrice|customsValue)/, 'Customs value', "the sales order's item lines"],
   [/^customs\.commodities/, 'Customs', 'the item records'],
 ];
@@ -211,10 +214,12 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
 
   const problems: FieldProblem[] = [];
   let customs: WireCustoms | undefined;
-  if (from && to && isCountryCode(from) && isCountryCode(to) && isInternational(from, to)) {
+  if (from && to && isCountryCode(from) && isCountryCode(to) && needsCustoms(from, to)) {
+    const recipientAccount = clean(customer.fedexAccount);
     const built = buildCustoms(snapshot.items, snapshot.salesOrder, to, {
       dutiesPayment: settings.dutiesPayment ?? 'SENDER',
       electronicTradeDocuments: settings.electronicTradeDocuments ?? false,
+      ...(recipientAccount ? { recipientAccount } : {}),
     });
     problems.push(...built.problems);
     if (built.customs) {
@@ -225,6 +230,12 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
   }
 
   const tranDate = snapshot.fulfillment.tranDate;
+  const shipDate = tranDate > settings.today ? tranDate : settings.today;
+  const ahead = maxDaysAhead(serviceType);
+  const daysAhead = Math.round((Date.parse(`${shipDate}T00:00:00Z`) - Date.parse(`${settings.today}T00:00:00Z`)) / 86_400_000);
+  if (ahead !== undefined && daysAhead > ahead) {
+    problems.push({ path: 'shipDate', message: `the fulfillment is dated ${shipDate}, ${daysAhead} days ahead, and FedEx takes ${serviceType} shipments at most ${ahead} days ahead: ship it closer to the date` });
+  }
   const request: CreateShipmentRequest = {
     idempotencyKey: idempotencyKeyFor(snapshot.accountId, snapshot.fulfillment.id),
     source: {
@@ -237,7 +248,7 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
     serviceType,
     packagingType: rule.packagingType ?? 'YOUR_PACKAGING',
     pickupType: settings.pickupType,
-    shipDate: tranDate > settings.today ? tranDate : settings.today,
+    shipDate,
     label: { imageType: settings.labelImageType, stockType: settings.labelStockType },
     shipper,
     recipient,

@@ -12,6 +12,16 @@ export const SCRIPTS = {
   install: { scriptId: 'customscript_mlfx_install', deploymentId: 'customdeploy_mlfx_install' },
   shipQueue: { scriptId: 'customscript_mlfx_mr_ship', deploymentId: 'customdeploy_mlfx_mr_ship', onDemandDeploymentId: 'customdeploy_mlfx_mr_ship_now' },
   statusRestlet: { scriptId: 'customscript_mlfx_rl_status', deploymentId: 'customdeploy_mlfx_rl_status' },
+  /** Forgets the cached settings, service map and ship-from addresses when an admin saves them. */
+  configUserEvent: {
+    scriptId: 'customscript_mlfx_ue_config',
+    settingsDeploymentId: 'customdeploy_mlfx_ue_config_settings',
+    serviceMapDeploymentId: 'customdeploy_mlfx_ue_config_svcmap',
+    locationDeploymentId: 'customdeploy_mlfx_ue_config_location',
+    subsidiaryDeploymentId: 'customdeploy_mlfx_ue_config_subsidiary',
+  },
+  /** Deletes Audit records older than the retention setting; daily. */
+  auditPurge: { scriptId: 'customscript_mlfx_mr_audit_purge', deploymentId: 'customdeploy_mlfx_mr_audit_purge' },
   /** Adds the Void / Cancel and Replay buttons to a FedEx Shipment record in view mode. */
   shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
   /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
@@ -62,6 +72,8 @@ export const SHIPMENT = {
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
     /** The commercial invoice FedEx returned for an international shipment (File Cabinet PDF). */
     commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
+    /** The label is bought but the tracking numbers are not yet on the fulfillment's packages (the shipping queue writes them). */
+    fulfillmentPending: 'custrecord_mlfx_shp_if_pending',
     // The shipping queue's bookkeeping (shared/src/shipment-lifecycle.ts).
     /** Who works on the Shipment now (a queue run, a user event, an action); with claimedAt, a lease. */
     claim: 'custrecord_mlfx_shp_claim',
@@ -93,6 +105,8 @@ export const AUDIT = {
     correlationId: 'custrecord_mlfx_aud_correlation',
     durationMs: 'custrecord_mlfx_aud_duration_ms',
     time: 'custrecord_mlfx_aud_time',
+    /** The steps of the invocation, in order (JSON): one Audit record per invocation, not per step. */
+    steps: 'custrecord_mlfx_aud_steps',
   },
 } as const;
 
@@ -138,6 +152,8 @@ export const SETTINGS = {
     dutiesPayment: 'custrecord_mlfx_set_duties_payer',
     /** Electronic Trade Documents: FedEx sends the commercial invoice to customs (default off). */
     electronicTradeDocuments: 'custrecord_mlfx_set_etd',
+    /** Audit records older than this many days are deleted by the audit purge (default 90). */
+    auditRetentionDays: 'custrecord_mlfx_set_audit_days',
   },
 } as const;
 
@@ -146,6 +162,30 @@ export const STATE = {
   type: 'customrecord_mlfx_state',
   fields: { value: 'custrecord_mlfx_state_value' },
   trackCursorName: 'track-cursor',
+} as const;
+
+/**
+ * Sales order body fields the connector keeps. The invoice user event stamps the order with its
+ * first invoice, so the fulfillment user event finds the invoice in the order lookup it makes
+ * anyway (1 unit) instead of searching for it (10 units).
+ */
+export const SALES_ORDER_FIELDS = {
+  invoice: 'custbody_mlfx_invoice',
+} as const;
+
+/** The N/cache cache (PROTECTED: shared by the SuiteApp's scripts) and its keys. */
+export const CONFIG_CACHE = {
+  name: 'mlfx_config',
+  /** Settings and service map, one entry (bump the version when its shape changes). */
+  configKey: 'config:v1',
+  /** `address:<location|subsidiary>:<id>` → the record's name and main address. */
+  addressKeyPrefix: 'address:',
+  /** Set when a bulk save started the shipping queue, so the next rows do not submit it again. */
+  shipQueueStartedKey: 'ship-queue-started',
+  /** How long that flag lasts (N/cache's minimum TTL): rows saved later wait at most this, or the scheduled run. */
+  shipQueueStartedTtlSeconds: 300,
+  /** Seconds an entry lives at most (admins' saves also clear it at once). */
+  ttlSeconds: 900,
 } as const;
 
 export const CUSTOMER_FIELDS = {

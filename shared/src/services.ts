@@ -38,6 +38,15 @@ export const DOMESTIC_ONLY_SERVICES: readonly string[] = [
   'FEDEX_FIRST_FREIGHT',
   'SAME_DAY',
   'SAME_DAY_CITY',
+  // FedEx's domestic portfolios elsewhere (EU, Chile, South Africa).
+  'FEDEX_FIRST',
+  'FEDEX_PRIORITY',
+  'FEDEX_PRIORITY_EXPRESS',
+  'FEDEX_ECONOMY',
+  'FEDEX_ECONOMY_SELECT',
+  'FEDEX_PRIORITY_FREIGHT',
+  'FEDEX_PRIORITY_EXPRESS_FREIGHT',
+  'FEDEX_ECONOMY_FREIGHT',
 ];
 
 /** Services only for shipments between countries. */
@@ -59,21 +68,41 @@ export const INTERNATIONAL_ONLY_SERVICES: readonly string[] = [
 /** FedEx Ground crosses one border only: between the US and Canada (International Ground). */
 const GROUND_CROSS_BORDER: readonly string[] = ['US-CA', 'CA-US'];
 
-/** Services on FedEx's Ground network (customer reference at most 30 characters, not 40). */
-export const GROUND_SERVICES: readonly string[] = ['FEDEX_GROUND', 'GROUND_HOME_DELIVERY', 'SMART_POST'];
+/** Services on FedEx's Ground network: own packaging only, customer reference at most 30 characters (not 40). */
+export const GROUND_SERVICES: readonly string[] = ['FEDEX_GROUND', 'GROUND_HOME_DELIVERY', 'SMART_POST', 'INTL_GROUND_DISTRIBUTION'];
 
-/** Puerto Rico is inside US customs and FedEx's US network: US ↔ PR is domestic. */
+/** FedEx Express Freight (REF "Service Types"): pallets, always with dimensions, at most 5 days ahead. */
+export const EXPRESS_FREIGHT_SERVICES: readonly string[] = [
+  'FEDEX_1_DAY_FREIGHT', 'FEDEX_2_DAY_FREIGHT', 'FEDEX_3_DAY_FREIGHT', 'FEDEX_FIRST_FREIGHT', 'FEDEX_PRIORITY_FREIGHT',
+  'FEDEX_PRIORITY_EXPRESS_FREIGHT', 'FEDEX_ECONOMY_FREIGHT', 'FEDEX_REGIONAL_ECONOMY_FREIGHT', 'FEDEX_INTERNATIONAL_DEFERRED_FREIGHT',
+  'INTERNATIONAL_PRIORITY_FREIGHT', 'INTERNATIONAL_ECONOMY_FREIGHT', 'INTERNATIONAL_DISTRIBUTION_FREIGHT',
+];
+
+/** FedEx Freight (LTL). */
+const LTL_FREIGHT_SERVICES: readonly string[] = ['FEDEX_FREIGHT_PRIORITY', 'FEDEX_FREIGHT_ECONOMY'];
+
+/** Express parcel services (everything that is neither Ground nor freight). */
+export function isExpressParcel(serviceType: string): boolean {
+  return !GROUND_SERVICES.includes(serviceType) && !EXPRESS_FREIGHT_SERVICES.includes(serviceType) && !LTL_FREIGHT_SERVICES.includes(serviceType);
+}
+
+/** Puerto Rico is both a US state and a country in FedEx's lists, and on FedEx's US network: US ↔ PR is domestic. */
 function territory(country: string): string {
   return country === 'PR' ? 'US' : country;
 }
 
-/** True when a shipment crosses a customs border (and needs customsClearanceDetail). */
+/** True when a shipment crosses a border (US and Puerto Rico counting as one country, as FedEx's lists do). */
 export function isInternational(fromCountry: string, toCountry: string): boolean {
   return territory(fromCountry) !== territory(toCountry);
 }
 
-/** Why `serviceType` cannot carry a shipment from → to, or undefined when it can. */
-export function serviceRouteProblem(serviceType: string, fromCountry: string, toCountry: string): string | undefined {
+/** FedEx needs customsClearanceDetail across borders, and for intra-country shipments within India. */
+export function needsCustoms(fromCountry: string, toCountry: string): boolean {
+  return isInternational(fromCountry, toCountry) || (fromCountry === 'IN' && toCountry === 'IN');
+}
+
+/** Why `serviceType` cannot carry a shipment from → to (states for the US regions), or undefined when it can. */
+export function serviceRouteProblem(serviceType: string, fromCountry: string, toCountry: string, fromState?: string, toState?: string): string | undefined {
   const international = isInternational(fromCountry, toCountry);
   if (international && DOMESTIC_ONLY_SERVICES.includes(serviceType)) {
     return `${serviceType} is a FedEx service for shipments within one country, and this one goes from ${fromCountry} to ${toCountry}: use an international service (e.g. FEDEX_INTERNATIONAL_PRIORITY or INTERNATIONAL_ECONOMY)`;
@@ -84,7 +113,23 @@ export function serviceRouteProblem(serviceType: string, fromCountry: string, to
   if (!international && INTERNATIONAL_ONLY_SERVICES.includes(serviceType)) {
     return `${serviceType} is a FedEx service for shipments between countries, and this one stays in ${toCountry}: use a domestic service`;
   }
+  if (!international && territory(toCountry) === 'US') return usRegionProblem(serviceType, fromState, toState);
   return undefined;
+}
+
+/** FedEx API reference, "U.S. Region Service List". */
+function usRegionProblem(serviceType: string, fromState: string | undefined, toState: string | undefined): string | undefined {
+  const touches = (states: string[]) => states.includes(fromState ?? '') || states.includes(toState ?? '');
+  if (serviceType === 'FEDEX_2_DAY' && fromState === 'HI' && toState === 'HI') return 'FEDEX_2_DAY is not available within Hawaii';
+  if ((serviceType === 'FEDEX_EXPRESS_SAVER' || serviceType === 'FEDEX_3_DAY_FREIGHT') && touches(['AK', 'HI'])) return `${serviceType} is not available to or from Alaska and Hawaii`;
+  if ((serviceType === 'STANDARD_OVERNIGHT' || serviceType === 'FEDEX_2_DAY_AM') && toState === 'HI') return `${serviceType} serves Hawaii outbound only`;
+  return undefined;
+}
+
+/** How many days ahead FedEx takes a ship date: Express 10, Express Freight 5, Ground no limit (FedEx's published limits). */
+export function maxDaysAhead(serviceType: string): number | undefined {
+  if (EXPRESS_FREIGHT_SERVICES.includes(serviceType)) return 5;
+  return isExpressParcel(serviceType) ? 10 : undefined;
 }
 
 /** Home Delivery's limit per package; heavier residential packages travel FedEx Ground (with a residential surcharge). */
@@ -102,7 +147,7 @@ export function serviceForDestination(
   heaviestPackageLb: number,
   residentialService?: string,
 ): string {
-  const us = territory(destination.countryCode) === 'US';
+  const us = destination.countryCode === 'US';
   if (destination.residential && residentialService) return residentialService;
   if (serviceType === 'FEDEX_GROUND' && us && destination.residential && heaviestPackageLb <= HOME_DELIVERY_MAX_LB) return 'GROUND_HOME_DELIVERY';
   if (serviceType === 'GROUND_HOME_DELIVERY' && !destination.residential) return 'FEDEX_GROUND';
@@ -112,7 +157,7 @@ export function serviceForDestination(
 /** Why the service does not fit the recipient's residential flag, or undefined. */
 export function residentialProblem(serviceType: string, residential: boolean | undefined, countryCode: string, heaviestPackageLb: number): string | undefined {
   if (serviceType === 'GROUND_HOME_DELIVERY' && residential !== true) return 'GROUND_HOME_DELIVERY delivers to residences only: the address must be marked residential';
-  if (serviceType === 'FEDEX_GROUND' && residential === true && territory(countryCode) === 'US' && heaviestPackageLb <= HOME_DELIVERY_MAX_LB) {
+  if (serviceType === 'FEDEX_GROUND' && residential === true && countryCode === 'US' && heaviestPackageLb <= HOME_DELIVERY_MAX_LB) {
     return 'FEDEX_GROUND does not deliver to residential US addresses (packages up to 70 lb): use GROUND_HOME_DELIVERY';
   }
   return undefined;
@@ -148,10 +193,14 @@ const PACKAGING_LIMITS: Record<string, WeightLimit> = {
   FEDEX_25KG_BOX: { lb: 55, kg: 25 },
 };
 
-/** Your own packaging, per service: Home Delivery and Ground Economy 70 lb, Ground and Express 150 lb. */
+/**
+ * Your own packaging, per service: Home Delivery and Ground Economy 70 lb, Ground and Express 150 lb
+ * (FedEx's Ground guide; its API reference table says 70 for Ground, but documents residential
+ * packages over 70 lb travelling Ground); freight is priced by the shipment, up to a pallet's 2,200 lb.
+ */
 function serviceLimit(serviceType: string): WeightLimit {
   if (serviceType === 'GROUND_HOME_DELIVERY' || serviceType === 'SMART_POST') return { lb: 70, kg: 32 };
-  if (serviceType.includes('FREIGHT')) return { lb: 2200, kg: 997 };
+  if (EXPRESS_FREIGHT_SERVICES.includes(serviceType) || LTL_FREIGHT_SERVICES.includes(serviceType)) return { lb: 2200, kg: 997 };
   return { lb: 150, kg: 68 };
 }
 
@@ -163,12 +212,27 @@ export function maxPackageWeight(serviceType: string, packagingType: string, uni
   return units === 'LB' ? limit.lb : limit.kg;
 }
 
-/** Whether FedEx needs package dimensions for this service and packaging (Express Freight always does; FedEx packaging never). */
-export function dimensionsRequired(serviceType: string, packagingType: string): boolean {
-  return packagingType === 'YOUR_PACKAGING' && serviceType.includes('FREIGHT');
+/**
+ * Whether FedEx needs package dimensions: Express Freight always (RequestedPackageLineItem). FedEx's
+ * `Dimensions` text also says "required with YOUR_PACKAGING", but FedEx's own sample payloads ship
+ * YOUR_PACKAGING parcels without them, so parcels may go without when NetSuite has none.
+ */
+export function dimensionsRequired(serviceType: string): boolean {
+  return EXPRESS_FREIGHT_SERVICES.includes(serviceType);
 }
 
-/** FedEx's largest dimension: 999 (schema). Ground and Express parcels: at most 108 in long, 165 in length plus girth. */
+/** FedEx packaging is for Express: the Ground network takes only your own packaging. */
+export function packagingProblem(serviceType: string, packagingType: string): string | undefined {
+  if (GROUND_SERVICES.includes(serviceType) && packagingType !== 'YOUR_PACKAGING') return `${packagingType} is FedEx Express packaging, and ${serviceType} takes only your own packaging (YOUR_PACKAGING)`;
+  return undefined;
+}
+
+/** FedEx's largest dimension: 999 (schema). */
 export const MAX_DIMENSION = 999;
-export const MAX_PARCEL_LENGTH_IN = 108;
-export const MAX_PARCEL_LENGTH_PLUS_GIRTH_IN = 165;
+
+/** Parcel size limits in inches: Ground 108 long and 165 length plus girth; Express 119 and 165. Freight: none here. */
+export function sizeLimitIn(serviceType: string): { length: number; lengthPlusGirth: number } | undefined {
+  if (GROUND_SERVICES.includes(serviceType)) return { length: 108, lengthPlusGirth: 165 };
+  if (isExpressParcel(serviceType)) return { length: 119, lengthPlusGirth: 165 };
+  return undefined;
+}

@@ -28,6 +28,11 @@ describe('classifyFailure', () => {
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 404, fromRelay: false })).toBe('passing');
   });
 
+  it('takes a request that never left NetSuite at its word', () => {
+    expect(classifyFailure({ code: 'CONFIGURATION', status: 0, sent: false })).toBe('final');
+    expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 0, sent: false })).toBe('passing');
+  });
+
   it('gives every error code a kind', () => {
     for (const code of ERROR_CODES) expect(['final', 'passing', 'unknown']).toContain(classifyFailure({ code, status: 500, fromRelay: true }));
   });
@@ -89,6 +94,8 @@ describe('queueWorkFor', () => {
     expect(queueWorkFor(state({ status: 'CREATED', voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'QUEUED', voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'CREATED' }), NOW)).toBe('none');
+    expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true }), NOW)).toBe('finish');
+    expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true, voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'FAILED' }), NOW)).toBe('none');
     expect(queueWorkFor(state({ status: 'VOIDED' }), NOW)).toBe('none');
   });

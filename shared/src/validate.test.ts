@@ -121,8 +121,28 @@ describe('prepareCreateShipmentRequest: normalizes what it can', () => {
     expect(messageAt(typo, 'serviceType')).toBe('"FEDEX_GROUD" is not a FedEx service type');
     const freight = sampleRequest({ serviceType: 'FEDEX_2_DAY_FREIGHT' });
     expect(messageAt(freight, 'packages[0].dimensions')).toMatch(/FedEx needs the length, width and height/);
+    const groundEnvelope = sampleRequest({ packagingType: 'FEDEX_ENVELOPE', packages: [{ weight: { units: 'LB', value: 0.5 } }] });
+    expect(messageAt(groundEnvelope, 'packagingType')).toBe('FEDEX_ENVELOPE is FedEx Express packaging, and FEDEX_GROUND takes only your own packaging (YOUR_PACKAGING)');
+    const poBox = sampleRequest();
+    poBox.recipient.address.streetLines = ['P.O. Box 12'];
+    expect(messageAt(poBox, 'recipient.address.streetLines')).toMatch(/is a P.O. box, and FEDEX_GROUND does not deliver to P.O. boxes/);
+    expect(problemsOf({ ...poBox, serviceType: 'PRIORITY_OVERNIGHT' })).toEqual([]);
+    const hawaii = sampleRequest({ serviceType: 'FEDEX_EXPRESS_SAVER' });
+    hawaii.recipient.address = { streetLines: ['1 Kalakaua Ave'], city: 'Honolulu', stateOrProvinceCode: 'HI', postalCode: '96815', countryCode: 'US' };
+    expect(messageAt(hawaii, 'serviceType')).toBe('FEDEX_EXPRESS_SAVER is not available to or from Alaska and Hawaii');
+    const cuba = sampleRequest();
+    cuba.recipient.address = { streetLines: ['Calle 1'], city: 'Havana', countryCode: 'CU' };
+    expect(messageAt(cuba, 'recipient.address.countryCode')).toBe('CU is a country FedEx does not serve');
+    const foreignPhone = sampleRequest();
+    foreignPhone.recipient.contact.phoneNumber = '+44 20 7946 0958';
+    expect(prepareCreateShipmentRequest(foreignPhone)).toMatchObject({ ok: true, value: { recipient: { contact: { phoneNumber: '+442079460958' } } } });
+    foreignPhone.shipper.contact.phoneNumber = '+44 20 7946 0958';
+    expect(messageAt(foreignPhone, 'shipper.contact.phoneNumber')).toMatch(/is not a North American number/);
+    const dePostal = sampleRequest({ serviceType: 'FEDEX_INTERNATIONAL_PRIORITY' });
+    dePostal.recipient.address = { streetLines: ['Unter den Linden 1'], city: 'Berlin', postalCode: '1011', countryCode: 'DE' };
+    expect(messageAt(dePostal, 'recipient.address.postalCode')).toBe("'1011' is not a postal code of DE (FedEx: NNNNN, N a digit, A a letter)");
     const oversize = sampleRequest({ packages: [{ weight: { units: 'LB', value: 5 }, dimensions: { length: 110, width: 10, height: 10, units: 'IN' } }] });
-    expect(messageAt(oversize, 'packages[0].dimensions')).toMatch(/110 in long; FedEx parcels may be at most 108 in/);
+    expect(messageAt(oversize, 'packages[0].dimensions')).toBe('package 1 is 110 in long; FEDEX_GROUND takes packages up to 108 in');
   });
 });
 
@@ -137,6 +157,11 @@ describe('international shipments', () => {
 
     const { customs: _, ...noCustoms } = international();
     expect(messageAt(noCustoms, 'customs')).toMatch(/is required: the shipment goes from US to GB/);
+    const recipientPays = international();
+    recipientPays.customs!.dutiesPayment = 'RECIPIENT';
+    expect(messageAt(recipientPays, 'customs.dutiesAccountNumber')).toMatch(/is required when the recipient pays duties/);
+    recipientPays.customs!.dutiesAccountNumber = '123456789';
+    expect(problemsOf(recipientPays)).toEqual([]);
     expect(messageAt(international({ serviceType: 'FEDEX_2_DAY' }), 'serviceType')).toMatch(/FEDEX_2_DAY is a FedEx service for shipments within one country, and this one goes from US to GB/);
     expect(messageAt(international({ serviceType: 'FEDEX_GROUND' }), 'serviceType')).toMatch(/FEDEX_GROUND crosses only the US–Canada border/);
     expect(messageAt(sampleRequest({ serviceType: 'INTERNATIONAL_ECONOMY' }), 'serviceType')).toMatch(/this one stays in US/);
@@ -156,10 +181,11 @@ describe('international shipments', () => {
     );
   });
 
-  it('treats US ↔ Puerto Rico as domestic, and US → Canada by FedEx Ground as international with customs', () => {
-    const pr = sampleRequest();
-    pr.recipient.address = { streetLines: ['1 Calle Sol'], city: 'San Juan', postalCode: '00901', countryCode: 'PR', residential: false };
+  it('ships US → Puerto Rico as domestic (FedEx lists PR as a US state too), and US → Canada by FedEx Ground as international', () => {
+    const pr = sampleRequest({ serviceType: 'FEDEX_2_DAY' });
+    pr.recipient = { contact: { personName: 'Ana Ruiz', phoneNumber: '787-555-0100' }, address: { streetLines: ['1 Calle Sol'], city: 'San Juan', postalCode: '00901', countryCode: 'PR', residential: false } };
     expect(problemsOf(pr)).toEqual([]);
+    expect(messageAt({ ...pr, serviceType: 'INTERNATIONAL_ECONOMY' }, 'serviceType')).toMatch(/this one stays in PR/);
     const ca = international({ serviceType: 'FEDEX_GROUND' });
     ca.recipient = { contact: { companyName: 'Maple Co', phoneNumber: '613-555-0100' }, address: { streetLines: ['1 Wellington St'], city: 'Ottawa', stateOrProvinceCode: 'ON', postalCode: 'k1a0a9', countryCode: 'CA', residential: false } };
     expect(problemsOf(ca)).toEqual([]);

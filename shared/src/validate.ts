@@ -5,9 +5,9 @@
 // here maps to a FedEx body that FedEx's schema and rules accept (checked in validate.property.test.ts).
 import type { CreateShipmentRequest } from './contract';
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES } from './contract';
-import { isCountryCode, postalCodeRequired } from './countries';
+import { isCountryCode } from './countries';
 import type { FieldProblem } from './errors';
-import { MAX_CITY_LENGTH, MAX_STREET_LINE_LENGTH, MAX_STREET_LINES, postalCodeProblem, stateProblem } from './normalize/address';
+import { isPostalAware, MAX_CITY_LENGTH, MAX_STREET_LINE_LENGTH, MAX_STREET_LINES, NOT_SERVED_COUNTRIES, PO_BOX, postalCodeProblem, stateProblem } from './normalize/address';
 import { isFedexPhone, parsePhone, PHONE_EXTENSION_MAX } from './normalize/phone';
 import { EMAIL_MAX, normalizeCreateShipmentRequest, TEXT_LIMITS } from './normalize/request';
 import { isCleanText } from './normalize/text';
@@ -16,13 +16,14 @@ import {
   GROUND_SERVICES,
   isInternational,
   MAX_DIMENSION,
-  MAX_PARCEL_LENGTH_IN,
-  MAX_PARCEL_LENGTH_PLUS_GIRTH_IN,
   maxPackageWeight,
+  needsCustoms,
   PACKAGING_TYPES,
+  packagingProblem,
   residentialProblem,
   SERVICE_TYPES,
   serviceRouteProblem,
+  sizeLimitIn,
   toPounds,
 } from './services';
 
@@ -132,6 +133,7 @@ function checkParty(c: Checker, parent: Obj, key: 'shipper' | 'recipient'): stri
     const at = `${key}.address`;
     const code = c.string(address, 'countryCode', at, { required: true });
     if (code !== undefined && !isCountryCode(code)) c.fail(`${at}.countryCode`, `is not an ISO 3166-1 alpha-2 country code: ${show(code)}`);
+    else if (code !== undefined && NOT_SERVED_COUNTRIES.includes(code)) c.fail(`${at}.countryCode`, `${code} is a country FedEx does not serve`);
     else country = code;
     const lines = address.streetLines;
     if (!Array.isArray(lines) || lines.length === 0) c.fail(`${at}.streetLines`, 'at least one street line is required');
@@ -152,7 +154,7 @@ function checkParty(c: Checker, parent: Obj, key: 'shipper' | 'recipient'): stri
     if (country) {
       const stateIssue = stateProblem(state, country);
       if (stateIssue) c.fail(`${at}.stateOrProvinceCode`, stateIssue);
-      const postalIssue = postalCodeProblem(postal, country, stateIssue ? undefined : state, postalCodeRequired(country));
+      const postalIssue = postalCodeProblem(postal, country, stateIssue ? undefined : state, isPostalAware(country));
       if (postalIssue) c.fail(`${at}.postalCode`, postalIssue);
     }
     if (address.residential !== undefined && typeof address.residential !== 'boolean') c.fail(`${at}.residential`, 'must be true or false');
@@ -167,8 +169,9 @@ function checkParty(c: Checker, parent: Obj, key: 'shipper' | 'recipient'): stri
       c.fail(`${at}.personName`, 'a person name or a company name is required');
     }
     const phone = c.string(contact, 'phoneNumber', at, { required: true });
-    if (phone !== undefined && country && !isFedexPhone(phone, country)) {
-      const parsed = parsePhone(phone, country);
+    const foreignAllowed = key === 'recipient';
+    if (phone !== undefined && country && !isFedexPhone(phone, country, foreignAllowed)) {
+      const parsed = parsePhone(phone, country, foreignAllowed);
       c.fail(`${at}.phoneNumber`, parsed.ok ? `${show(phone)} must be digits only, as ${parsed.value.phoneNumber}` : parsed.problem);
     }
     c.string(contact, 'phoneExtension', at, { pattern: new RegExp(`^\\d{1,${PHONE_EXTENSION_MAX}}$`) });
@@ -190,15 +193,28 @@ function heaviestLb(body: Obj): number {
 function checkService(c: Checker, body: Obj, from: string | undefined, to: string | undefined): void {
   const service = c.string(body, 'serviceType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
   const packaging = c.string(body, 'packagingType', '', { required: true, pattern: /^[A-Z0-9_]+$/ });
-  if (packaging !== undefined && /^[A-Z0-9_]+$/.test(packaging) && !PACKAGING_TYPES.includes(packaging)) c.fail('packagingType', `${show(packaging)} is not a FedEx packaging type (${PACKAGING_TYPES.join(', ')})`);
+  const knownPackaging = packaging !== undefined && PACKAGING_TYPES.includes(packaging);
+  if (packaging !== undefined && /^[A-Z0-9_]+$/.test(packaging) && !knownPackaging) c.fail('packagingType', `${show(packaging)} is not a FedEx packaging type (${PACKAGING_TYPES.join(', ')})`);
   if (service === undefined || !/^[A-Z0-9_]+$/.test(service)) return;
   if (!SERVICE_TYPES.includes(service)) return c.fail('serviceType', `${show(service)} is not a FedEx service type`);
   if (service === 'SMART_POST') return c.fail('serviceType', 'SMART_POST (FedEx Ground Economy) needs a SmartPost hub id and indicia, which the connector does not send: use FEDEX_GROUND or GROUND_HOME_DELIVERY');
+  if (knownPackaging) {
+    const mismatch = packagingProblem(service, packaging as string);
+    if (mismatch) c.fail('packagingType', mismatch);
+  }
+  const stateOf = (party: unknown): string | undefined => {
+    const address = isObj(party) && isObj(party.address) ? party.address : undefined;
+    return typeof address?.stateOrProvinceCode === 'string' ? address.stateOrProvinceCode : undefined;
+  };
   if (from && to) {
-    const route = serviceRouteProblem(service, from, to);
+    const route = serviceRouteProblem(service, from, to, stateOf(body.shipper), stateOf(body.recipient));
     if (route) c.fail('serviceType', route);
   }
   const recipient = isObj(body.recipient) && isObj(body.recipient.address) ? body.recipient.address : undefined;
+  const lines = Array.isArray(recipient?.streetLines) ? recipient.streetLines : [];
+  if (GROUND_SERVICES.includes(service) && lines.some((l) => typeof l === 'string' && PO_BOX.test(l))) {
+    c.fail('recipient.address.streetLines', `is a P.O. box, and ${service} does not deliver to P.O. boxes: give a street address, or ship by FedEx Express`);
+  }
   if (to && recipient) {
     const residential = residentialProblem(service, recipient.residential as boolean | undefined, to, heaviestLb(body));
     if (residential) c.fail('serviceType', residential);
@@ -237,14 +253,15 @@ function checkPackages(c: Checker, body: Obj, international: boolean): void {
         for (const side of ['length', 'width', 'height']) {
           if (c.number(dims[side], `${at}.dimensions.${side}`, `package ${i + 1} ${side}`, { atLeast: 1, max: MAX_DIMENSION, integer: true })) sides.push(dims[side] as number);
         }
-        if (sides.length === 3 && (unit === 'IN' || unit === 'CM') && !service.includes('FREIGHT')) {
+        const limit = sizeLimitIn(service);
+        if (sides.length === 3 && (unit === 'IN' || unit === 'CM') && limit) {
           const inches = sides.map((s) => (unit === 'CM' ? s / 2.54 : s)).sort((a, b) => b - a) as [number, number, number];
           const girth = inches[0] + 2 * (inches[1] + inches[2]);
-          if (inches[0] > MAX_PARCEL_LENGTH_IN) c.fail(`${at}.dimensions`, `package ${i + 1} is ${Math.round(inches[0])} in long; FedEx parcels may be at most ${MAX_PARCEL_LENGTH_IN} in`);
-          else if (girth > MAX_PARCEL_LENGTH_PLUS_GIRTH_IN) c.fail(`${at}.dimensions`, `package ${i + 1} measures ${Math.round(girth)} in in length plus girth; FedEx parcels may be at most ${MAX_PARCEL_LENGTH_PLUS_GIRTH_IN} in`);
+          if (inches[0] > limit.length) c.fail(`${at}.dimensions`, `package ${i + 1} is ${Math.round(inches[0])} in long; ${service} takes packages up to ${limit.length} in`);
+          else if (girth > limit.lengthPlusGirth) c.fail(`${at}.dimensions`, `package ${i + 1} measures ${Math.round(girth)} in in length plus girth; ${service} takes up to ${limit.lengthPlusGirth} in`);
         }
       }
-    } else if (dimensionsRequired(service, packaging)) {
+    } else if (dimensionsRequired(service)) {
       c.fail(`${at}.dimensions`, `FedEx needs the length, width and height of each package for ${service}: enter them on the fulfillment's FedEx package lines`);
     }
     c.string(pkg, 'description', at, { max: TEXT_LIMITS.packageDescription, clean: true });
@@ -265,15 +282,19 @@ function checkItems(c: Checker, body: Obj): void {
 }
 
 function checkCustoms(c: Checker, body: Obj, from: string | undefined, to: string | undefined): void {
-  const international = from !== undefined && to !== undefined && isInternational(from, to);
+  const required = from !== undefined && to !== undefined && needsCustoms(from, to);
   if (body.customs === undefined) {
-    if (international) c.fail('customs', `is required: the shipment goes from ${from} to ${to}, and FedEx needs customs details (commodities with value and country of manufacture)`);
+    if (required) c.fail('customs', `is required: the shipment goes from ${from} to ${to}, and FedEx needs customs details (commodities with value and country of manufacture)`);
     return;
   }
   const customs = c.object(body, 'customs', '');
   if (!customs) return;
   c.string(customs, 'currency', 'customs', { required: true, pattern: /^[A-Z]{3}$/ });
-  c.string(customs, 'dutiesPayment', 'customs', { required: true, oneOf: ['SENDER', 'RECIPIENT'] });
+  const duties = c.string(customs, 'dutiesPayment', 'customs', { required: true, oneOf: ['SENDER', 'RECIPIENT'] });
+  if (duties === 'RECIPIENT') {
+    const account = c.string(customs, 'dutiesAccountNumber', 'customs', { pattern: /^\d{9}$/ });
+    if (account === undefined) c.fail('customs.dutiesAccountNumber', "is required when the recipient pays duties and taxes: FedEx bills them to the recipient's 9-digit FedEx account");
+  } else c.string(customs, 'dutiesAccountNumber', 'customs', { pattern: /^\d{9}$/ });
   if (typeof customs.electronicTradeDocuments !== 'boolean') c.fail('customs.electronicTradeDocuments', 'must be true or false');
   c.string(customs, 'invoiceNumber', 'customs', { max: TEXT_LIMITS.reference, clean: true });
   const commodities = customs.commodities;

@@ -27,9 +27,16 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   if (!becameShipped(type, newStatus ? String(newStatus) : undefined, oldStatus ? String(oldStatus) : undefined)) return;
   try {
     // An inline edit's newRecord carries only the changed fields: read the whole fulfillment instead.
-    const fulfillment =
-      context.type === context.UserEventType.XEDIT ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: context.newRecord.id }) : context.newRecord;
-    shipFulfillment(fulfillment, { bulk: BULK_CONTEXTS.includes(String(runtime.executionContext)) });
+    const xedit = context.type === context.UserEventType.XEDIT;
+    const fulfillment = xedit ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: context.newRecord.id }) : context.newRecord;
+    shipFulfillment(fulfillment, {
+      bulk: BULK_CONTEXTS.includes(String(runtime.executionContext)),
+      // A fulfillment created by this save has no Shipment record yet: no search for one.
+      created: context.type === context.UserEventType.CREATE || context.type === context.UserEventType.COPY,
+      // Someone waits on this save: the label now, the packages' tracking numbers from the shipping queue.
+      inline: true,
+      writable: xedit,
+    });
   } catch (e) {
     const err = e as { name?: string; message?: string };
     log.error({

@@ -6,6 +6,7 @@ import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
 import { STACK_SECRET, type Stack } from './stack';
+import { testTlsIdentity } from '../support/test-tls';
 
 export const GLOBAL_FEDEX_ACCOUNT = '740561073';
 
@@ -46,7 +47,8 @@ export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: st
   // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
   const accountId = `${1234500 + ++accounts}_SB1`;
   // README's order: the API secret exists before the deploy (the SDF `secret` object only references it).
-  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET }, install: true });
+  // N/https calls only https: the account trusts exactly the e2e relay's test certificate.
+  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET }, install: true, https: { trustedCertificates: [testTlsIdentity().cert] } });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
   // The installation script made the settings record with defaults; the administrator fills it in.
   const installed = ns.find(SETTINGS.type);

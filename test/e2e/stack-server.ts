@@ -2,6 +2,8 @@
 // loopback port. They must live outside the test process, because a SuiteScript's N/https call
 // blocks the test process's thread until the relay answers.
 // Prints one JSON line {fedexUrl, relayUrl} when both listen; control the double via /__double/.
+// The relay listens on https (a throwaway test certificate), because NetSuite's N/https refuses http.
+import { createServer } from 'node:https';
 import { serve } from '@hono/node-server';
 import { ManualClock, startFedexDouble } from '../fedex-double';
 import { FedexClient } from '../../relay/src/fedex/client';
@@ -15,8 +17,12 @@ import { MemoryNonceStore } from '../../relay/src/security/nonce-store';
 
 const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   sharedSecret: string;
+  /** The relay's TLS key and certificate (test/support/test-tls.ts): NetSuite calls only https. */
+  tls: { key: string; cert: string };
   fedexStartMs?: number;
   webhookSecurityToken?: string;
+  /** FedEx's local time zone (default the double's, -05:00). */
+  fedexUtcOffset?: string;
   /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
   fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
@@ -25,6 +31,7 @@ async function main(): Promise<void> {
   const fedex = await startFedexDouble({
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
+    ...(options.fedexUtcOffset ? { utcOffset: options.fedexUtcOffset } : {}),
   });
   // Scenarios in which hours pass in NetSuite (retry backoff) move the relay's clock by the same
   // amount (/__test/clock), so the SuiteApp's signed requests stay inside the relay's time window.
@@ -70,8 +77,8 @@ async function main(): Promise<void> {
     offsetMs = Number(((await c.req.json()) as { offsetMs: number }).offsetMs) || 0;
     return c.json({ offsetMs });
   });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `http://127.0.0.1:${info.port}` })}\n`);
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, (info) => {
+    process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `https://127.0.0.1:${info.port}` })}\n`);
   });
   const stop = () => {
     server.close();

@@ -1,13 +1,16 @@
 // Starts the FedEx double and the relay in a child process and gives tests a typed handle on them.
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
+import { testTlsIdentity } from '../support/test-tls';
 
 export const STACK_SECRET = 'e2e-shared-secret-between-netsuite-and-relay-0123';
 
 export interface Stack {
   fedexUrl: string;
+  /** https://127.0.0.1:<port>: NetSuite's N/https calls only https, so the relay listens with the test certificate (test/support/test-tls.ts). */
   relayUrl: string;
   control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any>;
   stats(): Promise<any>;
@@ -16,6 +19,8 @@ export interface Stack {
   /** Points the relay's NetSuite client at an account (RESTlet URL and M2M or TBA credentials). */
   configureNetSuite(config: { restletUrl: string; auth: unknown }): Promise<void>;
   relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
+  /** Any call to the relay over https, trusting exactly the test certificate (`body` as sent, e.g. signed). */
+  relayRequest(method: 'GET' | 'POST', path: string, body?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
   /** Runs the relay's clock `offsetMs` ahead of real time (to follow a NetSuite clock moved forward). */
   setRelayClockOffset(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
@@ -23,9 +28,11 @@ export interface Stack {
 
 export async function startStack(options: Record<string, unknown> = {}): Promise<Stack> {
   const root = resolve(import.meta.dirname, '../..');
+  const tls = testTlsIdentity();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', resolve(import.meta.dirname, 'stack-server.ts')], {
     cwd: root,
-    env: { ...process.env, STACK_OPTIONS: JSON.stringify({ sharedSecret: STACK_SECRET, ...options }) },
+    // The FedEx double's webhook pushes go to the relay's https URL: the child trusts the test certificate.
+    env: { ...process.env, NODE_EXTRA_CA_CERTS: tls.certPath, STACK_OPTIONS: JSON.stringify({ sharedSecret: STACK_SECRET, tls: { key: tls.key, cert: tls.cert }, ...options }) },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const urls = await new Promise<{ fedexUrl: string; relayUrl: string }>((ok, fail) => {
@@ -44,21 +51,42 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
     if (!res.ok) throw new Error(`FedEx double control ${path}: HTTP ${res.status} ${await res.text()}`);
     return res.json();
   };
+  /** The relay's test-only routes, over https trusting exactly the test certificate. */
+  const relayRequest = (method: 'GET' | 'POST', path: string, payload?: string, headers: Record<string, string> = {}) =>
+    new Promise<{ status: number; json: any }>((ok, fail) => {
+      const req = httpsRequest(
+        `${urls.relayUrl}${path}`,
+        { method, ca: tls.cert, agent: false, headers: payload ? { 'content-type': 'application/json', ...headers } : headers },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            ok({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+          });
+          res.on('error', fail);
+        },
+      );
+      req.on('error', fail);
+      req.end(payload);
+    });
+  const relay = (method: 'GET' | 'POST', path: string, body?: unknown) => relayRequest(method, path, body === undefined ? undefined : JSON.stringify(body));
   return {
+    relayRequest,
     ...urls,
     control,
     stats: () => control('GET', 'stats'),
     shipmentsFor: async (reference) => (await control('GET', `shipments?customerReference=${encodeURIComponent(reference)}`)).shipments,
     configureNetSuite: async (config) => {
-      const res = await fetch(`${urls.relayUrl}/__test/netsuite`, { method: 'POST', body: JSON.stringify(config), headers: { 'content-type': 'application/json' } });
-      if (!res.ok) throw new Error(`configureNetSuite: HTTP ${res.status}`);
+      const res = await relay('POST', '/__test/netsuite', config);
+      if (res.status !== 200) throw new Error(`configureNetSuite: HTTP ${res.status}`);
     },
-    relayNetSuiteStats: async () => (await (await fetch(`${urls.relayUrl}/__test/netsuite`)).json()) as { tokenRequests: number },
+    relayNetSuiteStats: async () => (await relay('GET', '/__test/netsuite')).json as { tokenRequests: number },
     setRelayClockOffset: async (offsetMs) => {
-      const res = await fetch(`${urls.relayUrl}/__test/clock`, { method: 'POST', body: JSON.stringify({ offsetMs }), headers: { 'content-type': 'application/json' } });
-      if (!res.ok) throw new Error(`setRelayClockOffset: HTTP ${res.status}`);
+      const res = await relay('POST', '/__test/clock', { offsetMs });
+      if (res.status !== 200) throw new Error(`setRelayClockOffset: HTTP ${res.status}`);
     },
-    relayLogs: async () => ((await (await fetch(`${urls.relayUrl}/__test/logs`)).json()) as { logs: string[] }).logs,
+    relayLogs: async () => ((await relay('GET', '/__test/logs')).json as { logs: string[] }).logs,
     stop: () =>
       new Promise<void>((ok) => {
         if (child.exitCode !== null) return ok();

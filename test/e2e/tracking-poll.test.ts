@@ -143,7 +143,7 @@ describe('tracking poll failures', () => {
   it('a relay that is down is an error in the summary, not a crash', async () => {
     const a = connectorAccount(stack());
     a.shipOrder(a.salesOrder());
-    a.updateSettings({ relayUrl: 'http://127.0.0.1:9' });
+    a.updateSettings({ relayUrl: 'https://127.0.0.1:9' });
     const run = poll(a);
     expect(run.map?.errors[0]?.message).toMatch(/RELAY_UNAVAILABLE/);
     expect(run.summarize.invoked).toBe(true);

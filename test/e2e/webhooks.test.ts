@@ -1,8 +1,9 @@
 // Issue 4, webhooks: FedEx double → relay (fdx-signature) → NetSuite RESTlet (OAuth 2.0 M2M or TBA,
-// verified by the NetSuite double) → the same status update as the poll.
+// verified by the NetSuite double, logged in with the connector's integration role, which the
+// RESTlet deployment's audience must include) → the same status update as the poll.
 import { exportPKCS8, generateKeyPair } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { AUDIT, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import { AUDIT, ROLES, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { useStack } from './stack';
 
@@ -11,19 +12,19 @@ const HOUR = 3_600_000;
 const WEBHOOK_TOKEN = 'fedex-webhook-security-token-e2e';
 const stack = useStack({ webhookSecurityToken: WEBHOOK_TOKEN });
 
-async function withWebhooks(auth: 'm2m' | 'tba') {
+async function withWebhooks(auth: 'm2m' | 'tba', role: string = ROLES.integration) {
   const a = connectorAccount(stack());
   const server = await a.ns.listen({ authenticate: a.ns.auth.authenticator() });
   const restletUrl = server.scriptUrl(SCRIPTS.statusRestlet.scriptId, SCRIPTS.statusRestlet.deploymentId);
   if (auth === 'm2m') {
     const { publicKey, privateKey } = await generateKeyPair('PS256', { extractable: true });
-    a.ns.auth.registerIntegration({ clientId: 'relay-client-id', certificateId: 'cert-1', publicKey, algorithms: ['PS256'], scopes: ['restlets'] });
+    a.ns.auth.registerIntegration({ clientId: 'relay-client-id', certificateId: 'cert-1', publicKey, algorithms: ['PS256'], scopes: ['restlets'], entity: 'relay-integration-user', role });
     await stack().configureNetSuite({
       restletUrl,
       auth: { kind: 'm2m', config: { tokenUrl: a.ns.auth.tokenUrl(), clientId: 'relay-client-id', certificateId: 'cert-1', privateKeyPem: await exportPKCS8(privateKey), algorithm: 'PS256', scopes: ['restlets'] } },
     });
   } else {
-    a.ns.auth.registerTbaToken({ consumerKey: 'ck-relay', consumerSecret: 'cs-relay', tokenId: 'ti-relay', tokenSecret: 'ts-relay' });
+    a.ns.auth.registerTbaToken({ consumerKey: 'ck-relay', consumerSecret: 'cs-relay', tokenId: 'ti-relay', tokenSecret: 'ts-relay', entity: 'relay-integration-user', role });
     await stack().configureNetSuite({
       restletUrl,
       auth: { kind: 'tba', credentials: { accountId: a.accountId, consumerKey: 'ck-relay', consumerSecret: 'cs-relay', tokenId: 'ti-relay', tokenSecret: 'ts-relay' } },
@@ -61,6 +62,19 @@ describe('FedEx tracking webhooks', () => {
     expect(w.status()).toBe('IN_TRANSIT');
     expect(w.a.ns.auth.stats.restlet.tba).toBe(1);
     await w.server.close();
+  });
+
+  it("a role outside the RESTlet deployment's audience is refused, and the relay does not report success", async () => {
+    for (const auth of ['m2m', 'tba'] as const) {
+      const w = await withWebhooks(auth, 'ACCOUNTANT');
+      await stack().control('POST', 'clock', { advanceMs: 3 * HOUR });
+      const pushed = await w.push();
+      expect(pushed.status, auth).not.toBe(200);
+      expect(w.status() ?? '').toBe('');
+      expect(w.a.ns.invocations({ scriptId: SCRIPTS.statusRestlet.scriptId })).toHaveLength(0);
+      expect(w.a.ns.auth.stats.restlet[auth === 'm2m' ? 'bearer' : 'tba'], 'authenticated, then refused by the audience').toBeGreaterThan(0);
+      await w.server.close();
+    }
   });
 
   it('refuses a push with a wrong signature; NetSuite never hears of it', async () => {

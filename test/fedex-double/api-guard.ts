@@ -5,6 +5,15 @@ import type { FaultScope } from './faults';
 import { validateRequestBody, type OperationId } from './schemas';
 import type { TransactionEndpoint } from './stats';
 import type { Capability } from './tokens';
+import { fixturePath } from './fixtures';
+import { readFileSync } from 'node:fs';
+
+/**
+ * FedEx's sandbox answers a bearer token it did not issue with this body, byte for byte (CRLF inside, no
+ * `errors` list): test/fixtures/fedex/real/hometech-error-1.json. An expired token gets FedEx's documented
+ * NOT.AUTHORIZED.ERROR body ("Access token expired").
+ */
+const INVALID_JWT_BODY = readFileSync(fixturePath('real/hometech-error-1.json'));
 
 interface GuardOptions {
   endpoint: TransactionEndpoint & OperationId;
@@ -36,6 +45,7 @@ export function apiGuard(ctx: DoubleContext, options: GuardOptions): MiddlewareH
     const token = ctx.tokens.check(c.req.header('authorization'), now);
     if (!token.ok) {
       ctx.stats.unauthorizedByReason[token.reason] += 1;
+      if (token.reason === 'unknown') return c.body(new Uint8Array(INVALID_JWT_BODY), 401, { 'content-type': 'application/json' });
       throw new FedexHttpError(401, FEDEX_ERRORS.tokenNotAuthorized());
     }
     const project = ctx.tokens.project(token.clientId);

@@ -34,6 +34,10 @@ export interface FedexDoubleOptions<C extends Clock = ManualClock> {
   clock?: C;
   /** Shipper account numbers FedEx knows. Default ['740561073']. */
   accountNumbers?: string[];
+  /** Known accounts FedEx refuses to ship for (SHIPMENT.ACCOUNTNUMBER.UNAUTHORIZED). Default none. */
+  unauthorizedAccountNumbers?: string[];
+  /** Track requests per project per UTC day before 429 (FedEx's default quota: 100,000). */
+  trackDailyQuota?: number;
   /** Security token webhook pushes are signed with. Default `fedex-double-webhook-security-token`. */
   webhookSecurityToken?: string;
   /** When created shipments reach PU, IT, OD, DL; `false` keeps them at OC until scripted. */
@@ -114,6 +118,8 @@ export const DEFAULT_CLIENT_SECRET = 'fedex-double-client-secret';
 export const DEFAULT_ACCOUNT_NUMBER = '740561073';
 export const DEFAULT_WEBHOOK_SECURITY_TOKEN = 'fedex-double-webhook-security-token';
 export const DOUBLE_BASE_URL = 'http://fedex-double.test';
+/** FedEx's rate-limit guide: Track defaults to 100,000 requests a day per project. */
+export const FEDEX_TRACK_DAILY_QUOTA = 100_000;
 
 function resolveConfig(options: FedexDoubleOptions<Clock>): DoubleConfig & { clientId: string; clientSecret: string } {
   const clientId = options.clientId ?? DEFAULT_CLIENT_ID;
@@ -128,6 +134,8 @@ function resolveConfig(options: FedexDoubleOptions<Clock>): DoubleConfig & { cli
     clientSecret,
     projects,
     accountNumbers: new Set(options.accountNumbers ?? [DEFAULT_ACCOUNT_NUMBER]),
+    unauthorizedAccountNumbers: new Set(options.unauthorizedAccountNumbers ?? []),
+    trackDailyQuota: options.trackDailyQuota ?? FEDEX_TRACK_DAILY_QUOTA,
     tokenLifetimeSeconds,
     webhookSecurityToken: options.webhookSecurityToken ?? DEFAULT_WEBHOOK_SECURITY_TOKEN,
     statusSchedule: options.statusSchedule === false ? false : { ...DEFAULT_STATUS_SCHEDULE, ...options.statusSchedule },
@@ -151,6 +159,8 @@ export function createFedexDouble<C extends Clock = ManualClock>(options: FedexD
     faults: new Faults(),
     stats: createStats(),
     labels: new Map<string, StoredLabel>(),
+    documents: new Map(),
+    trackUsage: new Map(),
   };
 
   const app = new Hono<DoubleEnv>();
@@ -281,6 +291,8 @@ export function createFedexDouble<C extends Clock = ManualClock>(options: FedexD
     reset() {
       ctx.store.reset();
       ctx.labels.clear();
+      ctx.documents.clear();
+      ctx.trackUsage.clear();
       ctx.tokens.reset();
       ctx.limiter.reset();
       ctx.thresholds.reset();

@@ -14,6 +14,10 @@ import type { Project, TokenStore } from './tokens';
 export interface DoubleConfig {
   projects: Project[];
   accountNumbers: ReadonlySet<string>;
+  /** Known accounts FedEx does not let ship (SHIPMENT.ACCOUNTNUMBER.UNAUTHORIZED). */
+  unauthorizedAccountNumbers: ReadonlySet<string>;
+  /** Track requests a project may make per UTC day (FedEx's default: 100,000). */
+  trackDailyQuota: number;
   tokenLifetimeSeconds: number;
   webhookSecurityToken: string;
   statusSchedule: StatusSchedule | false;
@@ -43,6 +47,10 @@ export interface DoubleContext {
   faults: Faults;
   stats: DoubleStats;
   labels: Map<string, StoredLabel>;
+  /** Shipping documents (commercial invoices) by `<master tracking number>-invoice`. */
+  documents: Map<string, { bytes: Uint8Array; createdAt: number }>;
+  /** Track requests per `<client id> <UTC day>`. */
+  trackUsage: Map<string, number>;
 }
 
 export type DoubleEnv = {

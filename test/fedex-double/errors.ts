@@ -88,6 +88,16 @@ export const FEDEX_ERRORS = {
     message:
       'Account Number Mismatch -As the payment Type is SENDER, ShippingChargesPayment Payor AccountNumber should match the shipper account number .Please update and try again.',
   }),
+  /** FedEx's Ship DG API (ShipDGHazmatAPI-Resource.json) 400 example. */
+  accountUnauthorized: (): FedexError => ({
+    code: 'SHIPMENT.ACCOUNTNUMBER.UNAUTHORIZED',
+    message: 'This account is unauthorized. Please contact FedEx Customer Service.',
+  }),
+  /** Shipment-Resource.json, 400 example of PUT /ship/v1/shipments/cancel. */
+  userUnauthorized: (): FedexError => ({
+    code: 'SHIPMENT.USER.UNAUTHORIZED',
+    message: 'Requested user is not authorized to perform the operation.',
+  }),
   /** Shipment-Resource.json, 400 example of the Ship API's tracking-number operations. */
   trackingNumberInvalid: (detail?: string): FedexError => ({
     code: 'TRACKINGNUMBER.ENTERED.INVALID',

@@ -50,7 +50,11 @@ export interface ShipCreateRequest {
       paymentType: string;
       payor?: { responsibleParty?: { accountNumber?: { value?: string } } };
     };
-    customsClearanceDetail?: unknown;
+    customsClearanceDetail?: {
+      commodities?: Array<{ description?: string; quantity?: number; customsValue?: { amount?: number; currency?: string } }>;
+    };
+    shippingDocumentSpecification?: { shippingDocumentTypes?: string[] };
+    shipmentSpecialServices?: { etdDetail?: { requestedDocumentTypes?: string[] } };
     labelSpecification: { imageType: 'PDF' | 'PNG' | 'ZPLII' | 'EPL2'; labelStockType: string };
     requestedPackageLineItems: FedexPackageLineItem[];
   };

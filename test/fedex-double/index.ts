@@ -17,7 +17,7 @@ export { FEDEX_ERRORS, INVALID_INPUT_CODE, type FedexError, type FedexErrorBody 
 export { FAULT_SCOPES, Faults, type FaultScope, type FaultState } from './faults';
 export { REALISTIC_PDF_LABEL_BYTES, type RenderedLabel, type LabelImageType, type LabelSize } from './labels';
 export { FEDEX_TOKEN_THRESHOLDS, FEDEX_TRANSACTION_LIMIT, type TokenThresholdConfig, type TransactionLimit } from './rate-limits';
-export { buildAddressRequest, buildCancelRequest, buildReferenceTrackRequest, buildShipRequest, buildTrackRequest, type ShipRequestOptions } from './request-builders';
+export { buildAddressRequest, buildCancelRequest, buildInternationalShipRequest, buildReferenceTrackRequest, buildShipRequest, buildTrackRequest, type ShipRequestOptions } from './request-builders';
 export { OPERATIONS, requestSchemaRef, responseSchemaRef, validateRequestBody, validateResponseBody, type FieldError, type OperationId } from './schemas';
 export { startFedexDouble, type RunningFedexDouble, type StartOptions } from './server';
 export { isValidTrackingNumber, trackingCheckDigit, type ShipmentRecord } from './shipments';
@@ -26,3 +26,5 @@ export { DEFAULT_STATUS_SCHEDULE, STATUS_CODES, type StatusSchedule, type Timeli
 export type { CompleteTrackResult, TrackResult } from './tracking';
 export type { Capability, Project } from './tokens';
 export { signWebhookBody, WEBHOOK_SIGNATURE_HEADER, type TrackingWebhookPayload, type WebhookPushResult } from './webhooks';
+export { checkShipRequest, SHIP_RULE_IDS, type ShipRuleEnv, type RuleReport, type ShipAlert } from './rules';
+export { CATALOG, type CatalogEntry, type RuleStatus } from './rules/catalog';

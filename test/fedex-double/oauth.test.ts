@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createFedexDouble } from './app';
-import { readFixtureJson } from './fixtures';
+import { fixturePath, readFixtureJson } from './fixtures';
 import { buildTrackRequest } from './request-builders';
 import { validateResponseBody } from './schemas';
 import { apiClient, credentials, errorsOf, json, tokenRequest } from './test-support';
@@ -132,7 +133,7 @@ describe('per-IP token thresholds (3/s for 5 s, or 1/s over 2 min → 403 for 10
 describe('bearer tokens on API calls', () => {
   const expiredErrors = readFixtureJson<{ errors: unknown }>('samples/error-401-token-expired.json').errors;
 
-  it('answers a missing, unknown or expired token with FedEx’s 401 NOT.AUTHORIZED.ERROR body', async () => {
+  it('answers a missing or expired token with FedEx’s 401 NOT.AUTHORIZED.ERROR body, and a token it never issued with the sandbox’s real body', async () => {
     const double = createFedexDouble({ tokenLifetimeSeconds: 3600 });
     const token = (await json<{ access_token: string }>(await tokenRequest(double.fetch, credentials(double)))).access_token;
     const track = buildTrackRequest(['123456789012']);
@@ -147,6 +148,7 @@ describe('bearer tokens on API calls', () => {
 
     const unknown = await apiClient(double, 'not-a-token').post('/track/v1/trackingnumbers', track);
     expect(unknown.status).toBe(401);
+    expect(await unknown.text()).toBe(readFileSync(fixturePath('real/hometech-error-1.json'), 'utf8'));
     const missing = await double.fetch('/track/v1/trackingnumbers', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(track) });
     expect(missing.status).toBe(401);
     expect((await errorsOf(missing)).errors[0]?.code).toBe('NOT.AUTHORIZED.ERROR');

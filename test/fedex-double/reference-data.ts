@@ -1,7 +1,9 @@
 /**
  * FedEx enumerations the schemas leave as free strings. Source: FedEx API Reference Guide
  * ("SERVICE TYPE ENUMERATION" tables and the packaging table), karrio-vendor/API-Reference-Guide.html in
- * the project's FedEx reference material. A value outside these lists is rejected, as FedEx would.
+ * the project's FedEx reference material, plus the service types FedEx's own sample payloads in
+ * Shipment-Resource.json use (INTERNATIONAL_PRIORITY, FEDEX_NEXT_DAY_END_OF_DAY). A value outside these
+ * lists is rejected, as FedEx would.
  */
 export const SERVICE_TYPES: ReadonlySet<string> = new Set([
   'FEDEX_1_DAY_FREIGHT',
@@ -22,6 +24,7 @@ export const SERVICE_TYPES: ReadonlySet<string> = new Set([
   'FEDEX_INTERNATIONAL_DEFERRED_FREIGHT',
   'FEDEX_INTERNATIONAL_PRIORITY',
   'FEDEX_INTERNATIONAL_PRIORITY_EXPRESS',
+  'FEDEX_NEXT_DAY_END_OF_DAY',
   'FEDEX_PRIORITY',
   'FEDEX_PRIORITY_EXPRESS',
   'FEDEX_PRIORITY_EXPRESS_FREIGHT',
@@ -35,6 +38,7 @@ export const SERVICE_TYPES: ReadonlySet<string> = new Set([
   'INTERNATIONAL_ECONOMY_DISTRIBUTION',
   'INTERNATIONAL_ECONOMY_FREIGHT',
   'INTERNATIONAL_FIRST',
+  'INTERNATIONAL_PRIORITY',
   'INTERNATIONAL_PRIORITY_DISTRIBUTION',
   'INTERNATIONAL_PRIORITY_FREIGHT',
   'INTL_GROUND_DISTRIBUTION',
@@ -43,6 +47,7 @@ export const SERVICE_TYPES: ReadonlySet<string> = new Set([
   'SAME_DAY_CITY',
   'SMART_POST',
   'STANDARD_OVERNIGHT',
+  'TRANSBORDER_DISTRIBUTION',
 ]);
 
 export const PACKAGING_TYPES: ReadonlySet<string> = new Set([

@@ -2,10 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Hono } from 'hono';
 import { apiGuard } from './api-guard';
 import { LABEL_URL_LIFETIME_MS, nodeIncoming, type DoubleContext, type DoubleEnv } from './context';
-import { FEDEX_ERRORS, FedexHttpError, invalidField, type FedexError } from './errors';
+import { commercialInvoicePdf } from './documents';
+import { FEDEX_ERRORS, FedexHttpError } from './errors';
 import type { FedexParty, ShipCancelRequest, ShipCreateRequest } from './fedex-types';
 import { renderLabel, type LabelImageType } from './labels';
-import { PACKAGING_DESCRIPTIONS, PACKAGING_TYPES, SERVICE_TYPES, serviceInfo } from './reference-data';
+import { PACKAGING_DESCRIPTIONS, serviceInfo } from './reference-data';
+import { checkShipRequest, effectiveShipDate, isRegisteredAccount, needsCustoms, type ShipAlert } from './rules';
+import { EXPRESS_FREIGHT_SERVICES, type ShipRequest } from './rules/shipment';
 import type { PartySummary, PieceRecord, ShipmentRecord } from './shipments';
 import { localDate } from './time-format';
 import { cancelledTimeline, defaultTimeline, plannedDeliveryAt } from './timeline';
@@ -15,7 +18,7 @@ import { currentStatusCode } from './tracking';
 export const RESPONSE_DROPPED: unique symbol = Symbol('fedex-double: response dropped');
 
 interface PackageDocument {
-  contentType: 'LABEL';
+  contentType: 'LABEL' | 'COMMERCIAL_INVOICE';
   copiesToPrint: number;
   docType: LabelImageType;
   trackingNumber: string;
@@ -34,7 +37,10 @@ export interface ShipCreateResponse {
       serviceCategory: string;
       serviceName: string;
       masterTrackingNumber: string;
-      shipmentDocuments: never[];
+      /** FedEx's alerts on a shipment it created anyway (NOTE or WARNING), present only when there are some. */
+      alerts?: ShipAlert[];
+      /** The commercial invoice of an international shipment, when requested. */
+      shipmentDocuments?: PackageDocument[];
       pieceResponses: Array<{
         masterTrackingNumber: string;
         trackingNumber: string;
@@ -67,13 +73,11 @@ export interface ShipCancelResponse {
   output: { cancelledShipment: boolean; cancelledHistory: boolean; successMessage: string };
 }
 
-/** FedEx: more than 40 packages need processingOptionType ALLOW_ASYNCHRONOUS (answered with a job id). */
-const MAX_SYNCHRONOUS_PIECES = 40;
-
 function party(p: FedexParty | undefined): PartySummary {
   const address = p?.address ?? {};
   const contact = p?.contact ?? {};
-  const out: PartySummary = { streetLines: address.streetLines ?? [] };
+  // FedEx ignores street lines after the third (PartyAddress.streetLines).
+  const out: PartySummary = { streetLines: (address.streetLines ?? []).slice(0, 3) };
   if (contact.personName) out.personName = contact.personName;
   if (contact.companyName) out.companyName = contact.companyName;
   if (contact.phoneNumber) out.phoneNumber = contact.phoneNumber;
@@ -83,42 +87,6 @@ function party(p: FedexParty | undefined): PartySummary {
   if (address.countryCode) out.countryCode = address.countryCode;
   if (address.residential !== undefined) out.residential = address.residential;
   return out;
-}
-
-/** Rules FedEx enforces beyond its schema, each reported against the field it concerns. */
-function businessRuleErrors(request: ShipCreateRequest): FedexError[] {
-  const shipment = request.requestedShipment;
-  const errors: FedexError[] = [];
-  if (!SERVICE_TYPES.has(shipment.serviceType)) errors.push(invalidField('requestedShipment.serviceType', `"${shipment.serviceType}" is not a FedEx service type`));
-  if (!PACKAGING_TYPES.has(shipment.packagingType)) {
-    errors.push(invalidField('requestedShipment.packagingType', `"${shipment.packagingType}" is not a FedEx packaging type`));
-  }
-  if (shipment.shipDatestamp !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(shipment.shipDatestamp)) {
-    errors.push(invalidField('requestedShipment.shipDatestamp', 'must be a date formatted YYYY-MM-DD'));
-  }
-  if (shipment.recipients.length === 0) errors.push(invalidField('requestedShipment.recipients', 'must contain at least one recipient'));
-  const items = shipment.requestedPackageLineItems;
-  if (items.length === 0) errors.push(invalidField('requestedShipment.requestedPackageLineItems', 'must contain at least one package'));
-  items.forEach((item, i) => {
-    if (!(item.weight.value > 0)) errors.push(invalidField(`requestedShipment.requestedPackageLineItems[${i}].weight.value`, 'must be greater than 0'));
-  });
-  const pieces = items.reduce((n, item) => n + Math.max(1, item.groupPackageCount ?? 1), 0);
-  if (pieces > MAX_SYNCHRONOUS_PIECES) {
-    errors.push(
-      invalidField(
-        'requestedShipment.requestedPackageLineItems',
-        request.processingOptionType === 'ALLOW_ASYNCHRONOUS'
-          ? `has ${pieces} packages: asynchronous processing (job id, POST /ship/v1/shipments/results) is not modelled by the FedEx double`
-          : `has ${pieces} packages: more than ${MAX_SYNCHRONOUS_PIECES} need processingOptionType ALLOW_ASYNCHRONOUS`,
-      ),
-    );
-  }
-  const origin = shipment.shipper.address?.countryCode;
-  const international = shipment.recipients.some((r) => r.address?.countryCode !== undefined && r.address.countryCode !== origin);
-  if (international && shipment.customsClearanceDetail === undefined) {
-    errors.push(invalidField('requestedShipment.customsClearanceDetail', 'Customs clearance detail cannot be null'));
-  }
-  return errors;
 }
 
 /** A plausible, deterministic charge so clients parsing amounts get numbers. */
@@ -131,18 +99,14 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
   app.post('/ship/v1/shipments', apiGuard(ctx, { endpoint: 'ship.create', capability: 'ship', faultScope: 'ship' }), async (c) => {
     const request = c.get('body') as ShipCreateRequest;
     const account = request.accountNumber.value;
-    if (!ctx.config.accountNumbers.has(account)) throw new FedexHttpError(400, FEDEX_ERRORS.accountNumberUnknown());
-    const errors = businessRuleErrors(request);
-    if (errors.length > 0) throw new FedexHttpError(400, errors);
-    const shipment = request.requestedShipment;
-    const payment = shipment.shippingChargesPayment;
-    const payorAccount = payment.payor?.responsibleParty?.accountNumber?.value;
-    if (payment.paymentType === 'SENDER' && payorAccount !== undefined && payorAccount !== account) {
-      throw new FedexHttpError(400, FEDEX_ERRORS.accountNumberMismatch());
-    }
-
     const now = ctx.clock.now();
     const offset = ctx.config.utcOffset;
+    const today = localDate(now, offset);
+    const rules = checkShipRequest(request as unknown as ShipRequest, { today, accountNumbers: ctx.config.accountNumbers, unauthorizedAccountNumbers: ctx.config.unauthorizedAccountNumbers });
+    for (const rule of rules.rules()) ctx.stats.ruleFindings[rule] = (ctx.stats.ruleFindings[rule] ?? 0) + 1;
+    if (rules.violations.length > 0) throw new FedexHttpError(400, rules.errors);
+    const shipment = request.requestedShipment;
+
     const pieces: PieceRecord[] = [];
     for (const item of shipment.requestedPackageLineItems) {
       const customerReferences = (item.customerReferences ?? [])
@@ -165,9 +129,10 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
       trackingNumbers,
       pieces,
       customerReferences: [...new Set(pieces.flatMap((piece) => piece.customerReferences.map((ref) => ref.value)))],
-      shipDate: shipment.shipDatestamp ?? localDate(now, offset),
+      shipDate: effectiveShipDate(shipment.shipDatestamp, today),
       serviceType: shipment.serviceType,
-      packagingType: shipment.packagingType,
+      // "For Express Freight shipments, the packaging will default to YOUR_PACKAGING" (RequestedShipment.packagingType).
+      packagingType: EXPRESS_FREIGHT_SERVICES.has(shipment.serviceType) ? 'YOUR_PACKAGING' : shipment.packagingType,
       labelResponseOptions: request.labelResponseOptions,
       imageType,
       createdAt: now,
@@ -186,9 +151,11 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
 
     const service = serviceInfo(record.serviceType);
     const recipient = record.recipient;
+    // Ground Economy labels print the first 30 characters of each street line (PartyAddress_1.streetLines).
+    const printedStreet = record.serviceType === 'SMART_POST' ? recipient.streetLines.map((line) => line.slice(0, 30)) : recipient.streetLines;
     const recipientLines = [
       recipient.personName ?? recipient.companyName ?? '',
-      ...recipient.streetLines,
+      ...printedStreet,
       [recipient.city, recipient.stateOrProvinceCode, recipient.postalCode].filter(Boolean).join(' '),
       recipient.countryCode ?? '',
     ].filter((line) => line !== '');
@@ -219,6 +186,17 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
       };
     });
 
+    const shipmentDocuments: PackageDocument[] = [];
+    if (needsCustoms((request as unknown as ShipRequest).requestedShipment) && commercialInvoiceRequested(request)) {
+      const bytes = commercialInvoicePdf(invoiceContent(request, master, record));
+      ctx.documents.set(`${master}-invoice`, { bytes, createdAt: now });
+      const document: PackageDocument = { contentType: 'COMMERCIAL_INVOICE', copiesToPrint: 3, docType: 'PDF', trackingNumber: master };
+      if (request.labelResponseOptions === 'LABEL') document.encodedLabel = Buffer.from(bytes).toString('base64');
+      else document.url = `${origin}/documents/${master}-invoice.pdf`;
+      shipmentDocuments.push(document);
+    }
+    const alerts = rules.alerts.map((a) => a.alert);
+
     const customerTransactionId = c.get('customerTransactionId');
     const body: ShipCreateResponse = {
       transactionId: randomUUID(),
@@ -231,7 +209,9 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
             serviceCategory: service.category,
             serviceName: service.name,
             masterTrackingNumber: master,
-            shipmentDocuments: [],
+            ...(alerts.length > 0 ? { alerts } : {}),
+            // Real answers leave shipmentDocuments out when there is none (hometech-ship-1.json).
+            ...(shipmentDocuments.length > 0 ? { shipmentDocuments } : {}),
             pieceResponses,
             completedShipmentDetail: {
               usDomestic: record.shipper.countryCode === 'US' && record.recipient.countryCode === 'US',
@@ -264,12 +244,12 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
   app.put('/ship/v1/shipments/cancel', apiGuard(ctx, { endpoint: 'ship.cancel', capability: 'ship', faultScope: 'ship' }), (c) => {
     const request = c.get('body') as ShipCancelRequest;
     const account = request.accountNumber.value;
-    if (!ctx.config.accountNumbers.has(account)) throw new FedexHttpError(400, FEDEX_ERRORS.accountNumberUnknown());
+    if (!isRegisteredAccount(account, ctx.config)) throw new FedexHttpError(400, FEDEX_ERRORS.accountNumberUnknown());
     const now = ctx.clock.now();
-    const record = ctx.store
-      .byTrackingNumber(request.trackingNumber)
-      .filter((candidate) => candidate.kind === 'created' && candidate.accountNumber === account)
-      .pop();
+    const created = ctx.store.byTrackingNumber(request.trackingNumber).filter((candidate) => candidate.kind === 'created');
+    const record = created.filter((candidate) => candidate.accountNumber === account).pop();
+    // Rule 9.4: another account's shipment is not this user's to cancel.
+    if (!record && created.length > 0) throw new FedexHttpError(400, FEDEX_ERRORS.userUnauthorized());
     if (!record) throw new FedexHttpError(400, FEDEX_ERRORS.trackingNumberInvalid());
     if (record.cancelledAt !== undefined) throw new FedexHttpError(400, FEDEX_ERRORS.trackingNumberInvalid('The shipment has already been cancelled.'));
     if (currentStatusCode(record, now) !== 'OC') {
@@ -289,6 +269,14 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
     return c.json(body, 200);
   });
 
+  // Shipping documents behind URL_ONLY links, 24 hours like labels.
+  app.get('/documents/:file', (c) => {
+    const match = /^(\d{12}-invoice)\.pdf$/.exec(c.req.param('file'));
+    const stored = match?.[1] ? ctx.documents.get(match[1]) : undefined;
+    if (!stored || ctx.clock.now() >= stored.createdAt + LABEL_URL_LIFETIME_MS) throw new FedexHttpError(404, FEDEX_ERRORS.notFound());
+    return c.body(new Uint8Array(stored.bytes), 200, { 'content-type': 'application/pdf' });
+  });
+
   // Label documents behind URL_ONLY links; like FedEx's, a link works for 24 hours.
   app.get('/labels/:file', (c) => {
     const match = /^(\d{12})\.(pdf|png|zpl|epl)$/.exec(c.req.param('file'));
@@ -299,4 +287,26 @@ export function registerShipRoutes(app: Hono<DoubleEnv>, ctx: DoubleContext): vo
     ctx.stats.labelDownloads += 1;
     return c.body(new Uint8Array(stored.label.bytes), 200, { 'content-type': stored.label.contentType });
   });
+}
+
+/** A commercial invoice is produced when asked for, as a shipping document or through ETD. */
+function commercialInvoiceRequested(request: ShipCreateRequest): boolean {
+  const shipment = request.requestedShipment;
+  return [...(shipment.shippingDocumentSpecification?.shippingDocumentTypes ?? []), ...(shipment.shipmentSpecialServices?.etdDetail?.requestedDocumentTypes ?? [])].includes('COMMERCIAL_INVOICE');
+}
+
+function invoiceContent(request: ShipCreateRequest, master: string, record: ShipmentRecord) {
+  const customs = request.requestedShipment.customsClearanceDetail;
+  const commodities = customs?.commodities ?? [];
+  const money = (m: { amount?: number; currency?: string } | undefined) => (m?.amount !== undefined ? `${m.amount.toFixed(2)} ${m.currency ?? ''}`.trim() : '');
+  const total = commodities.reduce((n, c) => n + (c.customsValue?.amount ?? 0), 0);
+  const where = (p: PartySummary) => [p.companyName ?? p.personName ?? '', p.city ?? '', p.countryCode ?? ''].filter(Boolean);
+  return {
+    masterTrackingNumber: master,
+    shipDate: record.shipDate,
+    shipper: where(record.shipper),
+    recipient: where(record.recipient),
+    lines: commodities.map((c) => ({ description: c.description ?? '', quantity: c.quantity ?? 1, value: money(c.customsValue) })),
+    total: `${total.toFixed(2)} ${commodities[0]?.customsValue?.currency ?? ''}`.trim(),
+  };
 }

@@ -160,12 +160,12 @@ describe('POST /ship/v1/shipments', () => {
     const badService = await client.post('/ship/v1/shipments', buildShipRequest({ serviceType: 'FEDEX_TELEPORT' }));
     expect((await errorsOf(badService)).errors[0]?.parameterList?.[0]?.value).toBe('requestedShipment.serviceType');
     const international = await client.post('/ship/v1/shipments', buildShipRequest({ recipientCountryCode: 'CA' }));
-    expect((await errorsOf(international)).errors[0]?.message).toContain('Customs clearance detail cannot be null');
+    expect((await errorsOf(international)).errors.map((e) => e.message).join('\n')).toContain('Customs clearance detail cannot be null');
     const mismatch = buildShipRequest();
     mismatch.requestedShipment.shippingChargesPayment.payor.responsibleParty.accountNumber.value = '999999999';
     expect((await errorsOf(await client.post('/ship/v1/shipments', mismatch))).errors[0]?.code).toBe('ACCOUNT.NUMBER.MISMATCH');
     const tooMany = await client.post('/ship/v1/shipments', buildShipRequest({ packages: 41 }));
-    expect((await errorsOf(tooMany)).errors[0]?.message).toContain('ALLOW_ASYNCHRONOUS');
+    expect((await errorsOf(tooMany)).errors.map((e) => e.message).join('\n')).toContain('ALLOW_ASYNCHRONOUS');
     expect(double.shipments.all()).toHaveLength(0);
   });
 
@@ -175,6 +175,9 @@ describe('POST /ship/v1/shipments', () => {
     const raw = await apiClient(double).post('/ship/v1/shipments', example);
     expect(raw.status).toBe(400);
     expect((await errorsOf(raw)).errors).toHaveLength(7);
+    example.accountNumber.value = '740561073';
+    example.requestedShipment.shippingChargesPayment.payor.responsibleParty.accountNumber.value = '740561073';
+    const schemaFixedOnly = structuredClone(example);
 
     const shipment = example.requestedShipment;
     shipment.shipmentSpecialServices.etdDetail.requestedDocumentTypes = ['COMMERCIAL_INVOICE'];
@@ -184,8 +187,13 @@ describe('POST /ship/v1/shipments', () => {
     shipment.customsClearanceDetail.commodities[0].customsValue.amount = 1556.25;
     shipment.labelSpecification.returnedDispositionDetail = 'true';
     shipment.requestedPackageLineItems[0].sequenceNumber = 1;
-    example.accountNumber.value = '740561073';
-    shipment.shippingChargesPayment.payor.responsibleParty.accountNumber.value = '740561073';
+    // Then FedEx's business rules: the example's masked phone numbers and its dry ice weighed in LB.
+    Object.assign(schemaFixedOnly.requestedShipment, structuredClone(shipment));
+    const ruleErrors = await errorsOf(await apiClient(double).post('/ship/v1/shipments', schemaFixedOnly));
+    expect(ruleErrors.errors.map((e) => e.code)).toEqual(['SHIPPER.CONTACTPHONENUMBER.INVALID', 'RECIPIENT.CONTACTPHONENUMBER.INVALID', 'INVALID.INPUT.EXCEPTION']);
+    shipment.shipper.contact.phoneNumber = '9015551234';
+    shipment.recipients[0].contact.phoneNumber = '3105550100';
+    shipment.shipmentSpecialServices.shipmentDryIceDetail.totalWeight.units = 'KG';
     const fixed = await apiClient(double).post('/ship/v1/shipments', example);
     expect(fixed.status).toBe(200);
     expect(validateResponseBody('ship.create', 200, await fixed.json())).toEqual([]);

@@ -35,6 +35,10 @@ export interface DoubleStats {
   addressesResolved: number;
   labelDownloads: number;
   webhookPushes: { attempted: number; delivered: number; failed: number };
+  /** Business-rule findings (refusals and alerts) per rule id of rules/catalog.ts. */
+  ruleFindings: Record<string, number>;
+  /** Track requests per project and UTC day, against FedEx's daily Track quota. */
+  trackQuotaRefusals: number;
 }
 
 export function createStats(): DoubleStats {
@@ -62,6 +66,8 @@ export function createStats(): DoubleStats {
     addressesResolved: 0,
     labelDownloads: 0,
     webhookPushes: { attempted: 0, delivered: 0, failed: 0 },
+    ruleFindings: {},
+    trackQuotaRefusals: 0,
   };
 }
 

@@ -101,6 +101,8 @@ export class Account implements AccountServices {
   #seq = 0;
   #clock: () => number;
   currentUser: CurrentUser;
+  /** The employee who deployed the SuiteApp: owner of its scripts (a Testing deployment runs for the owner only). */
+  readonly scriptOwnerId: number;
 
   constructor(options: AccountOptions) {
     this.accountId = options.accountId ?? 'TSTDRV1234567';
@@ -118,6 +120,7 @@ export class Account implements AccountServices {
       sublists: {},
       subrecords: {},
     });
+    this.scriptOwnerId = admin.id;
     this.currentUser = { id: admin.id, name: 'Test Administrator', email: 'admin@example.com', role: 3, roleId: 'administrator', roleCenter: 'BASIC', subsidiary: 1, location: 0, department: 0 };
   }
 

@@ -14,6 +14,8 @@
 // or a hook of its own, such as ns.auth.authenticator() (OAuth 2.0 M2M bearer tokens and TBA, see
 // auth/index.ts; the facade also serves the OAuth 2.0 token endpoint through `endpoints`). Media of files marked isOnline ("Available Without
 // Login") and Suitelet deployments marked isonline, called with their external URL, need none.
+// After authentication, the deployment's status and audience decide whether the caller (the entity
+// and role the authenticator reports) may run it: script-access.ts.
 //
 // LIMITS: RESTlet requests in flight per account are capped (`concurrencyLimit`); over it the
 // answer is HTTP 400 with SSS_REQUEST_LIMIT_EXCEEDED, as NetSuite answers RESTlets. Because scripts
@@ -27,6 +29,8 @@ import { FILE_TYPES, isFileType } from './io/file-cabinet.js';
 import { ioStateOf, type IoState } from './io/io-state.js';
 import { findDeployment, findScript, type DeploymentView, type ScriptView } from './io/scripts.js';
 import { resolveScriptUrl } from './modules/url.js';
+import { Account } from './account.js';
+import { checkScriptAccess } from './script-access.js';
 
 /** What an authenticator sees of a request (enough to verify OAuth 2.0 bearer tokens or TBA signatures). */
 export interface InboundRequest {
@@ -39,7 +43,8 @@ export interface InboundRequest {
 }
 
 export type AuthDecision =
-  | { ok: true; entity?: string }
+  /** `entity` and `role`: who logged in (undefined: the test's administrator session). */
+  | { ok: true; entity?: string; role?: string }
   /** `headers`: extra response headers, e.g. NetSuite's WWW-Authenticate on a refused token. */
   | { ok: false; status?: 401 | 403; code?: string; message?: string; headers?: Record<string, string> };
 export type Authenticator = (request: InboundRequest) => AuthDecision;
@@ -229,6 +234,15 @@ function lookupDeployment(account: AccountServices, url: URL, scriptType: Script
   return { script, deployment };
 }
 
+/** Status and audience of the deployment against the caller (script-access.ts), when the account models them. */
+function accessRefusal(account: AccountServices, target: { script: ScriptView; deployment: DeploymentView }, auth: AuthDecision & { ok: true }, restlet: boolean) {
+  if (!(account instanceof Account)) return undefined;
+  const script = account.sdf.scripts.get(target.script.scriptid);
+  const deployment = script?.deployments.find((d) => d.scriptid === target.deployment.scriptid);
+  if (!script || !deployment) return undefined;
+  return checkScriptAccess(account, script, deployment, { entity: auth.entity, role: auth.role }, { restlet });
+}
+
 /** name/message of what a script threw; plain JS errors become JS_EXCEPTION, as NetSuite reports them. */
 function thrownCode(error: unknown): { code: string; message: string } {
   const e = (typeof error === 'object' && error !== null ? error : {}) as { name?: unknown; message?: unknown; type?: unknown };
@@ -248,6 +262,8 @@ function serveRestlet(account: AccountServices, request: InboundRequest, authent
   if (!auth.ok) return sendRestletError(res, auth.status ?? 401, responseType, auth.code ?? 'INVALID_LOGIN_ATTEMPT', auth.message ?? 'Invalid login attempt.', auth.headers);
   const target = lookupDeployment(account, request.url, 'Restlet');
   if (!target) return sendRestletError(res, 400, responseType, 'SSS_INVALID_SCRIPTLET_ID', 'That Suitelet is invalid, disabled, or no longer exists.');
+  const refusal = accessRefusal(account, target, auth, true);
+  if (refusal) return sendRestletError(res, refusal.status, responseType, refusal.code, refusal.message);
   const entryPoint = RESTLET_ENTRY_POINTS[request.method];
   if (!entryPoint) return sendRestletError(res, 405, responseType, 'METHOD_NOT_ALLOWED', `${request.method} is not supported by RESTlets.`);
 
@@ -301,9 +317,15 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
   if (!target) return send(res, 400, 'text/html; charset=UTF-8', '<html><body>SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.</body></html>');
   const raw = target.deployment.raw ?? {};
   const withoutLogin = (raw.isonline === true || raw.isonline === 'T') && request.url.searchParams.get('compid')?.toLowerCase() === io.accountId.toLowerCase();
-  if (!withoutLogin) {
+  const refusalPage = (r: { status: number; code: string; message: string }) => send(res, r.status, 'text/html; charset=UTF-8', `<html><body>${escapeHtml(r.code)}: ${escapeHtml(r.message)}</body></html>`);
+  if (withoutLogin) {
+    // Available Without Login: no user, so no audience; the deployment must be Released.
+    if (String(target.deployment.status).toUpperCase() !== 'RELEASED') return refusalPage({ status: 400, code: 'SSS_INVALID_SCRIPTLET_ID', message: 'That Suitelet is invalid, disabled, or no longer exists.' });
+  } else {
     const auth = authenticate(request);
     if (!auth.ok) return send(res, auth.status ?? 401, 'text/html; charset=UTF-8', `<html><body>${auth.code ?? 'INVALID_LOGIN_ATTEMPT'}</body></html>`);
+    const refusal = accessRefusal(account, target, auth, false);
+    if (refusal) return refusalPage(refusal);
   }
 
   const contentType = String(request.headers['content-type'] ?? '');

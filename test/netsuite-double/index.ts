@@ -27,7 +27,7 @@ import { deployProject, type DeployResult } from './sdf/deploy.js';
 import { loadSdf } from './sdf/parse-objects.js';
 import type { SdfValidation } from './sdf/validate-project.js';
 import type { ExecutionContextType, InvocationRecord, InvocationResult, LogEntry, ModuleFactory, RunEntryPointRequest } from './types.js';
-import { deleteWithUserEvents, saveWithUserEvents, USER_EVENT_TYPES } from './user-events.js';
+import { deleteWithUserEvents, runBeforeLoad, saveWithUserEvents, USER_EVENT_TYPES, type UiForm } from './user-events.js';
 
 export type { RecordInput, RecordChanges, RecordSnapshot, FieldValues } from './records/input.js';
 export type { Account, CurrentUser } from './account.js';
@@ -35,6 +35,7 @@ export type { AccountAuth, AuthStats, LoginAuditEntry, IntegrationRegistration, 
 export { moduleFactories, registerModuleFactory } from './modules/index.js';
 export { mapReduceInputFromSearch, savedSearchDefinition } from './modules/search.js';
 export { USER_EVENT_TYPES } from './user-events.js';
+export type { UiForm, FormButton } from './user-events.js';
 export { createSuiteScriptError, isSuiteScriptError } from './modules/error.js';
 export type { DeployResult } from './sdf/deploy.js';
 export { SdfDeployError } from './sdf/deploy.js';
@@ -109,6 +110,8 @@ export interface NetSuiteDouble {
 
   /** What a user does in the browser; each save runs the deployed user events (USERINTERFACE). */
   readonly ui: {
+    /** Opens a record in the browser (view mode): runs beforeLoad (type 'view') with a form; returns what the scripts put on it. */
+    view(type: string, id: number, options?: UiActionOptions): UiForm;
     create(type: string, input?: RecordInput, options?: UiActionOptions): number;
     edit(type: string, id: number, changes: RecordChanges, options?: UiActionOptions): void;
     /** XEDIT: newRecord carries only `fields`, oldRecord the full record. */
@@ -212,10 +215,19 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     save('itemfulfillment', data, event, fulfillmentId, context);
   };
 
+  /** The page load before a UI action: beforeLoad runs with the form (USERINTERFACE) or without. */
+  const pageLoad = (type: string, id: number | undefined, data: RecordData, event: string, context: ExecutionContextType): UiForm => {
+    const form: UiForm = { buttons: [], clientScriptModulePath: undefined };
+    runBeforeLoad(account, { type, id, data, event, executionContext: context, ...(context === 'USERINTERFACE' ? { form } : {}), userId: user() }, fail);
+    return form;
+  };
+
   const fromSalesOrder = (toType: string, salesOrderId: number, input: RecordChanges, context: ExecutionContextType) => {
     const so = repo.require('salesorder', salesOrderId, fail);
     const def = typeOf(toType);
-    const data = applyInput(repo, def, transformData(repo, so, def.type, fail), input, { allowReadOnly: false }, fail);
+    const transformed = transformData(repo, so, def.type, fail);
+    pageLoad(def.type, undefined, transformed, USER_EVENT_TYPES.CREATE, context);
+    const data = applyInput(repo, def, transformed, input, { allowReadOnly: false }, fail);
     return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, context);
   };
 
@@ -266,14 +278,24 @@ export function createNetSuiteDouble(options: NetSuiteDoubleOptions = {}): NetSu
     },
 
     ui: {
+      view(type, id, o = {}) {
+        const def = typeOf(type);
+        return pageLoad(def.type, id, repo.require(def.type, id, fail).data, USER_EVENT_TYPES.VIEW, o.executionContext ?? 'USERINTERFACE');
+      },
       create(type, input = {}, o = {}) {
         const def = typeOf(type);
         if (def.createOnlyByTransform) throw fail('INVALID_RCRD_TYPE', `In the UI a ${def.type} is made from its sales order: use ns.ui.fulfill(salesOrderId).`);
-        const data = applyInput(repo, def, repo.newData(def), input, { allowReadOnly: false }, fail);
-        return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, o.executionContext ?? 'USERINTERFACE');
+        const context = o.executionContext ?? 'USERINTERFACE';
+        const fresh = repo.newData(def);
+        pageLoad(def.type, undefined, fresh, USER_EVENT_TYPES.CREATE, context);
+        const data = applyInput(repo, def, fresh, input, { allowReadOnly: false }, fail);
+        return save(def.type, data, USER_EVENT_TYPES.CREATE, undefined, context);
       },
       edit(type, id, changes, o = {}) {
-        save(typeOf(type).type, edited(type, id, changes), USER_EVENT_TYPES.EDIT, id, o.executionContext ?? 'USERINTERFACE');
+        const def = typeOf(type);
+        const context = o.executionContext ?? 'USERINTERFACE';
+        pageLoad(def.type, id, repo.require(def.type, id, fail).data, USER_EVENT_TYPES.EDIT, context);
+        save(def.type, edited(type, id, changes), USER_EVENT_TYPES.EDIT, id, context);
       },
       inlineEdit(type, id, fields, o = {}) {
         const def = typeOf(type);

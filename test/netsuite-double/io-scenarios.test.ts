@@ -10,6 +10,7 @@ import { createNetSuiteDouble, type NetSuiteDoubleOptions } from './index.js';
 import type { AccountServer } from './http-server.js';
 import type { MapReduceRun } from './mapreduce.js';
 import { startChildServer, type ChildServer } from './sync-http/child-server.js';
+import { testTlsIdentity } from '../support/test-tls.js';
 
 const IO_PROJECT = join(FIXTURES, 'io_project');
 const SECRET = 'relay-hmac-key-4f1d9c2e';
@@ -23,6 +24,7 @@ function ioDouble(options: NetSuiteDoubleOptions = {}) {
     time: new Date(2026, 2, 10, 9, 30),
     apiSecrets: { custsecret_io_relay: SECRET },
     ...options,
+    https: { trustedCertificates: [testTlsIdentity().cert], ...options.https },
   });
 }
 
@@ -31,7 +33,7 @@ const contentsOf = (ns: ReturnType<typeof ioDouble>, path: string) => Buffer.fro
 
 let target: ChildServer;
 beforeAll(async () => {
-  target = await startChildServer(new URL('./sync-http/loopback-server.mjs', import.meta.url));
+  target = await startChildServer(new URL('./sync-http/loopback-server.mjs', import.meta.url), [], [], testTlsIdentity());
 });
 afterAll(() => target.stop());
 
@@ -95,7 +97,8 @@ describe('a scheduled script signing a request with an API secret', () => {
   });
 
   it('a script calling the account\'s own server on this thread times out (the thread is blocked)', async () => {
-    const ns = ioDouble({ https: { totalTimeoutMs: 300 } });
+    // The account's server speaks plain http on loopback: the test-only escape hatch lets the call start.
+    const ns = ioDouble({ https: { totalTimeoutMs: 300, allowHttpLoopback: true } });
     const server = await ns.listen();
     try {
       expect(runSigner(ns, server.origin).error).toMatchObject({ name: 'SSS_REQUEST_TIME_EXCEEDED' });

@@ -136,6 +136,29 @@ describe('user events', () => {
     expect(afterSubmitLog(ns)).toMatchObject({ type: 'delete', oldShipstatus: 'C' });
   });
 
+  it('beforeLoad runs on record.load from scripts (type view, no form) and on UI page loads (with a form), not on loads by user events', () => {
+    const ns = coreDouble();
+    const { salesOrder } = seedBasics(ns);
+    const LOAD = 'customscript_core_ue_load';
+    const loads = () => ns.logs({ scriptId: LOAD }).map((l) => JSON.parse(l.details));
+    probe(ns, ({ record }) => record.load({ type: 'salesorder', id: salesOrder }));
+    expect(loads()).toEqual([{ type: 'view', form: false, request: false, executionContext: 'RESTLET', id: salesOrder }]);
+    const form = ns.ui.view('salesorder', salesOrder);
+    expect(form.buttons).toEqual([{ id: 'custpage_core_replay', label: 'Replay', functionName: 'replay' }]);
+    ns.ui.edit('salesorder', salesOrder, { fields: { memo: 'edited' } });
+    expect(loads().slice(1).map((l) => [l.type, l.form, l.executionContext])).toEqual([
+      ['view', true, 'USERINTERFACE'],
+      ['edit', true, 'USERINTERFACE'],
+    ]);
+    // A user event's own record.load runs no beforeLoad (NetSuite does not chain user events).
+    const fulfillment = ns.ui.fulfill(salesOrder);
+    ns.ui.ship(fulfillment);
+    expect(ns.invocations({ scriptId: LOAD }).length).toBe(3);
+    // An error in beforeLoad fails the load.
+    ns.ui.edit('salesorder', salesOrder, { fields: { memo: 'fail-load' } });
+    expect(() => probe(ns, ({ record }) => record.load({ type: 'salesorder', id: salesOrder }))).toThrow(/beforeLoad refused the load/);
+  });
+
   it('a record other transactions depend on cannot be deleted (THIS_RECORD_CANNOT_BE_DELETED_BECAUSE_IT_HAS_DEPENDENT_RECORDS)', () => {
     const ns = coreDouble();
     const { salesOrder, customer, item } = seedBasics(ns);

@@ -154,6 +154,99 @@ export function saveWithUserEvents(account: Account, request: SaveRequest, fail:
   return repo.get(def.type, stored.id) ?? stored;
 }
 
+/** A button a beforeLoad script added to the UI form (context.form.addButton). */
+export interface FormButton {
+  id: string;
+  label: string;
+  functionName: string | undefined;
+}
+
+/** What beforeLoad scripts did to the UI form of one page load. */
+export interface UiForm {
+  buttons: FormButton[];
+  clientScriptModulePath: string | undefined;
+}
+
+export interface LoadRequest {
+  type: string;
+  /** The record being loaded (for 'create', the new record's data; no id). */
+  id: number | undefined;
+  data: RecordData;
+  /** context.type: 'view', 'edit', 'create', 'copy', … */
+  event: string;
+  executionContext: ExecutionContextType;
+  /** The UI page's form; absent for loads by scripts and web services (context.form undefined). */
+  form?: UiForm;
+  userId: number;
+}
+
+/**
+ * Runs the deployed beforeLoad scripts of a record type. NetSuite runs beforeLoad on every read of
+ * a record (d:section_4407991781: "navigating to a record in the UI, reading a record in SOAP web
+ * services, and loading a record"), except reads made by user event scripts themselves
+ * (d:section_1512409310: the read request comes "from the UI, SOAP and REST web services, CSV
+ * import, or server SuiteScript (not other user event scripts)"). Changes a beforeLoad script makes
+ * to the record it is given are not saved. An error thrown by a beforeLoad script fails the load.
+ */
+export function runBeforeLoad(account: Account, request: LoadRequest, fail: Fail): void {
+  const repo = account.repo;
+  const def = repo.typeDef(request.type, fail);
+  for (const { script, deployment } of deployedUserEvents(account, def.type, request.event, request.executionContext)) {
+    const result = account.runEntryPoint(
+      {
+        scriptId: script.scriptid,
+        deploymentId: deployment.scriptid,
+        entryPoint: 'beforeLoad',
+        executionContext: request.executionContext,
+        label: request.event,
+        args: ({ ctx }) => [
+          {
+            type: request.event,
+            UserEventType: USER_EVENT_TYPES,
+            newRecord: makeScriptRecord(ctx, def.type, cloneData(request.data), { id: request.id ?? null, isDynamic: false, unsavable: 'context.newRecord in beforeLoad is not saved' }),
+            form: request.form ? uiFormObject(request.form, account.runningInvocation?.realm.Error ?? Error) : undefined,
+          },
+        ],
+      },
+      { userId: request.userId, recordIfMissing: false },
+    );
+    if (result.outcome === 'threw') throw result.error;
+  }
+}
+
+/** A minimal serverWidget.Form: buttons and the client script path (what UI actions need). */
+function uiFormObject(form: UiForm, RealmError: ErrorConstructor): object {
+  const notModelled = (api: string) => () => {
+    throw new RealmError(`DOUBLE_NOT_IMPLEMENTED: not implemented in the test double: Form.${api}`);
+  };
+  return {
+    addButton(options: { id?: unknown; label?: unknown; functionName?: unknown }) {
+      const id = String(options?.id ?? '');
+      if (!/^custpage/.test(id)) throw new RealmError(`SSS_INVALID_FORM_ELEMENT_NAME: a button id must start with custpage (${id})`);
+      const button = { id, label: String(options?.label ?? ''), functionName: options?.functionName === undefined ? undefined : String(options.functionName) };
+      form.buttons.push(button);
+      return { ...button, isDisabled: false, isHidden: false };
+    },
+    getButton: (options: { id?: unknown }) => form.buttons.find((b) => b.id === String(options?.id ?? '')) ?? null,
+    removeButton(options: { id?: unknown }) {
+      const i = form.buttons.findIndex((b) => b.id === String(options?.id ?? ''));
+      if (i >= 0) form.buttons.splice(i, 1);
+    },
+    get clientScriptModulePath() {
+      return form.clientScriptModulePath;
+    },
+    set clientScriptModulePath(path: unknown) {
+      form.clientScriptModulePath = path === undefined ? undefined : String(path);
+    },
+    addField: notModelled('addField'),
+    addSublist: notModelled('addSublist'),
+    addTab: notModelled('addTab'),
+    addFieldGroup: notModelled('addFieldGroup'),
+    getField: notModelled('getField'),
+    getSublist: notModelled('getSublist'),
+  };
+}
+
 export interface DeleteRequest {
   type: string;
   id: number;

@@ -5,6 +5,7 @@ import type { FedexShipRequest } from '../../../shared/src/fedex/ship-request';
 import { parseFedexErrors } from '../../../shared/src/fedex/ship-response';
 import type { Clock } from '../lib/clock';
 import type { FedexLimiters } from './limiter';
+import { CallReserve } from './limiter-reserve';
 import type { AttemptOutcome, RetryPolicy } from './retry';
 import { backoffMs, DEFAULT_RETRY_POLICY, isAmbiguous, isRetryable } from './retry';
 import type { IssuedToken, TokenSource } from '../lib/token-cache';
@@ -35,7 +36,19 @@ export interface FedexClientOptions {
    */
   defaultDeadlineMs?: number;
   /** Called for each HTTP attempt: for metrics and logs (never carries credentials). */
-  onAttempt?: (event: { operation: string; attempt: number; status?: number; error?: string; durationMs: number }) => void;
+  onAttempt?: (event: FedexAttemptEvent) => void;
+}
+
+export interface FedexAttemptEvent {
+  operation: string;
+  attempt: number;
+  status?: number;
+  error?: string;
+  /** When the request left (ms since the epoch): how long calls take to reach FedEx after the limiter lets them go. */
+  startedAt: number;
+  durationMs: number;
+  /** The x-customer-transaction-id sent (the idempotency key of a create). */
+  customerTransactionId?: string;
 }
 
 export type FedexResult =
@@ -71,6 +84,8 @@ export class FedexClient {
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   readonly tokens: TokenCache;
+  /** Recent FedEx answer times: how much of a deadline a call needs after it leaves the limiter. */
+  private readonly reserve = new CallReserve();
 
   constructor(private readonly options: FedexClientOptions) {
     this.fetchImpl = options.fetch ?? fetch;
@@ -144,7 +159,7 @@ export class FedexClient {
         continue;
       }
       // Throws RELAY_OVERLOADED (nothing sent) when the turn would come too late for the deadline.
-      await this.options.limiters.api.acquire({ deadlineAt });
+      await this.options.limiters.api.acquire({ deadlineAt, reserveMs: this.reserve.reserveMs(spec.operation) });
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
@@ -184,14 +199,15 @@ export class FedexClient {
       response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, { method: spec.method, headers, body: JSON.stringify(spec.body) });
       text = await response.text();
     } catch (error) {
-      this.report(spec.operation, attempt, started, undefined, error);
+      this.report(spec.operation, attempt, started, undefined, error, spec.customerTransactionId);
       const notSent = connectionNeverMade(error);
       return {
         outcome: notSent ? { kind: 'not-sent' } : { kind: 'network' },
         result: { ok: false, kind: 'unavailable', errors: [{ code: notSent ? 'CONNECTION.REFUSED' : 'NETWORK.ERROR', message: describeNetworkError(error) }], attempts: attempt },
       };
     }
-    this.report(spec.operation, attempt, started, response.status);
+    this.report(spec.operation, attempt, started, response.status, undefined, spec.customerTransactionId);
+    this.reserve.record(spec.operation, this.options.clock.now() - started);
     let body: unknown;
     try {
       body = text === '' ? undefined : JSON.parse(text);
@@ -210,11 +226,13 @@ export class FedexClient {
     };
   }
 
-  private report(operation: string, attempt: number, started: number, status?: number, error?: unknown): void {
+  private report(operation: string, attempt: number, started: number, status?: number, error?: unknown, customerTransactionId?: string): void {
     this.options.onAttempt?.({
       operation,
       attempt,
+      startedAt: started,
       durationMs: this.options.clock.now() - started,
+      ...(customerTransactionId !== undefined ? { customerTransactionId } : {}),
       ...(status !== undefined ? { status } : {}),
       ...(error !== undefined ? { error: describeNetworkError(error) } : {}),
     });

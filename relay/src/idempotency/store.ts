@@ -22,13 +22,29 @@ export interface IdempotencyStore {
 export interface MemoryStoreOptions {
   /** Completed entries are kept this long (NetSuite retries within hours, not days). */
   ttlMs?: number;
-  /** Labels are large: beyond this many bytes of stored responses the oldest entries go first. */
+  /**
+   * Labels are large (a FedEx 4×6 PDF is tens of KB): beyond this many bytes of stored responses
+   * (their JSON in UTF-8) the oldest completed entries go first. Default 32 MiB, about 600
+   * shipments with realistic labels. A dropped entry costs only when NetSuite retries that key
+   * (it never got the answer): the retry is reconciled at FedEx by reference, the lost label
+   * voided and one new label bought, never a second live one.
+   */
   maxBytes?: number;
   now?: () => number;
 }
 
+/** 32 MiB: see MemoryStoreOptions.maxBytes. */
+export const DEFAULT_MAX_BYTES = 32 * 1024 * 1024;
+
+/**
+ * A completed answer is kept serialized in a Buffer: its bytes are exactly what the cap counts, and
+ * they live outside V8's heap, whose collector would otherwise let evicted labels pile up as old
+ * garbage (hundreds of MB on a busy relay) before collecting them. A repeat parses it back.
+ */
+type HeldEntry = Exclude<IdempotencyEntry, { state: 'completed' }> | { state: 'completed'; fingerprint: string; serialized: Buffer };
+
 interface Held {
-  entry: IdempotencyEntry;
+  entry: HeldEntry;
   resolve?: () => void;
   bytes: number;
   at: number;
@@ -43,17 +59,17 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
 
   constructor(options: MemoryStoreOptions = {}) {
     this.ttlMs = options.ttlMs ?? 48 * 3600_000;
-    this.maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
     this.now = options.now ?? Date.now;
   }
 
   async get(key: string): Promise<IdempotencyEntry | undefined> {
-    return this.live(key)?.entry;
+    return view(this.live(key));
   }
 
   async claim(key: string, fingerprint: string): Promise<IdempotencyEntry | undefined> {
     const held = this.live(key);
-    if (held) return held.entry;
+    if (held) return view(held);
     let resolve!: () => void;
     const done = new Promise<void>((r) => (resolve = r));
     this.entries.set(key, { entry: { state: 'in-flight', fingerprint, done }, resolve, bytes: 0, at: this.now() });
@@ -63,9 +79,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
   async complete(key: string, response: CreateShipmentResponse): Promise<void> {
     const held = this.entries.get(key);
     if (!held) return;
-    const bytes = JSON.stringify(response).length;
+    const serialized = Buffer.from(JSON.stringify(response), 'utf8');
+    const bytes = serialized.length;
     this.entries.delete(key); // re-insert so Map order stays oldest-first
-    this.entries.set(key, { entry: { state: 'completed', fingerprint: held.entry.fingerprint, response }, bytes, at: this.now() });
+    this.entries.set(key, { entry: { state: 'completed', fingerprint: held.entry.fingerprint, serialized }, bytes, at: this.now() });
     this.bytes += bytes;
     held.resolve?.();
     this.evict();
@@ -101,4 +118,10 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       this.bytes -= held.bytes;
     }
   }
+}
+
+function view(held: Held | undefined): IdempotencyEntry | undefined {
+  const entry = held?.entry;
+  if (entry?.state !== 'completed') return entry;
+  return { state: 'completed', fingerprint: entry.fingerprint, response: JSON.parse(entry.serialized.toString('utf8')) as CreateShipmentResponse };
 }

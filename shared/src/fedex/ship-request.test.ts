@@ -15,6 +15,7 @@ const toGb = (etd: boolean): CreateShipmentRequest =>
     customs: {
       currency: 'USD',
       dutiesPayment: etd ? 'RECIPIENT' : 'SENDER',
+      ...(etd ? { dutiesAccountNumber: '123456789' } : {}),
       electronicTradeDocuments: etd,
       invoiceNumber: 'SO400',
       commodities: [
@@ -76,7 +77,7 @@ describe('toFedexShipRequest', () => {
     if (!etd.ok) throw new Error('not ok');
     const withEtd = toFedexShipRequest(etd.value, '740561073').requestedShipment;
     expect(withEtd.shipmentSpecialServices).toEqual({ specialServiceTypes: ['ELECTRONIC_TRADE_DOCUMENTS'], etdDetail: { requestedDocumentTypes: ['COMMERCIAL_INVOICE'] } });
-    expect(withEtd.customsClearanceDetail?.dutiesPayment).toEqual({ paymentType: 'RECIPIENT' });
+    expect(withEtd.customsClearanceDetail?.dutiesPayment).toEqual({ paymentType: 'RECIPIENT', payor: { responsibleParty: { accountNumber: { value: '123456789' } } } });
     expect(withEtd.customsClearanceDetail?.commercialInvoice.termsOfSale).toBe('DAP');
   });
 });

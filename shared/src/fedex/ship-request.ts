@@ -41,15 +41,17 @@ const cents = (amount: number): number => Math.round(amount * 100) / 100;
 
 /**
  * Customs for a cross-border shipment: one commodity per item line, duties billed to the sender
- * (terms DDP, with the shipper's account) or the recipient (DAP), and a commercial invoice for goods
- * sold. Commodity weights are in KG, the only unit FedEx's schema takes for them.
+ * (terms DDP, with the shipping account) or the recipient (DAP, with the recipient's account), and a
+ * commercial invoice for goods sold. Commodity weights are in KG, the only unit FedEx's schema takes.
  */
 function customsClearance(customs: WireCustoms, accountNumber: string): FedexCustoms {
   const money = (amount: number) => ({ amount: cents(amount), currency: customs.currency });
   const total = cents(customs.commodities.reduce((sum, c) => sum + c.customsValue, 0));
   return {
-    dutiesPayment:
-      customs.dutiesPayment === 'SENDER' ? { paymentType: 'SENDER', payor: { responsibleParty: { accountNumber: { value: accountNumber } } } } : { paymentType: 'RECIPIENT' },
+    dutiesPayment: {
+      paymentType: customs.dutiesPayment,
+      payor: { responsibleParty: { accountNumber: { value: customs.dutiesPayment === 'SENDER' ? accountNumber : (customs.dutiesAccountNumber ?? '') } } },
+    },
     isDocumentOnly: false,
     commercialInvoice: {
       shipmentPurpose: 'SOLD',
@@ -74,17 +76,32 @@ function customsClearance(customs: WireCustoms, accountNumber: string): FedexCus
 }
 
 /**
+ * FedEx: subPackagingType "is mandatory for shipments to Canada" in your own packaging, and is to be
+ * used for shipments into the US and Puerto Rico from Canada and Mexico. NetSuite does not say what a
+ * package is made of; a shipping carton is a BOX (REF "Sub Package Types").
+ */
+function subPackagingType(req: CreateShipmentRequest): string | undefined {
+  if (req.packagingType !== 'YOUR_PACKAGING') return undefined;
+  const from = req.shipper.address.countryCode;
+  const to = req.recipient.address.countryCode;
+  const inbound = (to === 'CA' && from !== 'CA') || ((to === 'US' || to === 'PR') && (from === 'CA' || from === 'MX'));
+  return inbound ? 'BOX' : undefined;
+}
+
+/**
  * Builds FedEx's body. The idempotency key rides along as the first package's CUSTOMER_REFERENCE,
  * so a shipment whose create response was lost can be found again by Track-by-reference.
  */
 export function toFedexShipRequest(req: CreateShipmentRequest, accountNumber: string): FedexShipRequest {
   const referenceMax = GROUND_SERVICES.includes(req.serviceType) ? GROUND_REFERENCE_MAX : REFERENCE_MAX;
+  const subPackaging = subPackagingType(req);
   const packages: FedexPackage[] = req.packages.map((pkg, index) => {
     const line: FedexPackage = {
       sequenceNumber: index + 1,
       weight: { units: pkg.weight.units, value: pkg.weight.value },
     };
     if (pkg.dimensions) line.dimensions = { ...pkg.dimensions };
+    if (subPackaging) line.subPackagingType = subPackaging;
     if (pkg.description) line.itemDescription = pkg.description;
     const refs: NonNullable<FedexPackage['customerReferences']> = [
       { customerReferenceType: 'CUSTOMER_REFERENCE', value: req.idempotencyKey.slice(0, referenceMax) },

@@ -31,6 +31,16 @@ const PROVINCE_ALIASES: Record<string, string> = { 'QUÉBEC': 'QC', PQ: 'QC', NE
 /** Countries whose addresses need a state or province code (FedEx: US, CA and PR). */
 export const STATE_REQUIRED_COUNTRIES: readonly string[] = ['US', 'CA', 'PR'];
 
+/** FedEx API reference: the state codes of Mexico, India and the UAE (optional there, but only these codes). */
+const OTHER_STATE_CODES: Record<string, readonly string[]> = {
+  MX: 'AG BC BS CM CS CH DF CO CL DG EM GT GR HG JA MI MO NA NL OA PU QE QR SL SI SO TB TM TL VE YU ZA'.split(' '),
+  IN: 'AN AP AR AS BR CG CH DD DL DN GA GJ HR HP JK JH KA KL LD MP MH MN ML MZ NL OR PB PY RJ SK TN TR UA UP WB'.split(' '),
+  AE: 'AB AJ DU FU RA SH UM'.split(' '),
+};
+
+/** FedEx API reference, "Countries/Territories Not Served by FedEx until further notice". */
+export const NOT_SERVED_COUNTRIES: readonly string[] = 'CF KM CU GQ FK GW IR KI KP YT MM NR NU PM ST SL SB SO SH SD SY TJ TK TM TV YE'.split(' ');
+
 function byName(table: Record<string, string>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [code, name] of Object.entries(table)) out[name.toUpperCase()] = code;
@@ -50,8 +60,10 @@ export function normalizeState(state: string | undefined, country: string): stri
     if (named && table[named]) return named;
     return state;
   }
-  // Elsewhere the state is optional and FedEx takes at most 2 characters ("QLD" is refused):
-  // a longer name is left out rather than refused, a 2-letter code is sent.
+  // Elsewhere the state is optional and FedEx takes at most 2 characters ("QLD" is refused), and only
+  // its own codes where it lists them (MX, IN, AE): anything else is left out rather than refused.
+  const listed = OTHER_STATE_CODES[country];
+  if (listed) return listed.includes(upper) ? upper : undefined;
   return upper.length <= 2 ? upper : undefined;
 }
 
@@ -72,6 +84,32 @@ export function stateProblem(state: string | undefined, country: string): string
 }
 
 // ---- postal codes ---------------------------------------------------------------------------
+
+/**
+ * FedEx API reference, "Postal Aware Countries", with its patterns (N a digit, A a letter; spaces and
+ * hyphens not compared). A postal code is required for these countries only.
+ */
+const POSTAL_PATTERNS: Record<string, readonly string[]> = {
+  AU: ['NNNN'], AT: ['NNNN'], BE: ['NNNN'], BR: ['NNNNNNNN'], CL: ['NNNNNNN'], CN: ['NNNNNN'], CO: ['NNNNNN'], CZ: ['NNNNN'],
+  DK: ['NNNN'], EE: ['NNNNN'], EC: ['NNNNNN'], FI: ['NNNNN'], FR: ['NNNNN'], DE: ['NNNNN'], GR: ['NNNNN'], HU: ['NNNN'],
+  IN: ['NNNNNN'], ID: ['NNNNN'], IT: ['NNNNN'], JP: ['NNNNNNN'], KR: ['NNNNN'], LV: ['NNNN'], LT: ['NNNNN'], LU: ['NNNN'],
+  MY: ['NNNNN'], MX: ['NNNNN'], NL: ['NNNN', 'NNNNAA'], NO: ['NNNN'], PH: ['NNNN'], PL: ['NNNNN'], PT: ['NNNN'],
+  RO: ['NNNNNN'], RU: ['NNNNNN'], SA: ['NNNNN'], SG: ['NNNNNN'], SK: ['NNNNN'], SI: ['NNNN'], ZA: ['NNNN'], ES: ['NNNNN'],
+  SE: ['NNNNN'], CH: ['NNNN'], TH: ['NNNNN'], TR: ['NNNNN'],
+};
+const POSTAL_AWARE_SPECIAL = ['US', 'PR', 'CA', 'GB'];
+
+/** Whether FedEx needs a postal code for addresses in `country`. */
+export function isPostalAware(country: string): boolean {
+  return country in POSTAL_PATTERNS || POSTAL_AWARE_SPECIAL.includes(country);
+}
+
+function fitsPattern(country: string, postal: string): boolean | undefined {
+  const patterns = POSTAL_PATTERNS[country];
+  if (!patterns) return undefined;
+  const compact = postal.replace(/[\s-]/g, '').toUpperCase();
+  return patterns.some((p) => p.length === compact.length && Array.from(p).every((c, i) => (c === 'N' ? /\d/ : /[A-Z]/).test(compact.charAt(i))));
+}
 
 const CA_POSTAL = /^([ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z]) ?(\d[ABCEGHJ-NPRSTV-Z]\d)$/;
 const GB_POSTAL = /^(GIR ?0AA|[A-PR-UWYZ](?:\d[A-HJKPSTUW\d]?|[A-HK-Y]\d[ABEHMNPRV-Y\d]?) ?\d[ABD-HJLNP-UW-Z]{2})$/;
@@ -164,8 +202,12 @@ export function postalCodeProblem(postal: string | undefined, country: string, s
     return undefined;
   }
   if (country === 'GB' && !GB_POSTAL.test(postal.replace(/ /g, ''))) return `'${postal}' is not a UK postcode`;
+  if (fitsPattern(country, postal) === false) return `'${postal}' is not a postal code of ${country} (FedEx: ${(POSTAL_PATTERNS[country] ?? []).join(' or ')}, N a digit, A a letter)`;
   return undefined;
 }
+
+/** FedEx Ground and Home Delivery do not deliver to P.O. boxes. */
+export const PO_BOX = /\b(P\.?\s*O\.?\s*BOX|POST\s+OFFICE\s+BOX)\b/i;
 
 // ---- street lines ---------------------------------------------------------------------------
 

@@ -1,8 +1,9 @@
 // Phone numbers as FedEx takes them: digits only, the extension apart (`phoneExtension`, at most 6
 // digits). US, Canada and Puerto Rico (the North American plan, country code 1): exactly 10 digits,
-// a leading 1 or +1 dropped. Elsewhere: 10 to 15 digits; a number written nationally with fewer than
-// 10 digits gets its country calling code, as FedEx's minimum of 10 requires. A number that cannot be
-// made so is left as typed, and `phoneProblem` says why in words a fulfillment clerk can act on.
+// a leading 1 or +1 dropped; a recipient there may have a foreign number written internationally
+// (+44 …), sent as + and digits (FedEx ships it with a warning). Elsewhere: 10 to 15 digits; a number
+// written nationally with fewer than 10 digits gets its country calling code, as FedEx's minimum of
+// 10 requires. A number that cannot be made so is refused, saying why in words a clerk can act on.
 
 export const PHONE_EXTENSION_MAX = 6;
 
@@ -48,8 +49,12 @@ function needsTenDigits(country: string): boolean {
   return TEN_DIGIT_COUNTRIES.includes(country);
 }
 
-/** Parses a phone number as typed into what FedEx takes, or says why it cannot. `country` is the address's ISO code. */
-export function parsePhone(raw: string, country: string): PhoneResult {
+/**
+ * Parses a phone number as typed into what FedEx takes, or says why it cannot. `country` is the
+ * address's ISO code; `foreignAllowed` (recipients) lets a North American address keep a foreign
+ * number written with its country code.
+ */
+export function parsePhone(raw: string, country: string, foreignAllowed = false): PhoneResult {
   // NFKC turns full-width and other compatibility digits into ASCII ones.
   const text = raw.normalize('NFKC').replace(/[\p{Cc}\p{Cf}]/gu, ' ').trim();
   if (text === '') return { ok: false, problem: 'is empty' };
@@ -73,6 +78,8 @@ export function parsePhone(raw: string, country: string): PhoneResult {
 
   if (needsTenDigits(country)) {
     if (international && !digits.startsWith('1')) {
+      // FedEx takes at most 15 characters, the + included.
+      if (foreignAllowed && digits.length >= 10 && digits.length <= 14) return withExtension(`+${digits}`);
       return { ok: false, problem: `${describe(raw)} is not a North American number; FedEx needs a 10-digit number for ${country} addresses` };
     }
     if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
@@ -91,8 +98,9 @@ export function parsePhone(raw: string, country: string): PhoneResult {
 }
 
 /** Whether a phone number is already in the form FedEx takes for `country` (digits only, right count). */
-export function isFedexPhone(phoneNumber: string, country: string): boolean {
-  return needsTenDigits(country) ? /^\d{10}$/.test(phoneNumber) : /^\d{10,15}$/.test(phoneNumber);
+export function isFedexPhone(phoneNumber: string, country: string, foreignAllowed = false): boolean {
+  if (needsTenDigits(country)) return /^\d{10}$/.test(phoneNumber) || (foreignAllowed && /^\+[02-9]\d{9,13}$/.test(phoneNumber));
+  return /^\d{10,15}$/.test(phoneNumber);
 }
 
 export function callingCode(country: string): string | undefined {

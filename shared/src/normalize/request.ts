@@ -5,7 +5,7 @@
 // cannot fix is left as it is for validateCreateShipmentRequest to refuse, naming the field.
 // Idempotent: normalizing a normalized request changes nothing. Pure: no I/O, AMD-safe.
 import { isCountryCode } from '../countries';
-import { isInternational, KG_PER_LB } from '../services';
+import { KG_PER_LB, needsCustoms } from '../services';
 import { fitStreetLines, normalizePostalCode, normalizeState } from './address';
 import { parsePhone } from './phone';
 import { cleanText, shorten } from './text';
@@ -63,7 +63,7 @@ function setText(target: Obj, key: string, max?: number): void {
   target[key] = max === undefined ? text : shorten(text, max);
 }
 
-function normalizeParty(party: unknown): void {
+function normalizeParty(party: unknown, role: 'shipper' | 'recipient'): void {
   if (!isObj(party)) return;
   const address = isObj(party.address) ? party.address : undefined;
   const contact = isObj(party.contact) ? party.contact : undefined;
@@ -96,7 +96,7 @@ function normalizeParty(party: unknown): void {
       else delete contact.emailAddress;
     }
     if (typeof contact.phoneNumber === 'string' && country) {
-      const parsed = parsePhone(contact.phoneNumber, country);
+      const parsed = parsePhone(contact.phoneNumber, country, role === 'recipient');
       if (parsed.ok) {
         contact.phoneNumber = parsed.value.phoneNumber;
         // An extension typed into the number wins over none; one already split off is kept.
@@ -161,11 +161,11 @@ export function normalizeCreateShipmentRequest(body: unknown): unknown {
   if (!isObj(body)) return body;
   const req = JSON.parse(JSON.stringify(body)) as Obj;
   // JSON round-trip: NaN and Infinity become null (the validation names them), no shared references.
-  normalizeParty(req.shipper);
-  normalizeParty(req.recipient);
+  normalizeParty(req.shipper, 'shipper');
+  normalizeParty(req.recipient, 'recipient');
   const from = countryOf(req.shipper);
   const to = countryOf(req.recipient);
-  const crossBorder = from !== undefined && to !== undefined && isInternational(from, to);
+  const crossBorder = from !== undefined && to !== undefined && needsCustoms(from, to);
   // Package and commodity weights must share a unit, and FedEx's schema takes commodity weights in KG
   // only: across a border, pounds become kilograms (commodity weights are in the packages' unit).
   const toKg =
@@ -185,6 +185,7 @@ export function normalizeCreateShipmentRequest(body: unknown): unknown {
     const customs = req.customs;
     if (typeof customs.currency === 'string') customs.currency = customs.currency.trim().toUpperCase();
     setText(customs, 'invoiceNumber', TEXT_LIMITS.reference);
+    if (typeof customs.dutiesAccountNumber === 'string') customs.dutiesAccountNumber = customs.dutiesAccountNumber.replace(/\s/g, '');
     if (Array.isArray(customs.commodities)) for (const c of customs.commodities) normalizeCommodity(c, toKg);
   }
   if (isObj(req.source)) for (const key of ['fulfillmentTranId', 'salesOrderTranId']) setText(req.source, key);

@@ -1,7 +1,9 @@
-// Writes Audit records: one per record move, with payloads stripped of secrets and label bytes.
+// Writes Audit records: ONE per script invocation and outcome (6 units), never one per step. An
+// AuditTrail collects the steps in memory and is written once at the end; payloads are stripped of
+// secrets and label bytes. Writing never throws: an audit failure is logged, not fatal to the move.
 import * as log from 'N/log';
 import * as record from 'N/record';
-import type { AuditDirection, AuditOperation, AuditOutcome } from '../../../shared/src/audit';
+import type { AuditDirection, AuditOperation, AuditOutcome, AuditStep } from '../../../shared/src/audit';
 import { auditPayload } from '../../../shared/src/audit';
 import { AUDIT } from '../../../shared/src/ids';
 
@@ -19,11 +21,12 @@ export interface AuditEntry {
   attempt?: number;
   correlationId: string;
   durationMs?: number;
+  steps?: AuditStep[];
 }
 
 const F = AUDIT.fields;
 
-/** Creates the Audit record (6 units). Never throws: an audit failure is logged, not fatal to the move. */
+/** Creates the Audit record (6 units). Never throws. */
 export function writeAudit(entry: AuditEntry): number | undefined {
   try {
     const rec = record.create({ type: AUDIT.type });
@@ -41,10 +44,51 @@ export function writeAudit(entry: AuditEntry): number | undefined {
     if (entry.attempt !== undefined) rec.setValue({ fieldId: F.attempt, value: entry.attempt });
     rec.setValue({ fieldId: F.correlationId, value: entry.correlationId });
     if (entry.durationMs !== undefined) rec.setValue({ fieldId: F.durationMs, value: Math.round(entry.durationMs) });
+    if (entry.steps?.length) rec.setValue({ fieldId: F.steps, value: auditPayload(entry.steps) });
     rec.setValue({ fieldId: F.time, value: new Date() });
     return rec.save();
   } catch (e) {
     log.error({ title: 'FedEx connector: audit record not written', details: `${entry.operation} ${entry.recordType} ${entry.recordId}: ${(e as Error).message}` });
     return undefined;
+  }
+}
+
+type TrailBase = Pick<AuditEntry, 'operation' | 'direction' | 'recordType' | 'recordId' | 'correlationId'>;
+
+/**
+ * The one Audit record of an invocation, filled as the invocation goes: `step()` records what
+ * happened (in memory, no units), `write()` saves everything at the end in one record.
+ */
+export class AuditTrail {
+  readonly steps: AuditStep[] = [];
+  shipmentId: number | undefined;
+  attempt: number | undefined;
+  request: unknown;
+  response: unknown;
+  private readonly started = Date.now();
+  private written = false;
+
+  constructor(private readonly base: TrailBase) {}
+
+  step(step: string, outcome: AuditOutcome, detail?: Record<string, unknown>, startedAt?: number, error?: string): void {
+    this.steps.push({ step, outcome, ...(startedAt !== undefined ? { ms: Date.now() - startedAt } : {}), ...(detail ? { detail } : {}), ...(error ? { error: error.slice(0, 1000) } : {}) });
+  }
+
+  /** Saves the invocation's Audit record once; a second call does nothing. */
+  write(outcome: AuditOutcome, error?: { code: string; message: string }, operation?: AuditOperation): void {
+    if (this.written) return;
+    this.written = true;
+    writeAudit({
+      ...this.base,
+      ...(operation ? { operation } : {}),
+      ...(this.shipmentId !== undefined ? { shipmentId: this.shipmentId } : {}),
+      ...(this.attempt !== undefined ? { attempt: this.attempt } : {}),
+      request: this.request,
+      response: this.response,
+      outcome,
+      ...(error ? { errorCode: error.code, errorMessage: error.message } : {}),
+      durationMs: Date.now() - this.started,
+      steps: this.steps,
+    });
   }
 }

@@ -21,6 +21,8 @@ export type RelayAnswer<T> =
       fromRelay: boolean;
       /** The answer's Retry-After, in seconds (RELAY_OVERLOADED, rate limits). */
       retryAfterSeconds?: number;
+      /** False when the request never left NetSuite (refused before sending). */
+      sent?: false;
     };
 
 /** A header's value whatever the case of its name (N/https keeps the server's spelling). */
@@ -56,6 +58,10 @@ export function postToRelay<T>(relayUrl: string, path: string, payload: unknown)
   const timestamp = String(Math.floor(Date.now() / 1000));
   const n = nonce();
   const started = Date.now();
+  if (!/^https:\/\//i.test(base)) {
+    // NetSuite's N/https calls only https URLs (SSS_INVALID_URL otherwise): a setting to fix, not a retry.
+    return { ok: false, status: 0, durationMs: 0, fromRelay: false, sent: false, error: { code: 'CONFIGURATION', retryable: false, message: `The relay URL must start with https:// (NetSuite calls only https): ${base || '(empty)'}` } };
+  }
   let response: https.ClientResponse;
   try {
     response = https.post({

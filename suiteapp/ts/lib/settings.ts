@@ -1,8 +1,13 @@
-// The connector's settings, from the FedEx Connector Settings record (one active record; 10 units).
+// The connector's configuration: the FedEx Connector Settings record (one active record) and the
+// FedEx Service Map, read together through N/cache (1 unit on a hit; 22 on a miss: two searches
+// and the cache's own 2). The cache is PROTECTED (every script of this SuiteApp shares it), lives
+// at most CONFIG_CACHE.ttlSeconds, and customscript_mlfx_ue_config clears it whenever an admin saves
+// either record; NetSuite may also drop it at any time, which only costs the next reader a reload.
+import * as cache from 'N/cache';
 import * as search from 'N/search';
 import type { LabelImageType, LabelStockType } from '../../../shared/src/contract';
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES } from '../../../shared/src/contract';
-import { SETTINGS } from '../../../shared/src/ids';
+import { CONFIG_CACHE, SERVICE_MAP, SETTINGS } from '../../../shared/src/ids';
 
 export interface RuntimeSettings {
   relayUrl?: string;
@@ -16,7 +21,24 @@ export interface RuntimeSettings {
   /** As the admin typed it, upper-cased (SENDER by default); the shared validation refuses anything but SENDER or RECIPIENT. */
   dutiesPayment: string;
   electronicTradeDocuments: boolean;
+  auditRetentionDays: number;
 }
+
+/** A FedEx Service Map row: the FedEx service (and packaging) of one ship item. */
+export interface ServiceMapEntry {
+  serviceType?: string;
+  packagingType?: string;
+  /** The service for residential addresses, when the admin set one (else the shared default). */
+  residentialServiceType?: string;
+}
+
+export interface ConnectorConfig {
+  settings: RuntimeSettings;
+  /** Ship item internal id → its row. */
+  serviceMap: Record<string, ServiceMapEntry>;
+}
+
+export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 const F = SETTINGS.fields;
 
@@ -26,7 +48,8 @@ function text(row: search.Result | undefined, name: string): string | undefined 
   return s === '' ? undefined : s;
 }
 
-export function readSettings(): RuntimeSettings {
+/** The Settings record, read from NetSuite (10 units). */
+function loadSettings(): RuntimeSettings {
   const row = search
     .create({
       type: SETTINGS.type,
@@ -42,6 +65,7 @@ export function readSettings(): RuntimeSettings {
   const globalFedexAccount = text(row, F.fedexAccount);
   const maxAttempts = Number(text(row, F.maxAttempts));
   const pollMax = Number(text(row, F.pollMaxPerRun));
+  const retention = Number(text(row, F.auditRetentionDays));
   const queueBulk = row ? row.getValue({ name: F.queueBulk }) : true;
   const etd = row?.getValue({ name: F.electronicTradeDocuments });
   return {
@@ -55,7 +79,54 @@ export function readSettings(): RuntimeSettings {
     ...(pollMax > 0 ? { pollMaxPerRun: pollMax } : {}),
     dutiesPayment: text(row, F.dutiesPayment)?.toUpperCase() ?? 'SENDER',
     electronicTradeDocuments: etd === true || etd === 'T',
+    auditRetentionDays: retention > 0 ? Math.floor(retention) : DEFAULT_AUDIT_RETENTION_DAYS,
   };
+}
+
+/** Every active Service Map row (10 units). */
+function loadServiceMap(): Record<string, ServiceMapEntry> {
+  const S = SERVICE_MAP.fields;
+  const out: Record<string, ServiceMapEntry> = {};
+  search
+    .create({ type: SERVICE_MAP.type, filters: [['isinactive', 'is', 'F']], columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), S.shipItem, S.serviceType, S.packagingType, S.residentialServiceType] })
+    .run()
+    .each((row) => {
+      const shipItem = text(row, S.shipItem);
+      if (shipItem && !out[shipItem]) {
+        const serviceType = text(row, S.serviceType)?.toUpperCase();
+        const packagingType = text(row, S.packagingType)?.toUpperCase();
+        const residentialServiceType = text(row, S.residentialServiceType)?.toUpperCase();
+        out[shipItem] = { ...(serviceType ? { serviceType } : {}), ...(packagingType ? { packagingType } : {}), ...(residentialServiceType ? { residentialServiceType } : {}) };
+      }
+      return true;
+    });
+  return out;
+}
+
+export function configCache(): cache.Cache {
+  return cache.getCache({ name: CONFIG_CACHE.name, scope: cache.Scope.PROTECTED });
+}
+
+/**
+ * Settings and service map from N/cache, else from NetSuite. Callers read it once and pass it on:
+ * no module-level memo, since NetSuite may keep a module loaded across a Map/Reduce job's calls.
+ */
+export function readConfig(): ConnectorConfig {
+  const json = configCache().get({
+    key: CONFIG_CACHE.configKey,
+    ttl: CONFIG_CACHE.ttlSeconds,
+    loader: () => JSON.stringify({ settings: loadSettings(), serviceMap: loadServiceMap() } satisfies ConnectorConfig),
+  });
+  return JSON.parse(json as string) as ConnectorConfig;
+}
+
+export function readSettings(): RuntimeSettings {
+  return readConfig().settings;
+}
+
+/** Forgets the cached configuration (1 unit): the next reader loads it again. */
+export function forgetConfig(): void {
+  configCache().remove({ key: CONFIG_CACHE.configKey });
 }
 
 /** Which required settings are missing, in words an admin can act on. */

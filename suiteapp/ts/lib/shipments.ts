@@ -8,13 +8,17 @@ import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
 
 const F = SHIPMENT.fields;
 
-export type { ShipmentStatus } from '../../../shared/src/shipment-lifecycle';
+import type { ShipmentStatus } from '../../../shared/src/shipment-lifecycle';
+
+export type { ShipmentStatus };
 
 export interface ShipmentRow {
   id: number;
   status: string;
   attempts: number;
   trackingNumbers: string[];
+  /** CREATED, but the tracking numbers are not yet on the fulfillment's packages. */
+  fulfillmentPending?: boolean;
 }
 
 /** The latest Shipment record of a fulfillment, if any (10 units); earlier ones were voided. */
@@ -23,17 +27,19 @@ export function findShipmentForFulfillment(fulfillmentId: string | number): Ship
     .create({
       type: SHIPMENT.type,
       filters: [[F.fulfillment, 'anyof', String(fulfillmentId)], 'and', ['isinactive', 'is', 'F']],
-      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), F.status, F.attempts, F.trackingNumbers],
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), F.status, F.attempts, F.trackingNumbers, F.fulfillmentPending],
     })
     .run()
     .getRange({ start: 0, end: 1 });
   const row = results[0];
   if (!row) return undefined;
+  const pending = row.getValue({ name: F.fulfillmentPending });
   return {
     id: Number(row.id),
     status: String(row.getValue({ name: F.status }) ?? ''),
     attempts: Number(row.getValue({ name: F.attempts }) || 0),
     trackingNumbers: splitTrackingNumbers(String(row.getValue({ name: F.trackingNumbers }) ?? '')),
+    fulfillmentPending: pending === true || pending === 'T',
   };
 }
 
@@ -71,20 +77,27 @@ export interface NewShipment {
   customerId?: string;
   idempotencyKey: string;
   name: string;
+  status: ShipmentStatus;
+  /** Further body fields known at creation (attempts, service, account, error…). */
+  values?: Record<string, string | number | boolean | Date>;
 }
 
-/** Creates the PENDING Shipment record before anything is sent, so no attempt goes unrecorded (6 units). */
-export function createPendingShipment(s: NewShipment): number {
+/**
+ * Creates the Shipment record in the state it starts in, in one save (6 units): PENDING before the
+ * relay is called (so no attempt goes unrecorded), QUEUED, FAILED or SKIPPED when nothing is sent.
+ */
+export function createShipment(s: NewShipment): number {
   const rec = record.create({ type: SHIPMENT.type });
   rec.setValue({ fieldId: 'name', value: s.name });
   rec.setValue({ fieldId: F.fulfillment, value: s.fulfillmentId });
   if (s.salesOrderId) rec.setValue({ fieldId: F.salesOrder, value: s.salesOrderId });
   if (s.customerId) rec.setValue({ fieldId: F.customer, value: s.customerId });
   rec.setValue({ fieldId: F.idempotencyKey, value: s.idempotencyKey });
-  rec.setValue({ fieldId: F.status, value: 'PENDING' });
+  rec.setValue({ fieldId: F.status, value: s.status });
   rec.setValue({ fieldId: F.attempts, value: 0 });
   // A PENDING record older than the claim lease is a dead script's: the shipping queue takes it over.
   rec.setValue({ fieldId: F.claimedAt, value: new Date() });
+  for (const [fieldId, value] of Object.entries(s.values ?? {})) rec.setValue({ fieldId, value });
   return rec.save();
 }
 

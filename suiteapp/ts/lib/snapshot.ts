@@ -1,14 +1,18 @@
 // Reads what the shipment needs from NetSuite into a plain FulfillmentSnapshot, with the cheapest
 // calls that do the job: the fulfillment record the user event already has, lookupFields (1 unit)
-// for customer, order and ship method, and one load (5 units) for the ship-from address subrecord.
+// for the customer (the source transaction is read by source.ts), the service map from the cached
+// configuration, and ship-from (and transfer-to) addresses from N/cache (a load of 5 units on a miss).
 // Only when the shipment crosses a border, or NetSuite has no package weight, one search (10 units)
 // reads every item line's price and item record data at once (never a load per item), plus the
-// order currency's ISO code (1 unit) across borders.
+// order currency's ISO code (a 5-unit load) across borders.
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type { AddressSnapshot, FulfillmentSnapshot, ItemLineSnapshot, ShipMethodRule } from '../../../shared/src/fulfillment';
-import { CUSTOMER_FIELDS, SERVICE_MAP } from '../../../shared/src/ids';
-import { isInternational } from '../../../shared/src/services';
+import { CUSTOMER_FIELDS } from '../../../shared/src/ids';
+import { needsCustoms } from '../../../shared/src/services';
+import { cachedAddress, type PlaceType } from './address-cache';
+import type { ServiceMapEntry } from './settings';
+import type { FulfillmentSource } from './source';
 
 const ADDRESS_FIELDS = ['addressee', 'attention', 'addr1', 'addr2', 'addr3', 'city', 'state', 'zip', 'country', 'addrphone'] as const;
 
@@ -40,24 +44,17 @@ export function todayIso(): string {
 }
 
 /** The ship method's treatment: a Service Map row decides; else the ship item's carrier says whether it is FedEx's. */
-export function shipMethodRule(shipMethodId: string | undefined): ShipMethodRule {
+export function shipMethodRule(shipMethodId: string | undefined, serviceMap: Record<string, ServiceMapEntry>): ShipMethodRule {
   if (!shipMethodId) return { kind: 'not-fedex' };
-  const F = SERVICE_MAP.fields;
-  const rows = search
-    .create({
-      type: SERVICE_MAP.type,
-      filters: [[F.shipItem, 'anyof', shipMethodId], 'and', ['isinactive', 'is', 'F']],
-      columns: [F.serviceType, F.packagingType, F.residentialServiceType],
-    })
-    .run()
-    .getRange({ start: 0, end: 1 });
-  const row = rows[0];
+  const row = serviceMap[shipMethodId];
   if (row) {
-    const serviceType = str(row.getValue({ name: F.serviceType }))?.toUpperCase();
-    const packagingType = str(row.getValue({ name: F.packagingType }))?.toUpperCase();
-    const residentialServiceType = str(row.getValue({ name: F.residentialServiceType }))?.toUpperCase();
-    if (!serviceType) return { kind: 'fedex-unmapped' };
-    return { kind: 'fedex', serviceType, ...(packagingType ? { packagingType } : {}), ...(residentialServiceType ? { residentialServiceType } : {}) };
+    if (!row.serviceType) return { kind: 'fedex-unmapped' };
+    return {
+      kind: 'fedex',
+      serviceType: row.serviceType,
+      ...(row.packagingType ? { packagingType: row.packagingType } : {}),
+      ...(row.residentialServiceType ? { residentialServiceType: row.residentialServiceType } : {}),
+    };
   }
   // No Service Map row. NetSuite's carrier list on a ship item only says UPS or "FedEx/USPS/More"
   // (the item search column `shippingcarrier`: ups | nonups), so it cannot say FedEx; like
@@ -165,32 +162,46 @@ function readItemData(orderId: string, lines: LineRef[]): void {
   }
 }
 
-/** The ISO code of a currency (its `symbol`), 1 unit. */
+/**
+ * The ISO code of a currency (its `symbol`), 5 units. Read from the record: a currency search's columns
+ * are not documented as including `symbol`, and the NetSuite double refuses what is not documented.
+ */
 function currencyCode(currencyId: string | undefined): string | undefined {
   if (!currencyId) return undefined;
-  return str(search.lookupFields({ type: 'currency', id: currencyId, columns: ['symbol'] }).symbol);
+  return str(record.load({ type: 'currency', id: currencyId }).getValue({ fieldId: 'symbol' }));
+}
+
+/** A location's or subsidiary's name and main address (cached: 1 unit on a hit). */
+function readPlace(type: PlaceType, id: string): { address: AddressSnapshot; name?: string } {
+  return cachedAddress(type, id, () => {
+    const rec = record.load({ type, id });
+    const name = str(rec.getValue({ fieldId: 'name' }));
+    return { address: readAddress(rec.getSubrecord({ fieldId: 'mainaddress' })), ...(name ? { name } : {}) };
+  });
 }
 
 /** Ship-from: the location's main address, else the subsidiary's. */
 function readShipFrom(locationId: string | undefined, subsidiaryId: string | undefined): FulfillmentSnapshot['shipFrom'] {
-  const sources: [string, string | undefined][] = [
+  const sources: [PlaceType, string | undefined][] = [
     ['location', locationId],
     ['subsidiary', subsidiaryId],
   ];
   for (const [type, id] of sources) {
     if (!id) continue;
-    const rec = record.load({ type, id });
-    const address = readAddress(rec.getSubrecord({ fieldId: 'mainaddress' }));
+    const { address, name } = readPlace(type, id);
     if (!address.addr1 && !address.city) continue;
-    const name = str(rec.getValue({ fieldId: 'name' }));
     return { ...address, ...(name ? { name } : {}) };
   }
   return undefined;
 }
 
-export function readSnapshot(rec: record.Record, accountId: string): { snapshot: FulfillmentSnapshot; rule: ShipMethodRule } {
+/**
+ * The snapshot of a fulfillment whose ship method is FedEx's (`rule`), created from `source`: a sales
+ * order ships to the fulfillment's address and customer; a transfer order to its destination
+ * location's main address (the location is the recipient).
+ */
+export function readSnapshot(rec: record.Record, accountId: string, rule: ShipMethodRule, source?: FulfillmentSource): FulfillmentSnapshot {
   const shipMethodId = str(rec.getValue({ fieldId: 'shipmethod' }));
-  const rule = shipMethodRule(shipMethodId);
   const shipMethodName = str(rec.getText({ fieldId: 'shipmethod' }));
   const fulfillment: FulfillmentSnapshot['fulfillment'] = {
     id: String(rec.id),
@@ -207,36 +218,39 @@ export function readSnapshot(rec: record.Record, accountId: string): { snapshot:
     items: [],
     packages: [],
   };
-  if (rule.kind === 'not-fedex') return { snapshot: base, rule };
+  if (rule.kind === 'not-fedex') return base;
 
-  const customerId = str(rec.getValue({ fieldId: 'entity' }));
-  if (customerId) {
-    const c = search.lookupFields({
-      type: 'customer',
-      id: customerId,
-      columns: ['isperson', 'companyname', 'firstname', 'lastname', 'entityid', 'email', 'phone', CUSTOMER_FIELDS.fedexAccount],
-    });
-    base.customer = {
-      id: customerId,
-      isPerson: bool(c.isperson),
-      ...(str(c.companyname) ? { companyName: str(c.companyname) } : {}),
-      ...(str(c.firstname) ? { firstName: str(c.firstname) } : {}),
-      ...(str(c.lastname) ? { lastName: str(c.lastname) } : {}),
-      ...(str(c.entityid) ? { entityId: str(c.entityid) } : {}),
-      ...(str(c.email) ? { email: str(c.email) } : {}),
-      ...(str(c.phone) ? { phone: str(c.phone) } : {}),
-      ...(str(c[CUSTOMER_FIELDS.fedexAccount]) ? { fedexAccount: str(c[CUSTOMER_FIELDS.fedexAccount]) } : {}),
-    };
+  if (source?.kind === 'transferorder') {
+    const destination = str(rec.getValue({ fieldId: 'transferlocation' }));
+    if (destination) {
+      const { address, name } = readPlace('location', destination);
+      base.shipTo = { ...address, isresidential: false };
+      base.customer = { isPerson: false, ...(name ? { companyName: name } : {}) };
+    }
+  } else {
+    const customerId = str(rec.getValue({ fieldId: 'entity' }));
+    if (customerId) {
+      const c = search.lookupFields({
+        type: 'customer',
+        id: customerId,
+        columns: ['isperson', 'companyname', 'firstname', 'lastname', 'entityid', 'email', 'phone', CUSTOMER_FIELDS.fedexAccount],
+      });
+      base.customer = {
+        id: customerId,
+        isPerson: bool(c.isperson),
+        ...(str(c.companyname) ? { companyName: str(c.companyname) } : {}),
+        ...(str(c.firstname) ? { firstName: str(c.firstname) } : {}),
+        ...(str(c.lastname) ? { lastName: str(c.lastname) } : {}),
+        ...(str(c.entityid) ? { entityId: str(c.entityid) } : {}),
+        ...(str(c.email) ? { email: str(c.email) } : {}),
+        ...(str(c.phone) ? { phone: str(c.phone) } : {}),
+        ...(str(c[CUSTOMER_FIELDS.fedexAccount]) ? { fedexAccount: str(c[CUSTOMER_FIELDS.fedexAccount]) } : {}),
+      };
+    }
+    if (source?.kind === 'salesorder') base.salesOrder = { id: source.id, ...(source.tranId ? { tranId: source.tranId } : {}) };
+    // The residential flag of the ship-to address lives on the transaction (shipisresidential).
+    base.shipTo = { ...readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' })), isresidential: bool(rec.getValue({ fieldId: 'shipisresidential' })) };
   }
-  const salesOrderId = str(rec.getValue({ fieldId: 'createdfrom' }));
-  let currencyId: string | undefined;
-  if (salesOrderId) {
-    const so = search.lookupFields({ type: 'salesorder', id: salesOrderId, columns: ['tranid', 'currency'] });
-    currencyId = str(so.currency);
-    base.salesOrder = { id: salesOrderId, ...(str(so.tranid) ? { tranId: str(so.tranid) } : {}) };
-  }
-  // The residential flag of the ship-to address lives on the transaction (shipisresidential).
-  base.shipTo = { ...readAddress(rec.getSubrecord({ fieldId: 'shippingaddress' })), isresidential: bool(rec.getValue({ fieldId: 'shipisresidential' })) };
   const { lines, locationId } = readLines(rec);
   base.items = lines.map((l) => l.snapshot);
   base.packages = readPackages(rec);
@@ -245,12 +259,12 @@ export function readSnapshot(rec: record.Record, accountId: string): { snapshot:
 
   const from = shipFrom?.country?.toUpperCase();
   const to = base.shipTo.country?.toUpperCase();
-  const crossBorder = from !== undefined && to !== undefined && isInternational(from, to);
+  const crossBorder = from !== undefined && to !== undefined && needsCustoms(from, to);
   const unweighed = !base.packages.some((p) => p.weight > 0);
-  if (salesOrderId && (crossBorder || unweighed)) readItemData(salesOrderId, lines);
+  if (source && source.kind !== 'unsupported' && (crossBorder || unweighed)) readItemData(source.id, lines);
   if (crossBorder && base.salesOrder) {
-    const currency = currencyCode(currencyId);
+    const currency = currencyCode(source?.currencyId);
     if (currency) base.salesOrder.currency = currency;
   }
-  return { snapshot: base, rule };
+  return base;
 }

@@ -1,47 +1,98 @@
-// Writes FedEx's answer into NetSuite: labels into the File Cabinet, tracking numbers onto the
-// fulfillment's packages, and tracking numbers with label links onto the order's invoice.
+// Writes FedEx's answer into NetSuite: labels into the File Cabinet (the bytes FedEx sent), tracking
+// numbers onto the fulfillment's packages, and tracking numbers with label links onto the order's
+// invoice. Each function names its governance cost; none reads more than it writes.
 import * as file from 'N/file';
 import * as record from 'N/record';
 import * as search from 'N/search';
 import type { ShipmentLabel } from '../../../shared/src/contract';
-import { INVOICE_FIELDS } from '../../../shared/src/ids';
-import { invoiceTrackingFields } from '../../../shared/src/invoice-fields';
+import { INVOICE_FIELDS, SALES_ORDER_FIELDS } from '../../../shared/src/ids';
+import { invoiceTrackingFields, splitTrackingNumbers } from '../../../shared/src/invoice-fields';
+import { base64ToBinaryString, labelStorageFor } from '../../../shared/src/labels';
 import { createdShipmentsForOrder } from './shipments';
-
-const FILE_TYPES: Record<string, file.Type> = {
-  'application/pdf': file.Type.PDF,
-  'image/png': file.Type.PNGIMAGE,
-};
 
 export interface StoredLabels {
   fileIds: number[];
   /** File Cabinet URL of the first (master) label: unlike FedEx's own URL it does not expire. */
-  url: string;
+  url?: string;
+  /** Bytes stored, for the audit trail. */
+  bytes: number;
 }
 
-/** Saves each label as a file (20 units each) and reads the master label's URL (10 units). */
+/**
+ * The media URL of a file just saved, without file.load (10 units): the saved File object's `url`
+ * when NetSuite fills it in, else a lookup of the file's `url` column (1 unit). Undefined if neither
+ * answers: the Shipment still links the file itself.
+ */
+function savedFileUrl(saved: file.File, id: number): string | undefined {
+  try {
+    const url = saved.url;
+    if (url) return url;
+  } catch {
+    // The property is not there on a file that was not loaded: ask the file search instead.
+  }
+  try {
+    const found = search.lookupFields({ type: 'file', id, columns: ['url'] });
+    const url = found.url;
+    return typeof url === 'string' && url ? url : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function binaryString(label: ShipmentLabel): string {
+  return base64ToBinaryString(label.content);
+}
+
+/**
+ * Saves the labels (20 units per file) and gives the master label's URL (0 or 1 unit). PDF and PNG
+ * labels are one file per package; ZPL II and EPL2 labels of all packages go into one printer file,
+ * byte for byte as FedEx sent them, in package order.
+ */
 export function storeLabels(folderId: number, baseName: string, labels: ShipmentLabel[]): StoredLabels | undefined {
+  const first = labels[0];
+  if (!first) return undefined;
+  const storage = labelStorageFor(first.contentType);
   const fileIds: number[] = [];
-  labels.forEach((label, i) => {
-    const type = FILE_TYPES[label.contentType] ?? file.Type.PLAINTEXT;
-    const extension = type === file.Type.PDF ? 'pdf' : type === file.Type.PNGIMAGE ? 'png' : 'txt';
-    const f = file.create({
-      name: `${baseName}-${i + 1}-${label.trackingNumber}.${extension}`,
-      fileType: type,
-      contents: label.content,
-      folder: folderId,
-      description: `FedEx label ${label.trackingNumber}`,
+  let url: string | undefined;
+  let bytes = 0;
+  const save = (f: file.File): void => {
+    const id = f.save();
+    if (fileIds.length === 0) url = savedFileUrl(f, id);
+    fileIds.push(id);
+  };
+  if (storage?.kind === 'binary') {
+    labels.forEach((label, i) => {
+      bytes += Math.floor((label.content.replace(/\s+/g, '').length * 3) / 4);
+      save(
+        file.create({
+          name: `${baseName}-${i + 1}-${label.trackingNumber}.${storage.extension}`,
+          fileType: file.Type[storage.fileType],
+          contents: label.content,
+          folder: folderId,
+          description: `FedEx label ${label.trackingNumber}`,
+        }),
+      );
     });
-    fileIds.push(f.save());
-  });
-  const first = fileIds[0];
-  if (first === undefined) return undefined;
-  return { fileIds, url: file.load({ id: first }).url };
+  } else {
+    // Printer scripts (or a type the connector does not know): the exact bytes, one file.
+    const contents = labels.map(binaryString).join('');
+    bytes = contents.length;
+    save(
+      file.create({
+        name: `${baseName}-${first.trackingNumber}.${storage?.extension ?? 'bin'}`,
+        fileType: file.Type.PLAINTEXT,
+        encoding: file.Encoding.ISO_8859_1,
+        contents,
+        folder: folderId,
+        description: `FedEx labels ${labels.map((l) => l.trackingNumber).join(', ')} (${first.contentType}, ${labels.length} package(s))`,
+      }),
+    );
+  }
+  return { fileIds, bytes, ...(url ? { url } : {}) };
 }
 
-/** Puts the tracking numbers on the fulfillment's package lines, where NetSuite shows them (30 units). */
-export function writeFulfillmentTracking(fulfillmentId: string, trackingNumbers: string[]): number {
-  const rec = record.load({ type: record.Type.ITEM_FULFILLMENT, id: fulfillmentId });
+/** The tracking numbers on package lines of a fulfillment record (no save); the number of lines written. */
+export function setPackageTracking(rec: record.Record, trackingNumbers: string[]): number {
   let written = 0;
   for (const [sublistId, fieldId] of [
     ['package', 'packagetrackingnumber'],
@@ -54,6 +105,16 @@ export function writeFulfillmentTracking(fulfillmentId: string, trackingNumbers:
     }
     if (count > 0) break;
   }
+  return written;
+}
+
+/**
+ * Puts the tracking numbers on the fulfillment's package lines, where NetSuite shows them: on `rec`
+ * when the caller loaded it (save, 20 units), else loaded here (30 units).
+ */
+export function writeFulfillmentTracking(fulfillment: string | record.Record, trackingNumbers: string[]): number {
+  const rec = typeof fulfillment === 'string' ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: fulfillment }) : fulfillment;
+  const written = setPackageTracking(rec, trackingNumbers);
   rec.save({ enableSourcing: false, ignoreMandatoryFields: true });
   return written;
 }
@@ -83,4 +144,39 @@ export function writeInvoiceTracking(invoiceId: string, salesOrderId: string): {
     options: { enableSourcing: false, ignoreMandatoryFields: true },
   });
   return { ...fields, shipmentIds: shipments.map((s) => s.id) };
+}
+
+/**
+ * Adds one shipment's tracking numbers and label link to what the invoice already lists, without
+ * searching the order's other shipments (11 units; 1 when the invoice already has them all).
+ */
+export function addToInvoiceTracking(invoiceId: string, trackingNumbers: string[], labelUrl: string | undefined): { changed: boolean; trackingNumbers: string } {
+  const current = search.lookupFields({ type: search.Type.INVOICE, id: invoiceId, columns: [INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.labelLinks] });
+  const links = String(current[INVOICE_FIELDS.labelLinks] ?? '')
+    .split(/\r?\n/)
+    .filter((l) => l !== '');
+  const before = invoiceTrackingFields([{ trackingNumbers: splitTrackingNumbers(String(current[INVOICE_FIELDS.trackingNumbers] ?? '')) }, ...links.map((labelUrl) => ({ trackingNumbers: [], labelUrl }))]);
+  const after = invoiceTrackingFields([
+    { trackingNumbers: splitTrackingNumbers(before.trackingNumbers) },
+    ...links.map((l) => ({ trackingNumbers: [], labelUrl: l })),
+    { trackingNumbers, ...(labelUrl ? { labelUrl } : {}) },
+  ]);
+  if (after.trackingNumbers === before.trackingNumbers && after.labelLinks === before.labelLinks) return { changed: false, trackingNumbers: after.trackingNumbers };
+  record.submitFields({
+    type: record.Type.INVOICE,
+    id: invoiceId,
+    values: { [INVOICE_FIELDS.trackingNumbers]: after.trackingNumbers, [INVOICE_FIELDS.labelLinks]: after.labelLinks },
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
+  return { changed: true, trackingNumbers: after.trackingNumbers };
+}
+
+/** Stamps the sales order with its invoice, for the fulfillment user event's lookup (10 units). */
+export function stampOrderInvoice(salesOrderId: string, invoiceId: string): void {
+  record.submitFields({
+    type: record.Type.SALES_ORDER,
+    id: salesOrderId,
+    values: { [SALES_ORDER_FIELDS.invoice]: invoiceId },
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
 }

@@ -12,6 +12,7 @@ export interface IssuedToken {
   certificateId: string;
   scopes: ReadonlySet<string>;
   entity?: string;
+  role: string;
   /** Account clock, ms. */
   expiresAt: number;
 }

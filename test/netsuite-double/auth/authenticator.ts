@@ -30,11 +30,11 @@ export function createRestletAuthenticator(deps: AuthenticatorDeps): Authenticat
       if (decision.ok) deps.log.stats.restlet[decision.kind]++;
       else deps.log.stats.restlet.refused++;
     }
-    return decision.ok ? { ok: true, ...(decision.entity !== undefined ? { entity: decision.entity } : {}) } : decision.refusal;
+    return decision.ok ? { ok: true, role: decision.role, ...(decision.entity !== undefined ? { entity: decision.entity } : {}) } : decision.refusal;
   };
 }
 
-type Decision = { ok: true; kind: 'bearer' | 'tba'; entity?: string } | { ok: false; refusal: AuthDecision };
+type Decision = { ok: true; kind: 'bearer' | 'tba'; entity?: string; role: string } | { ok: false; refusal: AuthDecision };
 
 function decide(deps: AuthenticatorDeps, request: InboundRequest): Decision {
   const header = String(request.headers.authorization ?? '');
@@ -69,7 +69,7 @@ function decide(deps: AuthenticatorDeps, request: InboundRequest): Decision {
       return refuse('Bearer');
     }
     deps.log.record({ method: 'oauth2-bearer', status: 'Success', ...ids });
-    return { ok: true, kind: 'bearer', ...(check.token.entity !== undefined ? { entity: check.token.entity } : {}) };
+    return { ok: true, kind: 'bearer', role: check.token.role, ...(check.token.entity !== undefined ? { entity: check.token.entity } : {}) };
   }
 
   if (scheme === 'oauth') {
@@ -79,7 +79,7 @@ function decide(deps: AuthenticatorDeps, request: InboundRequest): Decision {
       return refuse('OAuth');
     }
     deps.log.record({ method: 'tba', status: 'Success', ...tbaIds(check.token.consumerKey, check.token.tokenId) });
-    return { ok: true, kind: 'tba', ...(check.token.entity !== undefined ? { entity: check.token.entity } : {}) };
+    return { ok: true, kind: 'tba', role: check.token.role, ...(check.token.entity !== undefined ? { entity: check.token.entity } : {}) };
   }
 
   deps.log.record({ method: 'oauth2-bearer', status: 'Failure', detail: header ? 'UnsupportedScheme' : 'MissingCredentials' });

@@ -31,6 +31,11 @@ export interface IntegrationRegistration {
   scopes?: OAuthScope[];
   /** Entity the mapping logs in as (reported as AuthDecision.entity). */
   entity?: string;
+  /**
+   * Role the mapping logs in with (NetSuite maps a certificate to an entity AND a role): a standard
+   * role id (ADMINISTRATOR) or a custom role's script id. Default ADMINISTRATOR.
+   */
+  role?: string;
 }
 
 export interface TbaTokenRegistration {
@@ -39,6 +44,8 @@ export interface TbaTokenRegistration {
   tokenId: string;
   tokenSecret: string;
   entity?: string;
+  /** Role the access token was made for (a TBA token belongs to one user and one role). Default ADMINISTRATOR. */
+  role?: string;
 }
 
 export interface Certificate {
@@ -47,6 +54,7 @@ export interface Certificate {
   algorithms: ReadonlySet<string>;
   scopes: ReadonlySet<string>;
   entity?: string;
+  role: string;
   /** The key in the form jose verifies with, for one algorithm. */
   keyFor(alg: AssertionAlgorithm): Promise<CryptoKey | KeyObject>;
 }
@@ -57,7 +65,11 @@ export interface TbaToken {
   tokenId: string;
   tokenSecret: string;
   entity?: string;
+  role: string;
 }
+
+/** The role a credential logs in with when its registration names none. */
+export const DEFAULT_ROLE = 'ADMINISTRATOR';
 
 export class Credentials {
   private readonly certificates = new Map<string, Certificate>();
@@ -83,6 +95,7 @@ export class Credentials {
       algorithms: new Set(algorithms),
       scopes: new Set(scopes),
       ...(input.entity !== undefined ? { entity: input.entity } : {}),
+      role: input.role ?? DEFAULT_ROLE,
       keyFor: keyImporter(input.publicKey),
     });
   }
@@ -96,7 +109,7 @@ export class Credentials {
     if (known !== undefined && known !== input.consumerSecret) throw new Error(`NetSuite double: consumer key ${input.consumerKey} is registered with another secret`);
     if (this.tbaTokens.has(input.tokenId)) throw new Error(`NetSuite double: TBA token ${input.tokenId} is already registered`);
     this.consumers.set(input.consumerKey, input.consumerSecret);
-    this.tbaTokens.set(input.tokenId, { ...input });
+    this.tbaTokens.set(input.tokenId, { ...input, role: input.role ?? DEFAULT_ROLE });
   }
 
   certificate(certificateId: string): Certificate | undefined {

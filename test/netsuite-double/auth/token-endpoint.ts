@@ -72,7 +72,7 @@ function ids(r: { application?: string; credential?: string }) {
   return { ...(r.application !== undefined ? { application: r.application } : {}), ...(r.credential !== undefined ? { credential: r.credential } : {}) };
 }
 
-type Grant = { clientId: string; certificateId: string; scopes: ReadonlySet<string>; entity?: string };
+type Grant = { clientId: string; certificateId: string; scopes: ReadonlySet<string>; entity?: string; role: string };
 
 async function grant(deps: TokenEndpointDeps, request: EndpointRequest): Promise<Grant | Refusal> {
   const refuse = (error: OAuthError, detail: string, extra: Partial<Refusal> = {}): Refusal => ({ error, detail, ...extra });
@@ -138,7 +138,7 @@ async function grant(deps: TokenEndpointDeps, request: EndpointRequest): Promise
 }
 
 function grantOf(certificate: Certificate, scopes: Set<string>): Grant {
-  return { clientId: certificate.clientId, certificateId: certificate.certificateId, scopes, ...(certificate.entity !== undefined ? { entity: certificate.entity } : {}) };
+  return { clientId: certificate.clientId, certificateId: certificate.certificateId, scopes, role: certificate.role, ...(certificate.entity !== undefined ? { entity: certificate.entity } : {}) };
 }
 
 /** A comma- (or space-) separated string, or an array of strings; every value a known scope; not empty. */

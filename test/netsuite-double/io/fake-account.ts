@@ -10,7 +10,8 @@ export type FakeEntryPoint = (arg: any, env: { charge(units: number): void; para
 export interface FakeScript {
   scriptType: ScriptType;
   exports: Record<string, FakeEntryPoint | object>;
-  deployments?: { scriptid: string; isonline?: boolean }[];
+  /** status default: NOTSCHEDULED for Map/Reduce and scheduled scripts (submittable), else RELEASED. */
+  deployments?: { scriptid: string; isonline?: boolean; status?: string }[];
 }
 
 const DEFAULT_LIMITS: Partial<Record<ScriptType, number>> = { Restlet: 5_000, Suitelet: 1_000, ScheduledScript: 10_000, MapReduceScript: 10_000 };
@@ -29,7 +30,7 @@ export function fakeAccount(scripts: Record<string, FakeScript>, accountId = 'TS
         deployments: (s.deployments ?? [{ scriptid: scriptid.replace('customscript', 'customdeploy') }]).map((d, i) => ({
           scriptid: d.scriptid,
           number: i + 1,
-          status: 'RELEASED',
+          status: d.status ?? (s.scriptType === 'MapReduceScript' || s.scriptType === 'ScheduledScript' ? 'NOTSCHEDULED' : 'RELEASED'),
           isdeployed: true,
           raw: { isonline: d.isonline ? 'T' : 'F' },
         })),

@@ -14,10 +14,18 @@ export interface HttpsPolicy {
    */
   allowedHosts: string[];
   /**
-   * NetSuite's N/https sends only https. The double also allows plain http, and only to loopback
-   * hosts, because the local relay and FedEx double speak http. Set false to refuse http.
+   * NetSuite's N/https sends only https: an http:// URL fails with SSS_INVALID_URL, and so it does
+   * here by default. TEST-ONLY escape hatch: true lets scripts call plain http on loopback hosts,
+   * for tests of the double itself that have no TLS server. The end-to-end stack does not use it:
+   * its relay listens on https with a throwaway certificate (trustedCertificates).
    */
   allowHttpLoopback: boolean;
+  /**
+   * PEM certificates the account trusts for https (each a CA or a self-signed server certificate).
+   * Empty: Node's default CA list, which no test server's certificate is in. A certificate the
+   * account does not trust fails with SSS_INVALID_HOST_CERT, as NetSuite answers an untrusted host.
+   */
+  trustedCertificates: string[];
   /** NetSuite: 5 s to connect. */
   connectTimeoutMs: number;
   /** NetSuite: 45 s for the whole request. */
@@ -26,7 +34,8 @@ export interface HttpsPolicy {
 
 export const DEFAULT_HTTPS_POLICY: HttpsPolicy = Object.freeze({
   allowedHosts: ['127.0.0.1', 'localhost', '[::1]'],
-  allowHttpLoopback: true,
+  allowHttpLoopback: false,
+  trustedCertificates: [],
   connectTimeoutMs: 5_000,
   totalTimeoutMs: 45_000,
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configureIo, type IoState } from '../io/io-state.js';
 import { testContext } from '../io/test-context.js';
 import { startChildServer, type ChildServer } from '../sync-http/child-server.js';
+import { testTlsIdentity } from '../../support/test-tls.js';
 import { createCryptoModule } from './crypto.js';
 import { createHttpsModule } from './https.js';
 
@@ -10,12 +11,23 @@ const SECRET = 'tok-9f8e7d6c5b4a';
 const SERVER = new URL('../sync-http/loopback-server.mjs', import.meta.url);
 
 let server: ChildServer;
+let tlsServer: ChildServer;
 beforeAll(async () => {
   server = await startChildServer(SERVER);
+  tlsServer = await startChildServer(SERVER, [], [], testTlsIdentity());
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  await server.stop();
+  await tlsServer.stop();
+});
 
+/** Most tests here exercise the double's HTTP mechanics against a plain-http loopback server. */
 function setup(policy: Partial<IoState['https']> = {}) {
+  return setupStrict({ allowHttpLoopback: true, ...policy });
+}
+
+/** The account as NetSuite is: https only, trusting what `policy` says. */
+function setupStrict(policy: Partial<IoState['https']> = {}) {
   const account = {};
   const io = configureIo(account, {
     apiSecrets: { custsecret_io_token: SECRET },
@@ -40,7 +52,7 @@ describe('N/https', () => {
       body: JSON.stringify({ a: 'é' }),
     });
     expect(response.code).toBe(200);
-    expect(response.headers['Content-Type']).toBe('application/json');
+    expect(response.headers['content-type']).toBe('application/json');
     const echo = echoOf(response.body);
     expect(echo).toMatchObject({ method: 'POST', url: '/echo?x=1', text: '{"a":"é"}' });
     expect(echo.headers['x-count']).toBe('3');
@@ -91,6 +103,26 @@ describe('N/https', () => {
       expect.objectContaining({ name: 'SSS_INVALID_URL' }),
     );
     expect(ctx.governance.used).toBe(20); // charged before the URL is checked (the double's choice)
+  });
+
+  it('refuses http:// URLs by default with SSS_INVALID_URL, as NetSuite does', () => {
+    const { https, io } = setupStrict();
+    expect(() => https.get({ url: `${server.origin}/echo` })).toThrow(expect.objectContaining({ name: 'SSS_INVALID_URL', message: expect.stringContaining('HTTPS') }));
+    expect(io.outbound).toHaveLength(0);
+  });
+
+  it('calls https, trusting exactly the certificates the account is given (else SSS_INVALID_HOST_CERT)', () => {
+    const trusted = setupStrict({ trustedCertificates: [testTlsIdentity().cert] });
+    expect(echoOf(trusted.https.get({ url: `${tlsServer.origin}/echo` }).body).method).toBe('GET');
+    expect(() => setupStrict().https.get({ url: `${tlsServer.origin}/echo` })).toThrow(expect.objectContaining({ name: 'SSS_INVALID_HOST_CERT' }));
+  });
+
+  it('response headers are read by lower-case name, and a repeated header gives its first value (server SuiteScript)', () => {
+    const { https } = setupStrict({ trustedCertificates: [testTlsIdentity().cert] });
+    const response = https.get({ url: `${tlsServer.origin}/status/201` });
+    expect(response.headers['x-status']).toBe('201');
+    expect(response.headers['content-type']).toBe('text/plain');
+    expect(response.headers['X-Status']).toBeUndefined();
   });
 
   it('charges governance before sending: no units left, no request', () => {

@@ -7,7 +7,13 @@
 // (Connection, Content-Length, Host, ...) are dropped; an object body is form-encoded; headers,
 // URL and body may be SecureStrings, resolved only as they are sent. A refused connection throws
 // SSS_CONNECTION_CLOSED, the code NetSuite documents for a server that does not answer.
-// Beyond NetSuite: only loopback hosts by default, and http allowed for them (HttpsPolicy).
+// http:// URLs are refused (SSS_INVALID_URL) unless a test turns on HttpsPolicy.allowHttpLoopback;
+// https trusts only HttpsPolicy.trustedCertificates when given (else SSS_INVALID_HOST_CERT).
+// Response headers (d:section_4314733103, server SuiteScript): one string per name, the FIRST of
+// repeated headers, read by the lower-case name ("it is best to retrieve specific headers in
+// lower-case"); the double offers only lower-case names, so code that relies on the server's
+// spelling fails here rather than on an account whose server spells them differently.
+// Beyond NetSuite: only loopback hosts by default (HttpsPolicy.allowedHosts).
 import type { ScriptRunContext } from '../types.js';
 import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf, type HttpsPolicy, type IoState } from '../io/io-state.js';
@@ -66,7 +72,7 @@ function parseUrl(raw: string, policy: HttpsPolicy): URL {
   }
   const plainHttpAllowed = url.protocol === 'http:' && policy.allowHttpLoopback && isLoopback(url.hostname);
   if (url.protocol !== 'https:' && !plainHttpAllowed) {
-    throw ioError('SSS_INVALID_URL', 'The URL must be a fully qualified HTTPS URL.');
+    throw ioError('SSS_INVALID_URL', `The URL must be a fully qualified HTTPS URL (N/https does not call ${url.protocol}// URLs): ${url.origin}`);
   }
   return url;
 }
@@ -110,13 +116,12 @@ function outgoingBody(body: unknown, headers: Record<string, string>): Buffer {
   return Buffer.from(text, 'utf8');
 }
 
-/** Response headers with the names the server sent; repeated ones joined with ', '. */
+/** Response headers as server SuiteScript reads them: lower-case names, the first value of a repeated header. */
 function responseHeaders(raw: string[]): Record<string, string> {
   const headers: Record<string, string> = {};
   for (let i = 0; i + 1 < raw.length; i += 2) {
-    const name = raw[i]!;
-    const value = raw[i + 1]!;
-    headers[name] = name in headers ? `${headers[name]}, ${value}` : value;
+    const name = raw[i]!.toLowerCase();
+    if (!(name in headers)) headers[name] = raw[i + 1]!;
   }
   return Object.freeze(headers);
 }
@@ -131,6 +136,8 @@ function failure(outcome: Exclude<SyncHttpOutcome, { kind: 'response' }>): Error
       return ioError('SSS_CONNECTION_CLOSED', 'Connection Closed');
     case 'unknown-host':
       return ioError('SSS_UNKNOWN_HOST', 'The host you requested is unknown or cannot be found.');
+    case 'bad-certificate':
+      return ioError('SSS_INVALID_HOST_CERT', `An untrusted, unsupported, or invalid certificate was found for this host (${outcome.message}).`);
   }
 }
 
@@ -157,6 +164,7 @@ export function sendRequest(ctx: ScriptRunContext, io: IoState, options: Request
     ...(body ? { body } : {}),
     connectTimeoutMs: io.https.connectTimeoutMs,
     totalTimeoutMs: io.https.totalTimeoutMs,
+    ...(io.https.trustedCertificates.length ? { ca: io.https.trustedCertificates } : {}),
   });
   const logged = { scriptId: ctx.scriptId, method, url: url.href, headers, body: body?.toString('utf8') ?? '' };
   if (outcome.kind !== 'response') {

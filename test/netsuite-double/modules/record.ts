@@ -9,7 +9,7 @@ import { cloneData, type RecordData } from '../records/model.js';
 import { ScriptRecord, type RecordEnv, type ScriptRecordOptions } from '../records/script-record.js';
 import { transformData } from '../records/transform.js';
 import { fromText, isEmptyValue, toCanonical } from '../records/values.js';
-import { saveWithUserEvents, deleteWithUserEvents, USER_EVENT_TYPES } from '../user-events.js';
+import { saveWithUserEvents, deleteWithUserEvents, runBeforeLoad, USER_EVENT_TYPES } from '../user-events.js';
 import { notImplemented } from './error.js';
 
 type Options = Record<string, unknown>;
@@ -88,6 +88,11 @@ export function createRecordModule(ctx: ScriptRunContext) {
     const id = arg(options, 'id');
     const def = charge('load', type);
     const stored = repo.require(def.type, id, fail);
+    // A load by a server script runs the record's beforeLoad user events (type 'view', no form);
+    // a load by a user event script does not (user-events.ts runBeforeLoad).
+    if (ctx.scriptType !== 'UserEventScript') {
+      runBeforeLoad(account(), { type: def.type, id: stored.id, data: stored.data, event: USER_EVENT_TYPES.VIEW, executionContext: ctx.executionContext, userId: invocation.userId }, fail);
+    }
     const record = new ScriptRecord(env, def, cloneData(stored.data), { id: stored.id, isDynamic: options.isDynamic === true, loadedVersion: stored.version });
     return record.exposed();
   };

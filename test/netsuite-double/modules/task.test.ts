@@ -45,6 +45,25 @@ describe('N/task', () => {
     expect(runQueuedTasks(account)).toEqual([]);
   });
 
+  it('submits only Not Scheduled deployments: a Scheduled one is refused, and without a deploymentId a free Not Scheduled one is picked', () => {
+    const ran: string[] = [];
+    const account = fakeAccount({
+      customscript_io_mr: {
+        scriptType: 'MapReduceScript',
+        deployments: [{ scriptid: 'customdeploy_io_mr_hourly', status: 'SCHEDULED' }, { scriptid: 'customdeploy_io_mr_now' }],
+        exports: { getInputData: () => [], map: () => void ran.push('map') },
+      },
+    });
+    const task = createTaskModule(testContext(account));
+    expect(() => task.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_io_mr', deploymentId: 'customdeploy_io_mr_hourly' }).submit()).toThrow(
+      expect.objectContaining({ name: 'FAILED_TO_SUBMIT_JOB_REQUEST_1', message: expect.stringContaining('only a Not Scheduled deployment can be submitted') }),
+    );
+    const id = task.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_io_mr' }).submit();
+    expect(task.checkStatus({ taskId: id })).toMatchObject({ deploymentId: 'customdeploy_io_mr_now' });
+    // The only on-demand deployment is queued: NetSuite reports the script as already running.
+    expect(() => task.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_io_mr' }).submit()).toThrow(expect.objectContaining({ name: 'MAP_REDUCE_ALREADY_RUNNING' }));
+  });
+
   it('refuses a second submit of a queued Map/Reduce deployment with MAP_REDUCE_ALREADY_RUNNING', () => {
     const { task, account } = setup();
     const create = () => task.create({ taskType: 'MAP_REDUCE', scriptId: 'customscript_io_mr', deploymentId: 'customdeploy_io_mr' });

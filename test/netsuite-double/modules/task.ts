@@ -1,6 +1,11 @@
 // N/task for Map/Reduce and scheduled scripts. submit() (20 units) queues the task on the
 // account; nothing runs until the test calls runQueuedTasks(), never on a timer. Submitting a
-// Map/Reduce deployment that is queued or running throws MAP_REDUCE_ALREADY_RUNNING.
+// Map/Reduce deployment that is queued or running throws MAP_REDUCE_ALREADY_RUNNING (Oracle,
+// "Submitting Multiple Deployments of the Same Script"). Only a deployment whose status is Not
+// Scheduled can be submitted on demand (Oracle, "Submitting an On-Demand Map/Reduce Script
+// Deployment from a Script"); the error code for the refusal is not documented: the double throws
+// FAILED_TO_SUBMIT_JOB_REQUEST_1 (an assumption). Without a deploymentId, NetSuite picks a free
+// Not Scheduled deployment.
 import type { AccountServices, ScriptRunContext } from '../types.js';
 import { ioError, scriptFacing } from '../io/errors.js';
 import { ioStateOf } from '../io/io-state.js';
@@ -60,16 +65,28 @@ function chooseDeployment(ctx: ScriptRunContext, draft: TaskDraft) {
     if (!deployment || !deployment.isdeployed) {
       throw ioError('INVALID_DEPLOYMENT_ID_1', `No deployed deployment ${draft.deploymentId} of ${script.scriptid}.`);
     }
+    if (!onDemand(deployment)) {
+      throw ioError(
+        'FAILED_TO_SUBMIT_JOB_REQUEST_1',
+        `Failed to submit job request: deployment ${deployment.scriptid} of ${script.scriptid} has status ${deployment.status}; only a Not Scheduled deployment can be submitted.`,
+      );
+    }
     return { script, deployment };
   }
-  const idle = script.deployments.find((d) => d.isdeployed && !tasks.isBusy(script.scriptid, d.scriptid));
+  const candidates = script.deployments.filter((d) => d.isdeployed && onDemand(d));
+  const idle = candidates.find((d) => !tasks.isBusy(script.scriptid, d.scriptid));
   if (!idle) {
-    if (draft.taskType === 'MAP_REDUCE' && script.deployments.some((d) => d.isdeployed)) {
+    if (draft.taskType === 'MAP_REDUCE' && candidates.length > 0) {
       throw ioError('MAP_REDUCE_ALREADY_RUNNING', `Every deployment of ${script.scriptid} is already running or queued.`);
     }
     throw ioError('NO_DEPLOYMENTS_AVAILABLE', `No deployments available for ${script.scriptid}.`);
   }
   return { script, deployment: idle };
+}
+
+/** A deployment N/task may submit: deployed, status Not Scheduled. */
+function onDemand(deployment: { status: string }): boolean {
+  return String(deployment.status).toUpperCase() === 'NOTSCHEDULED';
 }
 
 /** What checkStatus returns; the get…() helpers exist on Map/Reduce task statuses only. */

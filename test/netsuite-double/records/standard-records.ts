@@ -190,6 +190,8 @@ const itemFulfillment: RecordTypeDef = {
     choice('shipstatus', SHIP_STATUS, { defaultValue: 'A' }),
     choice('status', SHIP_STATUS, { readOnly: true }),
     select('shipmethod', 'shipitem'),
+    // Transfer order fulfillments: the location the goods go to (REST itemFulfillment.transferLocation).
+    select('transferlocation', 'location'),
     choice('shipcarrier', options('ups=UPS|nonups=FedEx/USPS/More')),
     subrecord('shippingaddress'),
     subrecord('returnshippingaddress'),
@@ -255,6 +257,45 @@ const itemFulfillment: RecordTypeDef = {
       choice('packagingusps', PACKAGING_IDS),
     ]),
   ]),
+};
+
+/** Fulfilled like a sales order but moves stock between two locations (REST transferOrder). */
+const transferOrder: RecordTypeDef = {
+  type: 'transferorder',
+  label: 'Transfer Order',
+  costClass: 'transaction',
+  families: ['transaction'],
+  transactionCode: 'TrnfrOrd',
+  numberPrefix: 'TO',
+  displayName: transactionName('Transfer Order'),
+  fields: fieldMap(
+    transactionHeader(),
+    select('transferlocation', 'location', { mandatory: true }),
+    select('shipmethod', 'shipitem'),
+    subrecord('shippingaddress'),
+    fields('checkbox', 'useitemcostastransfercost'),
+    choice('orderstatus', options('A=Pending Approval|B=Pending Fulfillment'), { defaultValue: 'B' }),
+    choice('status', options('A=Pending Approval|B=Pending Fulfillment|C=Rejected|D=Partially Fulfilled|E=Pending Receipt/Partially Fulfilled|F=Pending Receipt|G=Received|H=Closed'), { readOnly: true }),
+  ),
+  sublists: new Map([sublist('item', [salesLine(), fields('float', 'quantityfulfilled quantityreceived', { readOnly: true })])]),
+};
+
+/** Goods sent back to a vendor; fulfilled by an item fulfillment too (REST vendorReturnAuthorization). */
+const vendorReturnAuthorization: RecordTypeDef = {
+  type: 'vendorreturnauthorization',
+  label: 'Vendor Return Authorization',
+  costClass: 'transaction',
+  families: ['transaction'],
+  transactionCode: 'VendAuth',
+  numberPrefix: 'VRA',
+  displayName: transactionName('Vendor Return Authorization'),
+  fields: fieldMap(
+    transactionHeader(),
+    select('entity', 'unmodelled:vendor', { mandatory: true }),
+    select('shipmethod', 'shipitem'),
+    choice('status', options('A=Pending Approval|B=Pending Return|C=Cancelled|D=Partially Returned|E=Pending Credit/Partially Returned|F=Pending Credit|G=Credited|H=Closed'), { readOnly: true }),
+  ),
+  sublists: new Map([sublist('item', [salesLine(), fields('float', 'quantityfulfilled', { readOnly: true })])]),
 };
 
 const entityName = (r: StoredRecord) => {
@@ -465,6 +506,8 @@ export const STANDARD_RECORD_TYPES: readonly RecordTypeDef[] = [
   salesOrder,
   invoice,
   itemFulfillment,
+  transferOrder,
+  vendorReturnAuthorization,
   customer,
   employee,
   location,

@@ -61,6 +61,14 @@ export function deployProject(account: Account, loaded: LoadedSdf, projectDir: s
       fail(`An error occurred during custom object validation. (${object.scriptid}) Details: Referenced secret: '${object.scriptid}' is not available.`);
     }
   }
+  // NetSuite reads each script file's JSDoc header when it creates the script record.
+  for (const script of loaded.project.scripts.values()) {
+    try {
+      account.scriptFile(script);
+    } catch (error) {
+      fail(`An error occurred during custom object validation. (${script.scriptid}) Details: ${(error as Error).message}`);
+    }
+  }
   log.push('Validate account settings -- Success', 'Validate Custom Objects against the Account -- Success');
 
   const fromVersion = installedVersion(account);

@@ -6,7 +6,7 @@ import { createInterface } from 'node:readline';
 
 export interface ChildServer {
   readonly port: number;
-  /** http://127.0.0.1:<port> */
+  /** http://127.0.0.1:<port> (https:// when started with `tls`) */
   readonly origin: string;
   readonly process: ChildProcess;
   stop(): Promise<void>;
@@ -20,9 +20,12 @@ export async function startChildServer(
   script: string | URL,
   args: string[] = [],
   nodeArgs: string[] = [],
+  /** Serve https with this key and certificate (the script reads TLS_KEY / TLS_CERT). */
+  tls?: { key: string; cert: string },
 ): Promise<ChildServer> {
   const path = script instanceof URL ? script.pathname : script;
-  const child = spawn(process.execPath, [...nodeArgs, path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const env = tls ? { ...process.env, TLS_KEY: tls.key, TLS_CERT: tls.cert } : process.env;
+  const child = spawn(process.execPath, [...nodeArgs, path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env });
   const lines = createInterface({ input: child.stdout! });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
@@ -38,7 +41,7 @@ export async function startChildServer(
   child.removeAllListeners('exit');
   return {
     port,
-    origin: `http://127.0.0.1:${port}`,
+    origin: `${tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     process: child,
     stop: () =>
       new Promise<void>((resolve) => {

@@ -7,15 +7,18 @@
 //   /bytes          200, the 256 byte values 0..255 as application/octet-stream
 //   /digest         200, JSON {method, url, headers: {name: sha256 hex of its value}, body: sha256 hex}:
 //                   proves what was sent without echoing a secret back to the script
+// With TLS_KEY and TLS_CERT in its environment (PEM) it serves https instead of http.
 // With --stalled the process listens with a tiny backlog and then freezes its own event loop, so
 // the kernel's accept queue fills up and later connections hang in the TCP handshake (a connect
 // timeout on loopback).
 import { createHash } from 'node:crypto';
 import http from 'node:http';
+import https from 'node:https';
 
 const stalled = process.argv.includes('--stalled');
 
-const server = http.createServer((request, response) => {
+const tls = process.env.TLS_KEY && process.env.TLS_CERT ? { key: process.env.TLS_KEY, cert: process.env.TLS_CERT } : undefined;
+const handler = (request, response) => {
   const chunks = [];
   request.on('data', (c) => chunks.push(c));
   request.on('end', () => {
@@ -37,7 +40,7 @@ const server = http.createServer((request, response) => {
       response.writeHead(200, { 'Content-Type': 'application/json' });
       response.end(JSON.stringify({ method: request.method, url: request.url, headers, body: sha(Buffer.concat(chunks)) }));
     } else if (route === 'status') {
-      response.writeHead(Number(arg), { 'Content-Type': 'text/plain', 'X-Status': String(arg) });
+      response.writeHead(Number(arg), [['Content-Type', 'text/plain'], ['X-Status', String(arg)], ['X-Status', 'second']]);
       response.end(`status ${arg}`);
     } else if (route === 'delay') {
       setTimeout(() => {
@@ -52,7 +55,8 @@ const server = http.createServer((request, response) => {
       response.end('not found');
     }
   });
-});
+};
+const server = tls ? https.createServer(tls, handler) : http.createServer(handler);
 
 server.listen({ host: '127.0.0.1', port: 0, backlog: stalled ? 1 : 511 }, () => {
   process.stdout.write(JSON.stringify({ port: server.address().port }) + '\n', () => {

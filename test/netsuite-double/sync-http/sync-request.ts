@@ -18,6 +18,8 @@ export interface SyncHttpRequest {
   connectTimeoutMs: number;
   /** Time allowed for the whole exchange (NetSuite: 45 s). */
   totalTimeoutMs: number;
+  /** PEM certificates trusted for https instead of Node's default list. */
+  ca?: string[];
 }
 
 export type SyncHttpOutcome =
@@ -26,6 +28,7 @@ export type SyncHttpOutcome =
   | { kind: 'timeout' }
   | { kind: 'refused'; message: string }
   | { kind: 'unknown-host'; message: string }
+  | { kind: 'bad-certificate'; message: string }
   | { kind: 'closed'; message: string };
 
 interface Channel {

@@ -33,7 +33,8 @@ function perform(job) {
       clearTimeout(totalTimer);
       resolve(outcome);
     };
-    const request = client.request(url, { method: job.method, headers: job.headers, agent: false });
+    const tls = url.protocol === 'https:' && job.ca && job.ca.length ? { ca: job.ca } : {};
+    const request = client.request(url, { method: job.method, headers: job.headers, agent: false, ...tls });
     const totalTimer = setTimeout(() => {
       finish({ kind: 'timeout' });
       request.destroy();
@@ -51,6 +52,7 @@ function perform(job) {
       const code = error && error.code;
       if (code === 'ECONNREFUSED') finish({ kind: 'refused', message: error.message });
       else if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') finish({ kind: 'unknown-host', message: error.message });
+      else if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ALTNAME/.test(String(code))) finish({ kind: 'bad-certificate', message: error.message });
       else finish({ kind: 'closed', message: String(error && error.message) });
     });
     request.on('response', (response) => {

@@ -1,0 +1,11 @@
+// Every benchmark group, in the order they run. To add figures: a module in this folder exporting a
+// BenchGroup (bench/lib/group.ts), listed here.
+import type { BenchGroup } from '../lib/group';
+import { governance } from './governance';
+import { multi } from './multi';
+import { overhead } from './overhead';
+import { overload } from './overload';
+import { ship } from './ship';
+import { track } from './track';
+
+export const GROUPS: BenchGroup[] = [ship, overload, track, overhead, multi, governance];
