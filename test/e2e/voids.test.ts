@@ -64,6 +64,9 @@ describe.runIf(relayCancels)('voids through the relay', () => {
     expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.labelLinks] ?? '').toBe('');
     expect(voidAudits(a, shipment.id).map((r) => r.fields[AUDIT.fields.outcome])).toEqual(['SUCCESS']);
     expect(a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId }).every((r) => r.error === undefined)).toBe(true);
+    const ue = a.ns.lastInvocation({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit', label: 'delete' })!;
+    console.info(`governance: voiding a deleted fulfillment's label in its user event: ${ue.unitsUsed} units = ${ue.charges.map((c) => `${c.units} ${c.what}`).join(' | ')}`);
+    expect(ue.unitsUsed).toBeLessThanOrEqual(150);
   });
 
   it('taking it back from Shipped voids the label and clears the packages; shipped again, it gets a new label under a new key', async () => {
