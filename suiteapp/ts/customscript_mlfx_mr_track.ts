@@ -7,7 +7,10 @@
 // Tracking poll (scheduled hourly by default; the deployment's schedule is the admin's setting).
 // getInputData: the shipments still moving, in batches of 30 (FedEx's Track maximum), continuing
 // from the last run's cursor up to the per-run budget. map: one relay call per batch; only changed
-// shipments go on. reduce: applies one shipment's new status (idempotent: a re-run writes nothing).
+// shipments go on, keyed by their ORDER. reduce: applies the new statuses of one order's shipments,
+// then updates that order's invoice once (idempotent: a re-run writes nothing). Keying by order
+// matters: reduce jobs run in parallel (the deployment's concurrency limit), and two jobs writing
+// one invoice at once would collide (RCRD_HAS_BEEN_CHANGED) or leave it with a stale summary.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as runtime from 'N/runtime';
@@ -18,7 +21,7 @@ import { trackSignature } from '../../shared/src/delivery';
 import { SETTINGS } from '../../shared/src/ids';
 import type { TrackStatus } from '../../shared/src/tracking';
 import { chunk, TRACK_BATCH_MAX } from '../../shared/src/tracking';
-import { applyStatusUpdate } from './lib/apply-status';
+import { applyStatusUpdate, updateInvoiceDelivery } from './lib/apply-status';
 import { writeAudit } from './lib/audit';
 import { readCursor, writeCursor } from './lib/poll-state';
 import { readSettings } from './lib/settings';
@@ -78,17 +81,23 @@ export const map: EntryPoints.MapReduce.map = (context) => {
     const update = byNumber.get(shipment.trackingNumber);
     if (!update || !update.found) continue;
     if (trackSignature(update) === shipment.signature) continue; // nothing new: no write at all
-    context.write({ key: String(shipment.id), value: JSON.stringify({ shipment, update }) });
+    const key = shipment.salesOrderId ? `order-${shipment.salesOrderId}` : `shipment-${shipment.id}`;
+    context.write({ key, value: JSON.stringify({ shipment, update }) });
   }
 };
 
 export const reduce: EntryPoints.MapReduce.reduce = (context) => {
   const corr = correlationId('POLL', context.key, Date.now(), Math.random());
+  let invoiceOf: { salesOrderId: string; invoiceId?: string } | undefined;
   for (const value of context.values) {
     const { shipment, update } = JSON.parse(value) as { shipment: TrackedShipment; update: TrackStatus };
-    const outcome = applyStatusUpdate(shipment, update, 'poll', corr);
+    const outcome = applyStatusUpdate(shipment, update, 'poll', corr, { updateInvoice: false });
+    // Whatever the outcome: on a retry the statuses are already applied ('unchanged') while the
+    // invoice update that failed the first run still has to happen.
+    if (shipment.salesOrderId) invoiceOf = { salesOrderId: shipment.salesOrderId, ...(shipment.invoiceId ? { invoiceId: shipment.invoiceId } : {}) };
     context.write({ key: outcome, value: shipment.trackingNumber });
   }
+  if (invoiceOf) updateInvoiceDelivery(invoiceOf.salesOrderId, invoiceOf.invoiceId);
 };
 
 export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
@@ -99,7 +108,7 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     return true;
   });
   summary.reduceSummary.errors.iterator().each((key, error) => {
-    errors.push(`shipment ${key}: ${error}`);
+    errors.push(`${key}: ${error}`);
     return true;
   });
   let batches = 0;

@@ -55,6 +55,22 @@ describe('tracking poll', () => {
     expect((await stack().stats()).trackRequests).toBe(before.trackRequests);
   });
 
+  it('two shipments of one order delivered in the same poll update its invoice without colliding (reduce jobs run in parallel)', async () => {
+    const a = connectorAccount(stack());
+    const so = a.salesOrder();
+    const invoice = a.ns.ui.bill(so);
+    const first = a.shipOrder(so, [4.5], {}, { 1: { itemreceive: false } });
+    const second = a.shipOrder(so, [1.5]);
+    await advance(32 * HOUR);
+    const run = poll(a);
+    // The deployment runs 2 jobs at once: the order's two updates must not be two jobs writing one invoice.
+    expect(run.reduce?.errors ?? []).toEqual([]);
+    expect([first, second].map((f) => a.shipmentOf(f)?.fields[S.deliveryStatus])).toEqual(['DELIVERED', 'DELIVERED']);
+    expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.deliveryStatus]).toBe('DELIVERED');
+    const summary = a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'TRACKING_POLL').at(-1)!;
+    expect(summary.fields[AUDIT.fields.outcome]).toBe('SUCCESS');
+  });
+
   it('shows a delivery exception with its code and description, on the invoice too', async () => {
     const a = connectorAccount(stack());
     const so = a.salesOrder();

@@ -40,7 +40,11 @@ function shipmentValues(f: ShipmentStatusFields): Record<string, string | Date> 
   return values;
 }
 
-export function applyStatusUpdate(shipment: TrackedShipment, update: TrackStatus, source: 'poll' | 'webhook', correlationId: string): ApplyOutcome {
+/**
+ * `updateInvoice: false` leaves the order's invoice to the caller, which updates it once for all the
+ * order's shipments (the tracking poll: two jobs writing one invoice at once would collide).
+ */
+export function applyStatusUpdate(shipment: TrackedShipment, update: TrackStatus, source: 'poll' | 'webhook', correlationId: string, options: { updateInvoice?: boolean } = {}): ApplyOutcome {
   if (!update.found) return 'unchanged'; // not scanned yet, or unknown to FedEx: nothing to record
   const fields = shipmentStatusFields(update);
   // Re-read the signature: a webhook and the poll may be applying the same status right now (1 unit).
@@ -61,7 +65,7 @@ export function applyStatusUpdate(shipment: TrackedShipment, update: TrackStatus
     outcome: 'SUCCESS',
     correlationId,
   });
-  if (shipment.salesOrderId) updateInvoiceDelivery(shipment.salesOrderId, shipment.invoiceId);
+  if (shipment.salesOrderId && options.updateInvoice !== false) updateInvoiceDelivery(shipment.salesOrderId, shipment.invoiceId);
   return 'applied';
 }
 

@@ -14,6 +14,8 @@ export interface SearchRow {
   /** The item line of a transaction line row; undefined on the header row and non-transactions. */
   line: LineData | undefined;
   mainline: boolean;
+  /** A summary search's result: the value of each column, by column (modules/search.ts). */
+  summary?: Map<object, RowValue | undefined>;
 }
 
 /** A value read from a row: the field that describes it and the canonical stored value. */
