@@ -22,6 +22,8 @@ describe('classifyFailure', () => {
     expect(classifyFailure({ code: 'RELAY_OVERLOADED', status: 503, fromRelay: true })).toBe('passing');
     expect(classifyFailure({ code: 'FEDEX_RATE_LIMITED', status: 503, fromRelay: true })).toBe('passing');
     expect(classifyFailure({ code: 'FEDEX_REJECTED', status: 422, fromRelay: true })).toBe('final');
+    // A create refused because an earlier attempt's live label cannot be voided: a label exists.
+    expect(classifyFailure({ code: 'FEDEX_VOID_REFUSED', status: 422, fromRelay: true })).toBe('unknown');
     expect(classifyFailure({ code: 'INVALID_SHIPMENT_DATA', status: 400, fromRelay: true })).toBe('final');
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 504, fromRelay: false })).toBe('unknown');
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 502, fromRelay: false })).toBe('unknown');

@@ -40,12 +40,14 @@ export const LIVE_LABEL_STATUSES: readonly ShipmentStatus[] = ['CREATED', 'VOIDI
  */
 export type FailureKind = 'final' | 'passing' | 'unknown';
 
-const FINAL_CODES: readonly ErrorCode[] = ['INVALID_REQUEST', 'INVALID_SHIPMENT_DATA', 'CONFIGURATION', 'UNSUPPORTED_FULFILLMENT', 'FEDEX_REJECTED', 'FEDEX_VOID_REFUSED'];
+const FINAL_CODES: readonly ErrorCode[] = ['INVALID_REQUEST', 'INVALID_SHIPMENT_DATA', 'CONFIGURATION', 'UNSUPPORTED_FULFILLMENT', 'FEDEX_REJECTED'];
 /**
  * IDEMPOTENCY_CONFLICT too: the relay holds another body for this key, so something was sent under
  * it and may have been created; the reconciling resend (attempt > 1) is the relay's to sort out.
+ * And FEDEX_VOID_REFUSED answering a create: an earlier attempt's label is live and FedEx will not
+ * void it, so the key has a live label (never FAILED; the message names it).
  */
-const UNKNOWN_CODES: readonly ErrorCode[] = ['FEDEX_OUTCOME_UNKNOWN', 'INTERNAL', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_CONFLICT'];
+const UNKNOWN_CODES: readonly ErrorCode[] = ['FEDEX_OUTCOME_UNKNOWN', 'INTERNAL', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_CONFLICT', 'FEDEX_VOID_REFUSED'];
 
 /** SuiteScript errors of N/https that prove nothing left NetSuite (no host, bad URL). */
 const NOT_SENT_TRANSPORT_ERRORS = ['SSS_INVALID_URL', 'SSS_UNKNOWN_HOST', 'SSS_INVALID_HOST_CERT'];

@@ -144,6 +144,12 @@ function resolveUnknownCreate(shipment: ShipmentDetails, relayUrl: string, corr:
     });
     return { kind: 'created', shipment: { ...shipment, masterTrackingNumber: created.masterTrackingNumber, trackingNumbers: created.trackingNumbers, accountNumber: created.accountNumber, attempts: request.attempt } };
   }
+  if (answer.fromRelay && answer.error.code === 'FEDEX_VOID_REFUSED') {
+    // The key's label from an earlier attempt is live and FedEx will not void it (picked up).
+    const text = `${failureText(answer)}. The label stays live and billable (${shipment.voidReason || 'void asked for'}).`;
+    writeShipment(shipment.id, { [F.status]: 'VOID_REFUSED', [F.errorCode]: 'FEDEX_VOID_REFUSED', [F.lastError]: text.slice(0, 3900), [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
+    return { kind: 'done', outcome: { status: 'VOID_REFUSED', message: text } };
+  }
   const kind = classifyFailure({ code: answer.error.code, status: answer.status, fromRelay: answer.fromRelay, ...(answer.sent === false ? { sent: false } : {}), ...(answer.transportError ? { transportError: answer.transportError } : {}) });
   if (kind === 'unknown') return { kind: 'done', outcome: stillVoiding({ ...shipment, attempts: request.attempt }, `the create's outcome is still unknown: ${failureText(answer)}`, corr, answer.retryAfterSeconds) };
   // A definite answer to a reconciling create: nothing is live for this key.
