@@ -23,6 +23,10 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   /** FedEx's daily Track quota in the double (default: FedEx's 100,000). */
   fedexTrackDailyQuota?: number;
   webhookSecurityToken?: string;
+  /** FedEx's local time zone (default the double's, -05:00). */
+  fedexUtcOffset?: string;
+  /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
+  fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
 
 async function main(): Promise<void> {
@@ -30,6 +34,7 @@ async function main(): Promise<void> {
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
     ...(options.fedexTrackDailyQuota ? { trackDailyQuota: options.fedexTrackDailyQuota } : {}),
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
+    ...(options.fedexUtcOffset ? { utcOffset: options.fedexUtcOffset } : {}),
   });
   // The relay's clock is real time, moved by tests that move FedEx's and NetSuite's clocks with it
   // (tracking scenarios over days): NetSuite's signatures are checked against it.
@@ -43,7 +48,7 @@ async function main(): Promise<void> {
     clock,
     // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
     // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
-    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100 }),
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
@@ -72,12 +77,13 @@ async function main(): Promise<void> {
   });
   app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
   app.post('/__test/clock', async (c) => {
-    const body = (await c.req.json()) as { setMs?: number; advanceMs?: number };
-    // Forward only: the relay's limiters remember when they last let a call out.
+    const body = (await c.req.json()) as { setMs?: number; advanceMs?: number; offsetMs?: number };
+    // Forward only with setMs/advanceMs: the relay's limiters remember when they last let a call out.
+    if (body.offsetMs !== undefined) clockOffsetMs = Number(body.offsetMs) || 0;
     if (body.setMs !== undefined && body.setMs < clock.now()) return c.json({ error: 'the relay clock only moves forward' }, 409);
     if (body.setMs !== undefined) clockOffsetMs = body.setMs - Date.now();
     if (body.advanceMs !== undefined) clockOffsetMs += Math.max(0, body.advanceMs);
-    return c.json({ now: clock.now() });
+    return c.json({ now: clock.now(), offsetMs: clockOffsetMs });
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `https://127.0.0.1:${info.port}` })}\n`);

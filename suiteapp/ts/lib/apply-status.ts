@@ -7,8 +7,10 @@ import * as search from 'N/search';
 import type { ShipmentStatusFields } from '../../../shared/src/delivery';
 import { financeStatus, invoiceDelivery, sameNews, shipmentStatusFields } from '../../../shared/src/delivery';
 import { INVOICE_FIELDS, SHIPMENT } from '../../../shared/src/ids';
+import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
 import type { TrackDecision } from '../../../shared/src/track-decision';
 import { writeAudit } from './audit';
+import { statusIn } from './shipments';
 import { planValues } from './track-plan-fields';
 import type { TrackedShipment } from './tracked-shipments';
 import { findInvoiceForOrder } from './write-back';
@@ -111,7 +113,7 @@ export function updateInvoiceDelivery(salesOrderId: string, knownInvoiceId?: str
   search
     .create({
       type: SHIPMENT.type,
-      filters: [[F.salesOrder, 'anyof', salesOrderId], 'and', [F.status, 'is', 'CREATED'], 'and', ['isinactive', 'is', 'F']],
+      filters: [[F.salesOrder, 'anyof', salesOrderId], 'and', statusIn(LIVE_LABEL_STATUSES), 'and', ['isinactive', 'is', 'F']],
       columns: [F.deliveryStatus, F.deliveredAt, F.receivedBy, F.exceptionDescription, F.masterTrackingNumber],
     })
     .run()

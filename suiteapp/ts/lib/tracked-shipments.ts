@@ -4,6 +4,8 @@ import * as search from 'N/search';
 import { SHIPMENT } from '../../../shared/src/ids';
 import type { TrackFlag, TrackPlan, TrackPriority } from '../../../shared/src/track-plan';
 import { dueFormula, epochMinutes, TRACK_PRIORITY } from '../../../shared/src/track-plan';
+import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
+import { statusIn } from './shipments';
 
 const F = SHIPMENT.fields;
 
@@ -100,7 +102,8 @@ export function numberToTrack(s: TrackedShipment): string {
   return s.returnTrackingNumber || s.trackingNumber;
 }
 
-const OPEN: unknown[] = [[F.status, 'is', 'CREATED'], 'and', ['isinactive', 'is', 'F'], 'and', [F.trackingDone, 'is', 'F']];
+// A live label (CREATED, or a void FedEx refused) the poll is not done with.
+const OPEN: unknown[] = [statusIn(LIVE_LABEL_STATUSES), 'and', ['isinactive', 'is', 'F'], 'and', [F.trackingDone, 'is', 'F']];
 
 /**
  * Shipments whose plan has a check in (lastRun, now], whose plan ended (an ended plan stays due until
