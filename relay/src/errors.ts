@@ -7,6 +7,8 @@ export interface RelayErrorOptions {
   fields?: FieldProblem[];
   fedexErrors?: FedexErrorDetail[];
   fedexTransactionId?: string;
+  /** Sent as `Retry-After` (seconds): when a retry has a chance. */
+  retryAfterSeconds?: number;
   cause?: unknown;
 }
 

@@ -1,8 +1,12 @@
 // The only code that talks to FedEx. Every call goes through the token cache and the rate limiter,
-// and is retried only when that cannot buy a second label (see retry.ts).
+// and is retried only when that cannot buy a second label (see retry.ts). Every HTTP attempt has a
+// timeout, and no attempt starts after the caller's deadline. A call throws only when nothing was
+// sent to FedEx (deadline reached, limiter unavailable); whatever happened to a sent request comes
+// back as a FedexResult.
 import type { components as TrackComponents } from '../../../shared/src/fedex/track.generated';
 import type { FedexShipRequest } from '../../../shared/src/fedex/ship-request';
 import { parseFedexErrors } from '../../../shared/src/fedex/ship-response';
+import { RelayError } from '../errors';
 import type { Clock } from '../lib/clock';
 import type { FedexLimiters } from './limiter';
 import type { AttemptOutcome, RetryPolicy } from './retry';
@@ -21,6 +25,10 @@ export interface FedexClientOptions {
   fetch?: typeof fetch;
   retry?: RetryPolicy;
   random?: () => number;
+  /** Longest wait for one FedEx answer (default 25 s); a create's own deadline may cut it shorter. */
+  attemptTimeoutMs?: number;
+  /** Longest wait for a token (default 10 s). */
+  tokenTimeoutMs?: number;
   /** Called for each HTTP attempt: for metrics and logs (never carries credentials). */
   onAttempt?: (event: { operation: string; attempt: number; status?: number; error?: string; durationMs: number }) => void;
 }
@@ -37,6 +45,11 @@ export type FedexResult =
       attempts: number;
     };
 
+/** Per call: the absolute time (ms, the relay's clock) by which the caller must have its answer. */
+export interface CallOptions {
+  deadlineAt?: number;
+}
+
 interface CallSpec {
   operation: string;
   method: 'POST' | 'PUT';
@@ -45,7 +58,13 @@ interface CallSpec {
   /** True for calls that buy or change something at FedEx. */
   mutating: boolean;
   customerTransactionId?: string;
+  deadlineAt?: number;
 }
+
+/** No attempt is started with less time than this left before the deadline: its answer would come too late. */
+export const MIN_ATTEMPT_MS = 1_000;
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 25_000;
+const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
 
 export class FedexClient {
   private readonly fetchImpl: typeof fetch;
@@ -60,22 +79,22 @@ export class FedexClient {
     this.tokens = new TokenCache({ clock: options.clock, fetchToken: () => this.requestToken() });
   }
 
-  createShipment(body: FedexShipRequest, customerTransactionId: string): Promise<FedexResult> {
-    return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId });
+  createShipment(body: FedexShipRequest, customerTransactionId: string, options: CallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId, ...options });
   }
 
-  cancelShipment(accountNumber: string, trackingNumber: string): Promise<FedexResult> {
+  cancelShipment(accountNumber: string, trackingNumber: string, options: CallOptions = {}): Promise<FedexResult> {
     const body = { accountNumber: { value: accountNumber }, trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' };
     // Cancelling twice is harmless, so it may be retried like a read.
-    return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false });
+    return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false, ...options });
   }
 
-  trackByReference(body: FedexReferenceRequest): Promise<FedexResult> {
-    return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false });
+  trackByReference(body: FedexReferenceRequest, options: CallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false, ...options });
   }
 
-  trackNumbers(body: FedexTrackRequest): Promise<FedexResult> {
-    return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false });
+  trackNumbers(body: FedexTrackRequest, options: CallOptions = {}): Promise<FedexResult> {
+    return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false, ...options });
   }
 
   private async requestToken(): Promise<{ accessToken: string; expiresIn: number }> {
@@ -83,18 +102,21 @@ export class FedexClient {
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret });
     const started = this.options.clock.now();
     let response: Response;
+    let text: string;
     try {
       response = await this.fetchImpl(`${this.options.baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
+        signal: AbortSignal.timeout(this.options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS),
       });
+      text = await response.text();
     } catch (error) {
       this.report('oauth.token', 1, started, undefined, error);
-      throw new FedexTokenError('FedEx token endpoint unreachable', undefined, []);
+      throw new FedexTokenError(`FedEx token endpoint unreachable (${describeNetworkError(error)})`, undefined, []);
     }
     this.report('oauth.token', 1, started, response.status);
-    const body: unknown = await response.json().catch(() => undefined);
+    const body: unknown = parseJson(text);
     const record = (body ?? {}) as Record<string, unknown>;
     if (!response.ok || typeof record.access_token !== 'string') {
       throw new FedexTokenError(`FedEx refused the token request (HTTP ${response.status})`, response.status, parseFedexErrors(body).errors);
@@ -112,13 +134,16 @@ export class FedexClient {
       try {
         token = await this.tokens.get();
       } catch (error) {
+        if (error instanceof RelayError) throw error;
         const e = error instanceof FedexTokenError ? error : new FedexTokenError(String(error), undefined, []);
         if (e.status === 401) return { ok: false, kind: 'unauthorized', status: 401, errors: e.errors, attempts: attempt };
         last = { ok: false, kind: 'unavailable', ...(e.status ? { status: e.status } : {}), errors: e.errors.length ? e.errors : [{ code: 'TOKEN', message: e.message }], attempts: attempt };
-        if (!(await this.waitBeforeRetry(attempt, firstStart))) return last;
+        if (!(await this.waitBeforeRetry(attempt, firstStart, spec.deadlineAt))) return last;
         continue;
       }
-      await this.options.limiters.api.acquire();
+      this.assertTimeLeft(spec);
+      await this.acquireSlot();
+      this.assertTimeLeft(spec);
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
@@ -131,17 +156,43 @@ export class FedexClient {
       last = result;
       if (spec.mutating && isAmbiguous(outcome)) return { ...result, kind: 'ambiguous' };
       if (!isRetryable(outcome, spec.mutating)) return result;
-      if (!(await this.waitBeforeRetry(attempt, firstStart))) return result;
+      if (!(await this.waitBeforeRetry(attempt, firstStart, spec.deadlineAt))) return result;
     }
   }
 
-  /** Sleeps before the next attempt; false when attempts or the time budget are used up. */
-  private async waitBeforeRetry(attempt: number, firstStart: number): Promise<boolean> {
+  /** Sleeps before the next attempt; false when attempts, the time budget or the caller's deadline are used up. */
+  private async waitBeforeRetry(attempt: number, firstStart: number, deadlineAt: number | undefined): Promise<boolean> {
     if (attempt >= this.retry.maxAttempts) return false;
     const wait = backoffMs(attempt, this.retry, this.random);
-    if (this.options.clock.now() + wait - firstStart > this.retry.budgetMs) return false;
+    const resumeAt = this.options.clock.now() + wait;
+    if (resumeAt - firstStart > this.retry.budgetMs) return false;
+    if (deadlineAt !== undefined && resumeAt + MIN_ATTEMPT_MS > deadlineAt) return false;
     await this.options.clock.sleep(wait);
     return true;
+  }
+
+  /** Nothing is sent once the caller's deadline is too close: the answer could not reach it in time. */
+  private assertTimeLeft(spec: CallSpec): void {
+    if (spec.deadlineAt === undefined) return;
+    if (spec.deadlineAt - this.options.clock.now() >= MIN_ATTEMPT_MS) return;
+    throw new RelayError(503, 'RELAY_OVERLOADED', `The relay could not call FedEx (${spec.operation}) before this request's deadline; nothing was sent. Retry later.`, { retryAfterSeconds: 5 });
+  }
+
+  /** A rate-limiter slot; a limiter that cannot answer (shared state in Redis down) sends nothing. */
+  private async acquireSlot(): Promise<void> {
+    try {
+      await this.options.limiters.api.acquire();
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared rate limiter is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error });
+    }
+  }
+
+  /** How long one attempt may wait for FedEx: the attempt timeout, cut to the caller's deadline. */
+  private attemptTimeout(spec: CallSpec): number {
+    const limit = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    if (spec.deadlineAt === undefined) return limit;
+    return Math.max(1, Math.min(limit, spec.deadlineAt - this.options.clock.now()));
   }
 
   private async attempt(spec: CallSpec, token: string, attempt: number): Promise<{ outcome: AttemptOutcome; result: FedexResult }> {
@@ -155,7 +206,13 @@ export class FedexClient {
     let response: Response;
     let text: string;
     try {
-      response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, { method: spec.method, headers, body: JSON.stringify(spec.body) });
+      response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, {
+        method: spec.method,
+        headers,
+        body: JSON.stringify(spec.body),
+        // A timeout after sending is a lost answer: for a create, reconciliation's business.
+        signal: AbortSignal.timeout(this.attemptTimeout(spec)),
+      });
       text = await response.text();
     } catch (error) {
       this.report(spec.operation, attempt, started, undefined, error);
@@ -166,12 +223,7 @@ export class FedexClient {
       };
     }
     this.report(spec.operation, attempt, started, response.status);
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
+    const body = parseJson(text);
     const status = response.status;
     const transactionId = (body as { transactionId?: unknown } | undefined)?.transactionId;
     const txn = typeof transactionId === 'string' ? { transactionId } : {};
@@ -206,6 +258,14 @@ export class FedexTokenError extends Error {
   }
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Node's fetch wraps the socket error in `cause`; a refused or unresolvable connection never sent a byte. */
 function connectionNeverMade(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
@@ -213,6 +273,7 @@ function connectionNeverMade(error: unknown): boolean {
 }
 
 function describeNetworkError(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer within the timeout';
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const base = error instanceof Error ? error.message : String(error);
   return cause && typeof cause.code === 'string' ? `${base} (${cause.code})` : base;

@@ -54,8 +54,9 @@ export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGN
     const b = Buffer.from(given, 'hex');
     if (a.length !== b.length || !timingSafeEqual(a, b)) return refuse('signature mismatch');
     // Only a correctly signed request may use up a nonce, so forged traffic cannot block real calls.
-    const fresh = await nonces.remember(nonce, now() + 2 * windowSeconds * 1000);
-    if (!fresh) return refuse('nonce replayed');
+    const verdict = await nonces.accept(nonce, Number(timestamp), now() + 2 * windowSeconds * 1000);
+    if (verdict === 'replayed') return refuse('nonce replayed');
+    if (verdict === 'before-epoch') return refuse("signed before the nonce store's current life (a restart or a Redis wipe): may be a replay");
     c.set('rawBody', body);
     await next();
   };
