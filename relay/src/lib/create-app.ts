@@ -26,6 +26,8 @@ export interface RelayDeps {
   clock: Clock;
   log: Logger;
   sharedSecret: string;
+  /** The old shared secret, accepted while it is rotated (RELAY_SHARED_SECRET_PREVIOUS). */
+  previousSharedSecret?: string;
   defaultAccountNumber?: string;
   /** FedEx webhooks are optional (a paid FedEx service): both are needed to receive them. */
   webhooks?: { securityToken: string; netsuite: NetSuiteClient; dedupe?: WebhookDedupe };
@@ -41,7 +43,7 @@ export function createApp(deps: RelayDeps): Hono {
   app.route('/', healthRoutes(deps.readiness ?? []));
   app.use('*', limitBodyByRoute());
   app.use('*', deadline(deps.clock, deps.deadlineMs ?? DEFAULT_DEADLINE_MS));
-  app.use('/v1/*', verifySignature({ secret: deps.sharedSecret, nonces: deps.nonces, now: () => deps.clock.now(), log: deps.log }));
+  app.use('/v1/*', verifySignature({ secret: deps.sharedSecret, ...(deps.previousSharedSecret ? { previousSecret: deps.previousSharedSecret } : {}), nonces: deps.nonces, now: () => deps.clock.now(), log: deps.log }));
   const serviceDeps = { fedex: deps.fedex, store: deps.store, clock: deps.clock, log: deps.log, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
   app.route('/', shipmentsRoutes(serviceDeps));
   app.route('/', trackingRoutes(deps.fedex));

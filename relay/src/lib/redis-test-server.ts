@@ -14,13 +14,17 @@ if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not inst
 export interface TestRedis {
   /** A new connection: one per simulated relay instance. */
   connect(): Redis;
+  /** With `port`: the redis:// URL a relay child process is configured with. */
+  url?: string;
   stop(): Promise<void>;
 }
 
-export async function startRedis(): Promise<TestRedis> {
+/** `port`: listen on 127.0.0.1:port too (for a relay in a child process, whose REDIS_URL must be redis://). */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'mlfx-redis-'));
   const socket = join(dir, 'redis.sock');
-  const child: ChildProcess = spawn('redis-server', ['--port', '0', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const tcp = options.port ? ['--port', String(options.port), '--bind', '127.0.0.1'] : ['--port', '0'];
+  const child: ChildProcess = spawn('redis-server', [...tcp, '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
@@ -45,6 +49,7 @@ export async function startRedis(): Promise<TestRedis> {
   }
   const clients: Redis[] = [];
   return {
+    ...(options.port ? { url: `redis://127.0.0.1:${options.port}` } : {}),
     connect() {
       const client = new Redis({ path: socket, maxRetriesPerRequest: 1 });
       clients.push(client);

@@ -24,6 +24,8 @@ declare module 'hono' {
 
 export interface VerifySignatureOptions {
   secret: string;
+  /** While the secret is being rotated: the old one, still accepted. */
+  previousSecret?: string;
   nonces: NonceStore;
   now: () => number;
   log: Logger;
@@ -34,7 +36,8 @@ export function hmacHex(secret: string, data: string): string {
   return createHmac('sha256', secret).update(data, 'utf8').digest('hex');
 }
 
-export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGNATURE_WINDOW_SECONDS }: VerifySignatureOptions): MiddlewareHandler {
+export function verifySignature({ secret, previousSecret, nonces, now, log, windowSeconds = SIGNATURE_WINDOW_SECONDS }: VerifySignatureOptions): MiddlewareHandler {
+  const secrets = previousSecret ? [secret, previousSecret] : [secret];
   return async function verifySignatureMiddleware(c, next) {
     const refuse = (reason: string): never => {
       log.warn('auth.refused', { reason, path: c.req.path });
@@ -49,10 +52,15 @@ export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGN
     if (!timestampWithinWindow(timestamp, nowSeconds, windowSeconds)) return refuse('timestamp outside the window');
     const body = await c.req.text();
     const url = new URL(c.req.url);
-    const expected = hmacHex(secret, canonicalString({ method: c.req.method, path: url.pathname + url.search, timestamp, nonce, body }));
-    const a = Buffer.from(expected, 'hex');
+    const signed = canonicalString({ method: c.req.method, path: url.pathname + url.search, timestamp, nonce, body });
     const b = Buffer.from(given, 'hex');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) return refuse('signature mismatch');
+    // Every secret is compared (no early exit), each in constant time.
+    const matches = secrets.map((key) => {
+      const a = Buffer.from(hmacHex(key, signed), 'hex');
+      return a.length === b.length && timingSafeEqual(a, b);
+    });
+    if (!matches.includes(true)) return refuse('signature mismatch');
+    if (!matches[0]) log.info('auth.previous_secret', { path: c.req.path });
     // Only a correctly signed request may use up a nonce, so forged traffic cannot block real calls.
     const verdict = await nonces.accept(nonce, Number(timestamp), now() + 2 * windowSeconds * 1000);
     if (verdict === 'replayed') return refuse('nonce replayed');
