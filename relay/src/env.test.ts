@@ -56,7 +56,7 @@ describe('resolveEnv: credentials at rest', () => {
     } finally {
       quiet.mockRestore();
     }
-    privateKey = /DOTENV_PRIVATE_KEY[A-Z_]*="?([0-9a-f]{64})/.exec(readFileSync(keys, 'utf8'))?.[1] as string;
+    privateKey = /DOTENV_PRIVATE_KEY[^=]*="?([0-9a-f]{64})/.exec(readFileSync(keys, 'utf8'))?.[1] as string;
     rmSync(keys); // the key lives in the service's environment, never beside the file
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));

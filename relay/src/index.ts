@@ -66,6 +66,9 @@ async function main(): Promise<void> {
       : {}),
   });
   await clock.sleep(epochMs - clock.now());
+  // Give Redis a moment to connect, so the first requests do not fail for a connection still opening;
+  // if it does not come, listen anyway (/readyz says why) and recover when it does.
+  if (redis && redis.status !== 'ready') await Promise.race([new Promise((ok) => redis.once('ready', ok)), clock.sleep(5_000)]);
   const relay = await startServer(app, { port: env.PORT, hostname: env.HOST, maxConnections: env.RELAY_MAX_CONNECTIONS, requestTimeoutMs: env.RELAY_REQUEST_TIMEOUT_MS });
   shuttingDown = relay.shuttingDown;
   log.info('relay.listening', { port: relay.port, host: env.HOST, fedex: env.FEDEX_BASE_URL, sharedState: redis ? 'redis' : 'memory' });

@@ -98,7 +98,12 @@ export class FedexClient {
   }
 
   private async requestToken(): Promise<{ accessToken: string; expiresIn: number }> {
-    await this.options.limiters.oauth.acquire();
+    try {
+      await this.options.limiters.oauth.acquire();
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared token limiter is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error, retryAfterSeconds: 5 });
+    }
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret });
     const started = this.options.clock.now();
     let response: Response;

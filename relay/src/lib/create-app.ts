@@ -37,6 +37,11 @@ export interface RelayDeps {
   readiness?: readonly ReadinessCheck[];
 }
 
+/** ioredis's errors when Redis cannot be reached (no offline queue, closed connection, timeout). */
+function isRedisUnavailable(err: Error): boolean {
+  return err.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED/.test(err.message);
+}
+
 export function createApp(deps: RelayDeps): Hono {
   const app = new Hono();
   app.use('*', requestId());
@@ -56,6 +61,12 @@ export function createApp(deps: RelayDeps): Hono {
       return c.json(err.toBody(c.get('requestId')), err.status);
     }
     if (err instanceof HTTPException) return err.getResponse();
+    if (isRedisUnavailable(err)) {
+      // A safety net: every path that needs Redis says so itself; one that did not still answers 503, not a crash.
+      deps.log.warn('request.failed', { code: 'RELAY_UNAVAILABLE', message: err.message, path: c.req.path });
+      c.header('retry-after', '5');
+      return c.json(new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared state (Redis) is unavailable: ${err.message}. Retry later.`).toBody(c.get('requestId')), 503);
+    }
     if (c.req.raw.signal.aborted) {
       // The caller went away (NetSuite timed out, a client hung up): not a crash, and no one reads the answer.
       deps.log.info('request.aborted', { path: c.req.path, message: err.message });

@@ -62,7 +62,13 @@ export function verifySignature({ secret, previousSecret, nonces, now, log, wind
     if (!matches.includes(true)) return refuse('signature mismatch');
     if (!matches[0]) log.info('auth.previous_secret', { path: c.req.path });
     // Only a correctly signed request may use up a nonce, so forged traffic cannot block real calls.
-    const verdict = await nonces.accept(nonce, Number(timestamp), now() + 2 * windowSeconds * 1000);
+    let verdict;
+    try {
+      verdict = await nonces.accept(nonce, Number(timestamp), now() + 2 * windowSeconds * 1000);
+    } catch (error) {
+      // Without its nonce store the relay cannot tell a replay: it refuses, retryably, and says why.
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay cannot check this request for replay: its shared state (Redis) is unavailable (${(error as Error).message}). Nothing was done; retry later.`, { cause: error, retryAfterSeconds: 5 });
+    }
     if (verdict === 'replayed') return refuse('nonce replayed');
     if (verdict === 'before-epoch') return refuse("signed before the nonce store's current life (a restart or a Redis wipe): may be a replay");
     c.set('rawBody', body);
