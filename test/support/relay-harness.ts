@@ -30,6 +30,8 @@ export interface RelayHarnessOptions {
    * a while, for which `firstAttemptAt` can prove a key new.
    */
   storeEpochMs?: number;
+  /** What the relay's FedEx client fetches with (default the double's): to alter FedEx's answers in flight. */
+  fetch?: (double: FedexDouble<VirtualClock>) => (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 }
 
 export function relayHarness(options: RelayHarnessOptions = {}) {
@@ -43,7 +45,7 @@ export function relayHarness(options: RelayHarnessOptions = {}) {
     clientSecret: double.config.clientSecret,
     clock,
     limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, transactionsPerWindow: options.transactionsPerWindow ?? FEDEX_LIMITS.transactionsPerWindow }),
-    fetch: double.fetch as typeof fetch,
+    fetch: (options.fetch ? options.fetch(double) : double.fetch) as typeof fetch,
   });
   const app = createApp({
     fedex,

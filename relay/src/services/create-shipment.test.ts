@@ -222,4 +222,18 @@ describe('POST /v1/shipments', () => {
     expect(h.double.stats.tokenRequests.total).toBeLessThanOrEqual(14);
     expect(h.double.stats.shipmentsCreated).toBe(0);
   });
+
+  it("reads FedEx's real 401 body (error_description, no errors list) as an authorization failure", async () => {
+    // Recorded from FedEx's sandbox (Home-Chef-Tech/fedex-rest-api, spec/vcr/...invalid_or_expired_access_token...yml).
+    const body = '{\r\n  "error_description":"Invalid CXS JWT"\r\n}';
+    const h = relayHarness({
+      ...RUNNING,
+      fetch: (double) => async (input, init) =>
+        String(input instanceof Request ? input.url : input).endsWith('/ship/v1/shipments') ? new Response(body, { status: 401, headers: { 'content-type': 'application/json' } }) : double.fetch(input, init),
+    });
+    const res = await h.createShipment(fresh());
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ code: 'FEDEX_UNAUTHORIZED', retryable: false, fedexErrors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'Invalid CXS JWT' }] });
+    expect(h.double.stats.tokenRequests.ok).toBe(2); // renewed once, as for an expired token
+  });
 });
