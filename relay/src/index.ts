@@ -81,7 +81,8 @@ async function main(): Promise<void> {
     // Requests are done (or cut off): nothing left to wait for on Redis.
     await redis?.quit().catch(() => redis.disconnect());
     log.info('relay.stopped', { forced });
-    process.exit(0);
+    // Exit once the last log line has left (stdout to a pipe is asynchronous).
+    process.stdout.write('', () => process.exit(0));
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));

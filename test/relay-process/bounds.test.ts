@@ -51,6 +51,7 @@ describe('bodies, sockets and connections', () => {
       expect(client.received(), path).toMatch(/^HTTP\/1\.1 413 /);
       expect(client.received(), path).toContain('"code":"INVALID_REQUEST"');
       expect(closedAfterMs, path).toBeLessThan(5_000);
+      if (path === '/v1/shipments') console.info(`[fault] 500 MB declared: 413 and connection closed after ${closedAfterMs} ms`);
     }
   });
 
@@ -96,6 +97,7 @@ describe('bodies, sockets and connections', () => {
     expect(closedAt.filter((ms) => ms < 1_000).length).toBeGreaterThanOrEqual(40);
     expect(Math.max(...closedAt)).toBeLessThan(10_000);
     expect((await fetch(`${relay.url}/healthz`)).status).toBe(200);
+    console.info(`[fault] 60 idle connections, cap 20: ${closedAt.filter((ms) => ms < 1_000).length} dropped at once, all closed within ${Math.max(...closedAt)} ms`);
   });
 
   it('answers a 10,000-level nested field with 400, not a crash', async () => {
