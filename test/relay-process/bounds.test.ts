@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { hasRedisServer, startRedis, type TestRedis } from '../../relay/src/lib/redis-test-server';
 import type { RunningFedexDouble } from '../fedex-double';
-import { createFor, freePort, liveFor, postSigned, PROCESS_SECRET, relayEnv, send, startDoubleServer, startRelayProcess, waitFor, type RelayProcess } from '../support/relay-process';
+import { createFor, freePort, liveFor, postSigned, PROCESS_SECRET, relayEnv, send, startDoubleServer, startRelayProcess, endTest, waitFor, type RelayProcess } from '../support/relay-process';
 import { signedHeaders } from '../support/relay-signing';
 
 let fedex: RunningFedexDouble;
@@ -19,10 +19,8 @@ beforeAll(async () => {
   fedex = await startDoubleServer();
 });
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && relay) console.error(relay.lines.slice(-30).join('\n'));
-  await relay?.kill('SIGKILL');
+  await endTest(ctx.task.result?.state === 'fail', relay, fedex);
   relay = undefined;
-  fedex.double.reset();
 });
 afterAll(() => fedex?.close());
 

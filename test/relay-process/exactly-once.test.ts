@@ -4,7 +4,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
 import { hasRedisServer, startRedis, type TestRedis } from '../../relay/src/lib/redis-test-server';
 import type { RunningFedexDouble } from '../fedex-double';
-import { createFor, freePort, liveFor, postSigned, relayEnv, send, startDoubleServer, startRelayProcess, waitFor, type Answer, type RelayProcess } from '../support/relay-process';
+import { createFor, freePort, liveFor, postSigned, relayEnv, send, startDoubleServer, startRelayProcess, endTest, waitFor, type Answer, type RelayProcess } from '../support/relay-process';
 
 const CREATE = '/v1/shipments';
 
@@ -40,10 +40,8 @@ beforeAll(async () => {
   fedex = await startDoubleServer();
 });
 afterEach(async (ctx) => {
-  if (ctx.task.result?.state === 'fail' && relay) console.error(relay.lines.slice(-30).join('\n'));
-  await relay?.kill('SIGKILL');
+  await endTest(ctx.task.result?.state === 'fail', relay, fedex);
   relay = undefined;
-  fedex.double.reset();
 });
 afterAll(() => fedex?.close());
 

@@ -152,3 +152,10 @@ export async function waitFor(what: string, check: () => boolean | Promise<boole
     await new Promise((r) => setTimeout(r, everyMs));
   }
 }
+
+/** After each test: the relay's last lines when it failed, the relay killed, the double emptied. */
+export async function endTest(failed: boolean, relay: RelayProcess | undefined, fedex: RunningFedexDouble): Promise<void> {
+  if (failed && relay) console.error(relay.lines.slice(-30).join('\n'));
+  await relay?.kill('SIGKILL');
+  fedex.double.reset();
+}
