@@ -17,14 +17,21 @@ export const ERROR_CODES = [
   'FEDEX_UNAUTHORIZED',
   /** FedEx was unreachable or kept failing (5xx, network) beyond the retry budget. */
   'FEDEX_UNAVAILABLE',
-  /** A create may or may not have reached FedEx and reconciliation could not tell: needs a human look. */
+  /**
+   * A create may or may not have reached FedEx and the relay could not tell yet. Retried: the next
+   * attempt reconciles by customer reference before it creates anything, so it cannot buy twice.
+   */
   'FEDEX_OUTCOME_UNKNOWN',
+  /** FedEx refused to void a shipment (picked up, delivered): the label stays live and billable. */
+  'FEDEX_VOID_REFUSED',
   /** Connector configuration in NetSuite is incomplete (ship method mapping, account number, relay URL). */
   'CONFIGURATION',
   /** The NetSuite data cannot make a valid FedEx shipment (missing phone, bad country...). */
   'INVALID_SHIPMENT_DATA',
-  /** The relay could not be reached or answered something that is not the contract. */
+  /** The relay could not be reached, answered something that is not the contract, or its shared state (Redis) is down. */
   'RELAY_UNAVAILABLE',
+  /** Definite refusal (nothing was sent to FedEx): the request could not finish before its deadline. `Retry-After` says when to retry. */
+  'RELAY_OVERLOADED',
   'INTERNAL',
   /** The relay refused at once, before calling FedEx, because the request would wait past its deadline (Retry-After says when to come back). */
   'RELAY_OVERLOADED',
@@ -39,7 +46,9 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'IDEMPOTENCY_IN_PROGRESS',
   'FEDEX_RATE_LIMITED',
   'FEDEX_UNAVAILABLE',
+  'FEDEX_OUTCOME_UNKNOWN',
   'RELAY_UNAVAILABLE',
+  'RELAY_OVERLOADED',
   'INTERNAL',
   'RELAY_OVERLOADED',
 ];

@@ -13,18 +13,21 @@ export const hasRedisServer = spawnSync('redis-server', ['--version']).status ==
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed (CI installs it in .ci/run: apt-get install redis-server)');
 
 export interface TestRedis {
-  /** `redis://127.0.0.1:<port>` when started with `{ tcp: true }` (for relays in child processes). */
+  /** `redis://127.0.0.1:<port>` when started with `tcp` or `port`: what a relay child process is configured with. */
   url?: string;
   /** A new connection: one per simulated relay instance. */
   connect(): Redis;
   stop(): Promise<void>;
 }
 
-/** `tcp`: also listen on a free loopback port, for processes that take a redis:// URL. */
-export async function startRedis(options: { tcp?: boolean } = {}): Promise<TestRedis> {
+/**
+ * Also listen on loopback TCP, for processes that take a redis:// URL: `tcp` on a free port, or on
+ * `port` (a test that stops Redis and starts it again where its relays look for it).
+ */
+export async function startRedis(options: { tcp?: boolean; port?: number } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'mlfx-redis-'));
   const socket = join(dir, 'redis.sock');
-  const port = options.tcp ? await freePort() : 0;
+  const port = options.port ?? (options.tcp ? await freePort() : 0); // 0: TCP off
   const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   const started = new Promise<void>((resolve, reject) => {

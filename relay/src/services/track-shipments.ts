@@ -4,9 +4,9 @@
 import type { TrackRequest, TrackResponse } from '../../../shared/src/contract';
 import type { TrackStatus } from '../../../shared/src/tracking';
 import { chunk, readTrackResponse, TRACK_BATCH_MAX } from '../../../shared/src/tracking';
-import type { FedexClient } from '../fedex/client';
+import type { FedexCallOptions, FedexClient, FedexResult } from '../fedex/client';
 
-export async function trackShipments(fedex: FedexClient, req: TrackRequest): Promise<TrackResponse> {
+export async function trackShipments(fedex: FedexClient, req: TrackRequest, options: FedexCallOptions = {}): Promise<TrackResponse> {
   const shipDates: Record<string, string | undefined> = {};
   const numbers: string[] = [];
   for (const s of req.shipments) {
@@ -15,10 +15,10 @@ export async function trackShipments(fedex: FedexClient, req: TrackRequest): Pro
   }
   const batches = await Promise.all(
     chunk(numbers, TRACK_BATCH_MAX).map(async (batch): Promise<TrackStatus[]> => {
-      const result = await fedex.trackNumbers({
-        includeDetailedScans: true,
-        trackingInfo: batch.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
-      });
+      const result = await fedex
+        .trackNumbers({ includeDetailedScans: true, trackingInfo: batch.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })) }, options)
+        // Past the deadline nothing more is sent: those numbers come back as per-number errors, the rest stands.
+        .catch((error: Error): FedexResult => ({ ok: false, kind: 'unavailable', errors: [{ code: 'RELAY.DEADLINE', message: error.message }], attempts: 0 }));
       if (result.ok) return readTrackResponse(result.body, batch, shipDates);
       const error = result.errors[0] ?? { code: `HTTP.${result.status ?? 0}`, message: 'FedEx Track failed' };
       return batch.map((trackingNumber) => ({ trackingNumber, found: false, status: 'UNKNOWN', error: { code: error.code, message: `FedEx Track failed for this batch (${result.kind}): ${error.message}` } }));
