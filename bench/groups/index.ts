@@ -7,5 +7,6 @@ import { overhead } from './overhead';
 import { overload } from './overload';
 import { ship } from './ship';
 import { track } from './track';
+import { trackingSim } from './tracking-sim';
 
-export const GROUPS: BenchGroup[] = [ship, overload, track, overhead, multi, governance];
+export const GROUPS: BenchGroup[] = [ship, overload, track, overhead, multi, governance, trackingSim];
