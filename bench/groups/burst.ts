@@ -1,0 +1,40 @@
+// 2,000 creates at the same instant on a relay that has just started (the issue's "fresh relay"
+// case): FedEx's own counter must never see more than 1,400 in any 10 s, so not one 429.
+import { FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
+import { closedLoop, postSigned, shipmentRequest } from '../lib/driver';
+import type { BenchGroup } from '../lib/group';
+import { startDouble, startRelay } from '../lib/processes';
+import { percentile, round, maxInWindow } from '../lib/stats';
+import { duplicatesOf } from './ship';
+
+export const burst: BenchGroup = {
+  id: 'burst',
+  title: '2,000 concurrent creates on a fresh relay',
+  async run({ settings, log }) {
+    const total = settings.quick ? 500 : 2_000;
+    const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes });
+    const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
+    try {
+      await relay.tokenReady;
+      log(`burst: ${total} creates at once`);
+      const keys = Array.from({ length: total }, (_, i) => `BENCH-BURST-${i}`);
+      const results = await closedLoop(total, total, (i) => postSigned(relay.url, '/v1/shipments', shipmentRequest(keys[i] as string)));
+      const stats = await double.control('GET', '/__double/stats');
+      const arrivals = (await double.arrivals()).map((a) => a.at);
+      const failed = results.filter((r) => r.status !== 201);
+      return {
+        metrics: [
+          { key: 'burst_429s', value: stats.status429, label: '429s from FedEx', target: { op: '==', value: 0 } },
+          { key: 'burst_peak_calls_10s', value: maxInWindow(arrivals, FEDEX_LIMITS.windowMs), label: 'most calls FedEx saw in any 10 s', target: { op: '<=', value: FEDEX_LIMITS.transactionsPerWindow } },
+          { key: 'burst_duplicates', value: duplicatesOf(stats.shipmentsCreatedByCustomerReference, keys), label: 'second shipments for one key', target: { op: '==', value: 0 } },
+          { key: 'burst_failed', value: failed.length, label: 'creates not answered 201', target: { op: '==', value: 0 } },
+          { key: 'burst_wait_p99_ms', value: round(percentile(results.map((r) => r.ms), 99)), label: 'wait p99 (the last in line waits for 2,000 turns)', unit: 'ms' },
+        ],
+        ...(failed.length ? { notes: [`Failures: ${JSON.stringify(failed.slice(0, 3).map((r) => ({ status: r.status, code: r.code })))}`] } : {}),
+      };
+    } finally {
+      await relay.stop();
+      await double.stop();
+    }
+  },
+};
