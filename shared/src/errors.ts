@@ -40,8 +40,8 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'FEDEX_RATE_LIMITED',
   'FEDEX_UNAVAILABLE',
   'RELAY_UNAVAILABLE',
-  'INTERNAL',
   'RELAY_OVERLOADED',
+  'INTERNAL',
 ];
 
 export interface FieldProblem {

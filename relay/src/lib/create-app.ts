@@ -39,7 +39,7 @@ export function createApp(deps: RelayDeps): Hono {
   app.onError((err, c) => {
     if (err instanceof RelayError) {
       if (err.status >= 500) deps.log.warn('request.failed', { code: err.code, message: err.message, path: c.req.path });
-      if (err.details.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.details.retryAfterSeconds));
+      if (err.details.retryAfterSeconds !== undefined) c.header('retry-after', String(err.details.retryAfterSeconds));
       return c.json(err.toBody(c.get('requestId')), err.status);
     }
     deps.log.error('request.crashed', { message: err.message, stack: err.stack, path: c.req.path });
