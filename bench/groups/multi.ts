@@ -4,7 +4,7 @@
 import { startRedis } from '../../relay/src/lib/redis-test-server';
 import { closedLoop, postSigned, shipmentRequest, waitUntilProvenNew } from '../lib/driver';
 import type { BenchGroup } from '../lib/group';
-import { startDouble, startRelay, type BenchRelay } from '../lib/processes';
+import { freePort, startDouble, startRelay, type BenchRelay } from '../lib/processes';
 import { percentile, round } from '../lib/stats';
 import { duplicatesOf, throughputRatio } from './ship';
 
@@ -13,7 +13,7 @@ export const multi: BenchGroup = {
   title: '4 relay instances, one Redis (200 callers, round-robin)',
   async run({ settings, log }) {
     const total = settings.quick ? 600 : 3_000;
-    const redis = await startRedis({ tcp: true });
+    const redis = await startRedis({ port: await freePort() });
     const double = await startDouble({ latencyMs: settings.latencyMs, labelBytes: settings.labelBytes });
     const relays: BenchRelay[] = [];
     try {

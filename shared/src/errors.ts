@@ -30,11 +30,12 @@ export const ERROR_CODES = [
   'INVALID_SHIPMENT_DATA',
   /** The relay could not be reached, answered something that is not the contract, or its shared state (Redis) is down. */
   'RELAY_UNAVAILABLE',
-  /** Definite refusal (nothing was sent to FedEx): the request could not finish before its deadline. `Retry-After` says when to retry. */
+  /**
+   * Definite refusal, at once and before anything was sent to FedEx: the request's turn at FedEx's
+   * rate would come too late for its deadline. `Retry-After` says when to come back.
+   */
   'RELAY_OVERLOADED',
   'INTERNAL',
-  /** The relay refused at once, before calling FedEx, because the request would wait past its deadline (Retry-After says when to come back). */
-  'RELAY_OVERLOADED',
   /** The fulfillment is not one the connector ships (created from neither a sales order nor a transfer order). */
   'UNSUPPORTED_FULFILLMENT',
 ] as const;
@@ -50,7 +51,6 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'RELAY_UNAVAILABLE',
   'RELAY_OVERLOADED',
   'INTERNAL',
-  'RELAY_OVERLOADED',
 ];
 
 export interface FieldProblem {

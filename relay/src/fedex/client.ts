@@ -72,8 +72,8 @@ export type FedexResult =
       attempts: number;
     };
 
-/** Per call: the request's deadline, the absolute time (ms, the relay's clock) by which its caller must have the answer. */
-export interface FedexCallOptions {
+/** Per call: the absolute time (ms, the relay's clock) by which the caller must have its answer. */
+export interface CallOptions {
   deadlineAt?: number;
 }
 
@@ -118,21 +118,21 @@ export class FedexClient {
     });
   }
 
-  createShipment(body: FedexShipRequest, customerTransactionId: string, options: FedexCallOptions = {}): Promise<FedexResult> {
+  createShipment(body: FedexShipRequest, customerTransactionId: string, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId, ...options });
   }
 
-  cancelShipment(accountNumber: string, trackingNumber: string, options: FedexCallOptions = {}): Promise<FedexResult> {
+  cancelShipment(accountNumber: string, trackingNumber: string, options: CallOptions = {}): Promise<FedexResult> {
     const body = { accountNumber: { value: accountNumber }, trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' };
     // Cancelling twice is harmless, so it may be retried like a read.
     return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false, ...options });
   }
 
-  trackByReference(body: FedexReferenceRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+  trackByReference(body: FedexReferenceRequest, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false, ...options });
   }
 
-  trackNumbers(body: FedexTrackRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+  trackNumbers(body: FedexTrackRequest, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false, ...options });
   }
 

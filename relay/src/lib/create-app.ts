@@ -57,14 +57,14 @@ export function createApp(deps: RelayDeps): Hono {
   app.onError((err, c) => {
     if (err instanceof RelayError) {
       if (err.status >= 500) deps.log.warn('request.failed', { code: err.code, message: err.message, path: c.req.path });
-      if (err.details.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.details.retryAfterSeconds));
+      if (err.details.retryAfterSeconds !== undefined) c.header('retry-after', String(err.details.retryAfterSeconds));
       return c.json(err.toBody(c.get('requestId')), err.status);
     }
     if (err instanceof HTTPException) return err.getResponse();
     if (isRedisUnavailable(err)) {
       // A safety net: every path that needs Redis says so itself; one that did not still answers 503, not a crash.
       deps.log.warn('request.failed', { code: 'RELAY_UNAVAILABLE', message: err.message, path: c.req.path });
-      c.header('Retry-After', '5');
+      c.header('retry-after', '5');
       return c.json(new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared state (Redis) is unavailable: ${err.message}. Retry later.`).toBody(c.get('requestId')), 503);
     }
     if (c.req.raw.signal.aborted) {

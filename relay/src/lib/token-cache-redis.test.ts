@@ -23,7 +23,7 @@ function instance(redis: TestRedis, fetchToken: () => Promise<{ accessToken: str
 describe.skipIf(!hasRedisServer)('RedisTokenSource: one token shared by instances', () => {
   let redis: TestRedis;
   beforeAll(async () => {
-    redis = await startRedis({ tcp: true });
+    redis = await startRedis({ port: await freePort() });
   });
   afterAll(() => redis?.stop());
 

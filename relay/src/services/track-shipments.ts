@@ -4,9 +4,9 @@
 import type { TrackRequest, TrackResponse } from '../../../shared/src/contract';
 import type { TrackStatus } from '../../../shared/src/tracking';
 import { chunk, readTrackResponse, TRACK_BATCH_MAX } from '../../../shared/src/tracking';
-import type { FedexCallOptions, FedexClient, FedexResult } from '../fedex/client';
+import type { CallOptions, FedexClient, FedexResult } from '../fedex/client';
 
-export async function trackShipments(fedex: FedexClient, req: TrackRequest, options: FedexCallOptions = {}): Promise<TrackResponse> {
+export async function trackShipments(fedex: FedexClient, req: TrackRequest, options: CallOptions = {}): Promise<TrackResponse> {
   const shipDates: Record<string, string | undefined> = {};
   const numbers: string[] = [];
   for (const s of req.shipments) {

@@ -7,7 +7,7 @@
 // stays live and billable, which the caller must report, never hide.
 import type { CreateShipmentRequest } from '../../../shared/src/contract';
 import { readTrackResponse } from '../../../shared/src/tracking';
-import type { FedexCallOptions, FedexClient, FedexResult } from '../fedex/client';
+import type { CallOptions, FedexClient, FedexResult } from '../fedex/client';
 
 export type VoidOutcome =
   | { kind: 'voided'; transactionId?: string }
@@ -17,7 +17,7 @@ export type VoidOutcome =
   /** FedEx could not be asked or did not answer: the shipment may or may not be void. Safe to retry. */
   | { kind: 'unknown'; reason: string };
 
-export async function voidShipment(fedex: FedexClient, accountNumber: string, trackingNumber: string, options: FedexCallOptions = {}): Promise<VoidOutcome> {
+export async function voidShipment(fedex: FedexClient, accountNumber: string, trackingNumber: string, options: CallOptions = {}): Promise<VoidOutcome> {
   const cancel = await fedex.cancelShipment(accountNumber, trackingNumber, options);
   if (cancel.ok && cancelConfirmed(cancel.body)) return { kind: 'voided', ...(cancel.transactionId ? { transactionId: cancel.transactionId } : {}) };
   if (!cancel.ok && cancel.kind !== 'rejected') return { kind: 'unknown', reason: `FedEx did not answer the void (${describeResult(cancel)})` };
@@ -46,7 +46,7 @@ export async function liveShipmentsOf(
   fedex: FedexClient,
   req: Pick<CreateShipmentRequest, 'idempotencyKey' | 'shipDate'>,
   accountNumber: string,
-  options: FedexCallOptions = {},
+  options: CallOptions = {},
 ): Promise<{ ok: true; trackingNumbers: string[] } | { ok: false; reason: string; result: Extract<FedexResult, { ok: false }> }> {
   const lookup = await fedex.trackByReference(
     {
