@@ -32,8 +32,10 @@ const schema = z.object({
   RELAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(45_000),
   // A request (headers and body) must have arrived within this; a trickling client is cut off.
   RELAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
-  // Open connections at most (each costs a file descriptor); beyond it new ones are refused.
-  RELAY_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(100_000).default(2_048),
+  // Open connections at most (each costs a file descriptor); beyond it new ones are refused. Above
+  // the longest line the FedEx limiter admits (a 40 s deadline at 137 calls/s: about 5,500 callers
+  // waiting), so overload is answered with 503 RELAY_OVERLOADED + Retry-After, not a reset socket.
+  RELAY_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(100_000).default(8_192),
   // Several instances share idempotency results, nonces and FedEx rate limits through Redis; unset: in memory.
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
   // FedEx tracking webhooks (optional): the security token FedEx signs pushes with, and NetSuite access.
