@@ -101,6 +101,8 @@ export const SHIPMENT = {
     /** Why a void was asked for (fulfillment deleted, taken back from Shipped, Cancel by a user). */
     voidReason: 'custrecord_mlfx_shp_void_reason',
     voidedAt: 'custrecord_mlfx_shp_voided_at',
+    /** The label is bought but the order's invoice may not list it yet: the shipping queue rewrites the invoice (once per order). */
+    invoicePending: 'custrecord_mlfx_shp_inv_pending',
   },
 } as const;
 

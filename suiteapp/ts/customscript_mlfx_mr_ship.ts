@@ -10,11 +10,16 @@
 // mid-call) with the same key and a raised attempt until the outcome is known; and performs the
 // voids asked for (VOIDING). Two runs at once (the scheduled and the on-demand deployment) never
 // work on the same Shipment: each map call claims its Shipment first (lib/shipment-state.ts).
+// Map calls run in parallel and never write an invoice (two of them writing one order's invoice
+// would collide): the labels of an order go to one reduce call keyed by the order, which rewrites
+// its invoice once from the order's Shipment records (lib/order-invoice.ts).
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as runtime from 'N/runtime';
 import { correlationId } from '../../shared/src/audit';
 import { writeAudit } from './lib/audit';
+import { rewriteOrderInvoice } from './lib/order-invoice';
+import type { WorkResult } from './lib/queue-work';
 import { queueCandidatesSearch, workOnShipment } from './lib/queue-work';
 import { readSettings } from './lib/settings';
 import { newClaim } from './lib/shipment-state';
@@ -40,10 +45,25 @@ export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   return out;
 };
 
+/** The summary counts results by their first word (WAIT, CREATED, HELD, …). */
+const resultKey = (result: string) => result.replace(/ \(.*$/, '');
+const ORDER_KEY = 'order:';
+
 export const map: EntryPoints.MapReduce.map = (context) => {
   const { run, maxAttempts } = JSON.parse(context.value) as Input;
-  const done = workOnShipment(Number(context.key), run, { maxAttempts });
-  context.write({ key: done.result.replace(/ \(.*$/, ''), value: JSON.stringify(done) });
+  const done = workOnShipment(Number(context.key), run, { maxAttempts, invoiceLater: true });
+  context.write({ key: done.order ? `${ORDER_KEY}${done.order.salesOrderId}` : resultKey(done.result), value: JSON.stringify(done) });
+};
+
+/** One call per sales order whose labels its invoice is to list (and one per other result, passed on). */
+export const reduce: EntryPoints.MapReduce.reduce = (context) => {
+  const done = context.values.map((v) => JSON.parse(v) as WorkResult);
+  if (context.key.startsWith(ORDER_KEY)) {
+    const invoiceId = done.map((d) => d.order?.invoiceId).find((id) => id);
+    const written = rewriteOrderInvoice({ salesOrderId: context.key.slice(ORDER_KEY.length), ...(invoiceId ? { invoiceId } : {}), shipmentIds: done.map((d) => d.shipmentId) });
+    context.write({ key: written.outcome, value: context.key });
+  }
+  for (const d of done) context.write({ key: resultKey(d.result), value: JSON.stringify(d) });
 };
 
 export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
@@ -58,7 +78,12 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     errors.push(`shipment ${key}: ${error}`);
     return true;
   });
+  summary.reduceSummary.errors.iterator().each((key, error) => {
+    errors.push(`${key}: ${error}`);
+    return true;
+  });
   const busy = Object.entries(counts).filter(([key]) => key !== 'WAIT' && key !== 'NOTHING' && key !== 'HELD');
+  if (counts.INVOICE_FAILED) errors.push(`${counts.INVOICE_FAILED} order invoice(s) not written (each has its Audit record; the next run tries again)`);
   if (busy.length === 0 && errors.length === 0) {
     // Nothing was due: no Audit record for an idle run (96 a day per deployment otherwise).
     log.debug({ title: 'FedEx shipping queue: nothing due', details: JSON.stringify(counts) });
