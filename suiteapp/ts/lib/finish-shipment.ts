@@ -1,7 +1,8 @@
 // Finishing a label bought earlier (inline, where a person waited only for the label; or one whose
 // write-backs failed): the shipping queue puts its tracking numbers on the fulfillment's packages and
 // hands the order's invoice to its reduce stage (lib/order-invoice.ts), which rewrites it once per
-// order. A failed package write leaves an Audit record; nothing here calls FedEx.
+// order. Guarantee: the package write leaves the Shipment's one Audit record of this invocation,
+// whether it succeeded or not; nothing here calls FedEx.
 import type * as record from 'N/record';
 import { correlationId } from '../../../shared/src/audit';
 import { SHIPMENT } from '../../../shared/src/ids';
@@ -27,7 +28,7 @@ function message(e: unknown): string {
 
 /**
  * 2 units (claim released), plus, when the packages are still to be written, the fulfillment's save
- * (20 on the record the caller loaded).
+ * (20 on the record the caller loaded) and the invocation's Audit record (6).
  */
 export function finishShipment(shipment: ShipmentDetails, fulfillment: record.Record | undefined): Finished {
   const order: OrderInvoice | undefined = shipment.invoicePending && shipment.salesOrderId ? { salesOrderId: shipment.salesOrderId, ...(shipment.invoiceId ? { invoiceId: shipment.invoiceId } : {}) } : undefined;
@@ -58,6 +59,7 @@ export function finishShipment(shipment: ShipmentDetails, fulfillment: record.Re
   }
   if (order) trail.step('WRITE_BACK_INVOICE', 'SKIPPED', { salesOrder: order.salesOrderId, ...(order.invoiceId ? { invoice: order.invoiceId } : {}), reason: "the shipping queue rewrites the order's invoice once for all of this run's shipments of the order" });
   writeShipment(shipment.id, { [F.fulfillmentPending]: pending, ...CLAIM_RELEASED });
-  if (failure) trail.write('FAILURE', { code: 'INTERNAL', message: failure });
+  // The Shipment's one Audit record of this invocation: what was written, or why not.
+  trail.write(failure ? 'FAILURE' : fulfillment ? 'SUCCESS' : 'SKIPPED', failure ? { code: 'INTERNAL', message: failure } : undefined);
   return { packagesWritten: !pending, ...(order ? { order } : {}) };
 }
