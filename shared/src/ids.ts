@@ -26,6 +26,12 @@ export const SCRIPTS = {
   shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
   /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
   actionSuitelet: { scriptId: 'customscript_mlfx_sl_action', deploymentId: 'customdeploy_mlfx_sl_action' },
+  /**
+   * Links sales orders to invoices no connector user event saw (made before the invoice stamp existed,
+   * by another script's user event, by a CSV import without server scripts); daily, and on demand
+   * when an installation could not link them all itself.
+   */
+  invoiceLinks: { scriptId: 'customscript_mlfx_mr_inv_stamp', deploymentId: 'customdeploy_mlfx_mr_inv_stamp', onDemandDeploymentId: 'customdeploy_mlfx_mr_inv_stamp_now' },
 } as const;
 
 /**

@@ -6,14 +6,19 @@
 
 // Runs when the SuiteApp is installed and on every update (deploy.xml's <run>): makes the saved
 // searches finance and fulfillment staff use (saved-search XML is an opaque, generated format, so
-// they are made in code) and a FedEx Connector Settings record with defaults if the account has none.
+// they are made in code), a FedEx Connector Settings record with defaults if the account has none,
+// and links sales orders to invoices made before the invoice stamp existed (lib/invoice-links.ts):
+// as many as its governance allows, the rest by the Invoice Links Map/Reduce it starts.
 // An update changes an existing search in place (same internal id), because users' dashboards,
 // reminders and scheduled e-mails point at it; deleting and re-creating would break them.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as record from 'N/record';
+import * as runtime from 'N/runtime';
 import * as search from 'N/search';
-import { INVOICE_FIELDS, SAVED_SEARCHES, SETTINGS, SHIPMENT } from '../../shared/src/ids';
+import * as task from 'N/task';
+import { INVOICE_FIELDS, SAVED_SEARCHES, SCRIPTS, SETTINGS, SHIPMENT } from '../../shared/src/ids';
+import { linkOrderInvoice, unlinkedInvoiceOf, unlinkedInvoicesSearch } from './lib/invoice-links';
 
 const S = SHIPMENT.fields;
 
@@ -86,8 +91,49 @@ function ensureSettings(): void {
   rec.save();
 }
 
+/** Units an order's link may cost at most (lookup 1, stamp 10, the order's Shipments 10, the invoice 10), and what the run keeps for itself after the last one (the task submit, the log). */
+const LINK_UNITS = 31;
+const LINK_RESERVE = 50;
+
+/**
+ * Links the orders of invoices made before the stamp existed, oldest invoice first (an order's
+ * first invoice, as the invoice user event stamps it), while governance lasts; when it does not,
+ * the Invoice Links Map/Reduce links the rest (its search finds exactly those still unlinked).
+ */
+function linkInvoices(): string {
+  const script = runtime.getCurrentScript();
+  const seen = new Set<string>();
+  let linked = 0;
+  let rest = false;
+  const paged = unlinkedInvoicesSearch().runPaged({ pageSize: 1000 });
+  pages: for (const range of paged.pageRanges) {
+    if (script.getRemainingUsage() < LINK_RESERVE + 5 + LINK_UNITS) {
+      rest = true;
+      break;
+    }
+    for (const row of paged.fetch({ index: range.index }).data) {
+      const link = unlinkedInvoiceOf(row);
+      if (!link || seen.has(link.salesOrderId)) continue;
+      if (script.getRemainingUsage() < LINK_RESERVE + LINK_UNITS) {
+        rest = true;
+        break pages;
+      }
+      seen.add(link.salesOrderId);
+      if (linkOrderInvoice(link).linked) linked++;
+    }
+  }
+  if (!rest) return `${linked} order(s) linked to their invoice`;
+  try {
+    task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.invoiceLinks.scriptId, deploymentId: SCRIPTS.invoiceLinks.onDemandDeploymentId }).submit();
+    return `${linked} order(s) linked to their invoice; the Invoice Links Map/Reduce links the rest`;
+  } catch (e) {
+    return `${linked} order(s) linked to their invoice; the rest at the Invoice Links Map/Reduce's daily run (${(e as { name?: string }).name ?? 'not started'})`;
+  }
+}
+
 export const run: EntryPoints.SDFInstallation.run = (context) => {
   const outcomes = SEARCHES.map((spec) => `${spec.id} ${ensureSearch(spec)}`);
   ensureSettings();
-  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}` });
+  const links = linkInvoices();
+  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}; ${links}` });
 };
