@@ -230,6 +230,16 @@ export const SAVED_SEARCHES = {
   invoicesDeliveredThisWeek: 'customsearch_mlfx_inv_delivered_week',
   shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
   failedShipments: 'customsearch_mlfx_shp_failed',
+  /** RETRYING: a passing failure, nothing created; the queue tries again at Next Attempt. */
+  retryingShipments: 'customsearch_mlfx_shp_retrying',
+  /** UNKNOWN at or past Max Attempts: FedEx may hold a label; the queue keeps reconciling, a person should look. */
+  unknownPastMaxAttempts: 'customsearch_mlfx_shp_unknown',
+  /** VOIDING: a void asked for and not confirmed by FedEx yet. */
+  voidsPending: 'customsearch_mlfx_shp_voiding',
+  /** VOID_REFUSED: FedEx would not void (picked up); the label is live and billable. */
+  voidsRefused: 'customsearch_mlfx_shp_void_refused',
+  /** Live labels the tracking poll flagged: LABEL_UNUSED (no scan for days) or NOT_FOUND (FedEx does not know the number). */
+  trackingFlagged: 'customsearch_mlfx_shp_trk_flagged',
 } as const;
 
 /** The connector's roles (SDF `role` objects): the relay's integration role, and the people who run the connector. */

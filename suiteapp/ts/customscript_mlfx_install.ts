@@ -5,10 +5,11 @@
  */
 
 // Runs when the SuiteApp is installed and on every update (deploy.xml's <run>): makes the saved
-// searches finance and fulfillment staff use (saved-search XML is an opaque, generated format, so
-// they are made in code), a FedEx Connector Settings record with defaults if the account has none,
-// and links sales orders to invoices made before the invoice stamp existed (lib/invoice-links.ts):
-// as many as its governance allows, the rest by the Invoice Links Map/Reduce it starts.
+// searches finance, fulfillment leads and admins use (lib/saved-searches.ts: saved-search XML is an
+// opaque, generated format, so they are made in code), a FedEx Connector Settings record with
+// defaults if the account has none, and links sales orders to invoices made before the invoice
+// stamp existed (lib/invoice-links.ts): as many as its governance allows, the rest by the Invoice
+// Links Map/Reduce it starts.
 // An update changes an existing search in place (same internal id), because users' dashboards,
 // reminders and scheduled e-mails point at it; deleting and re-creating would break them.
 import type { EntryPoints } from 'N/types';
@@ -17,67 +18,10 @@ import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
-import { INVOICE_FIELDS, SAVED_SEARCHES, SCRIPTS, SETTINGS, SHIPMENT } from '../../shared/src/ids';
+import { SCRIPTS, SETTINGS } from '../../shared/src/ids';
 import { linkOrderInvoice, unlinkedInvoiceOf, unlinkedInvoicesSearch } from './lib/invoice-links';
-
-const S = SHIPMENT.fields;
-
-interface SearchSpec {
-  id: string;
-  title: string;
-  type: string;
-  filters: unknown[];
-  columns: string[];
-}
-
-const SEARCHES: SearchSpec[] = [
-  {
-    id: SAVED_SEARCHES.invoicesDeliveredThisWeek,
-    title: 'FedEx: Invoices Delivered This Week',
-    type: 'invoice',
-    filters: [['mainline', 'is', 'T'], 'and', [INVOICE_FIELDS.deliveryStatus, 'is', 'DELIVERED'], 'and', [INVOICE_FIELDS.deliveredAt, 'within', 'thisweek']],
-    columns: ['tranid', 'entity', 'trandate', INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.deliveredAt],
-  },
-  {
-    id: SAVED_SEARCHES.shipmentsWithExceptions,
-    title: 'FedEx: Shipments with Exceptions',
-    type: SHIPMENT.type,
-    filters: [[S.deliveryStatus, 'is', 'EXCEPTION'], 'and', ['isinactive', 'is', 'F']],
-    columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.exceptionCode, S.exceptionDescription, S.lastScanAt, S.lastScanLocation],
-  },
-  {
-    id: SAVED_SEARCHES.failedShipments,
-    title: 'FedEx: Failed Shipments (fix, then save the fulfillment again)',
-    type: SHIPMENT.type,
-    filters: [[S.status, 'is', 'FAILED'], 'and', ['isinactive', 'is', 'F']],
-    columns: ['name', S.fulfillment, S.errorCode, S.lastError, S.attempts],
-  },
-];
-
-/** The saved search, or undefined when the account has none with this id. */
-function loadSearch(id: string): search.Search | undefined {
-  try {
-    return search.load({ id });
-  } catch (e) {
-    if ((e as { name?: string }).name === 'INVALID_SEARCH') return undefined;
-    throw e;
-  }
-}
-
-/** Creates the search, or brings an existing one to this version's definition in place. */
-function ensureSearch(spec: SearchSpec): 'created' | 'updated' {
-  const existing = loadSearch(spec.id);
-  const target = existing ?? search.create({ type: spec.type, filters: spec.filters, columns: spec.columns, title: spec.title, id: spec.id });
-  if (existing) {
-    existing.title = spec.title;
-    existing.filterExpression = spec.filters as search.Search['filterExpression'];
-    existing.columns = spec.columns;
-  }
-  // Public: every role with access to the records sees it (Shipments: the connector's roles and administrators).
-  target.isPublic = true;
-  target.save();
-  return existing ? 'updated' : 'created';
-}
+import { ensureSearch, savedSearchSpecs } from './lib/saved-searches';
+import { readSettings } from './lib/settings';
 
 function ensureSettings(): void {
   const found = search.create({ type: SETTINGS.type, columns: ['internalid'] }).run().getRange({ start: 0, end: 1 });
@@ -132,7 +76,8 @@ function linkInvoices(): string {
 }
 
 export const run: EntryPoints.SDFInstallation.run = (context) => {
-  const outcomes = SEARCHES.map((spec) => `${spec.id} ${ensureSearch(spec)}`);
+  // (Max Attempts as set, else its default: the settings user event keeps the search in step with it.)
+  const outcomes = savedSearchSpecs(readSettings().maxAttempts).map((spec) => `${spec.id} ${ensureSearch(spec)}`);
   ensureSettings();
   const links = linkInvoices();
   log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}; ${links}` });
