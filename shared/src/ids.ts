@@ -187,6 +187,8 @@ export const SETTINGS = {
     electronicTradeDocuments: 'custrecord_mlfx_set_etd',
     /** Audit records older than this many days are deleted by the audit purge (default 90). */
     auditRetentionDays: 'custrecord_mlfx_set_audit_days',
+    /** Days back the shipping queue sweeps for Shipped FedEx fulfillments no user event saw (default 3; 0: off). */
+    sweepDays: 'custrecord_mlfx_set_sweep_days',
   },
 } as const;
 
@@ -195,6 +197,8 @@ export const STATE = {
   type: 'customrecord_mlfx_state',
   fields: { value: 'custrecord_mlfx_state_value' },
   trackPollName: 'track-poll',
+  /** `{ since }`: when the shipping queue's sweep started watching (written by the installation that brought it). */
+  shipSweepName: 'ship-sweep',
 } as const;
 
 /**
@@ -210,7 +214,7 @@ export const SALES_ORDER_FIELDS = {
 export const CONFIG_CACHE = {
   name: 'mlfx_config',
   /** Settings and service map, one entry (bump the version when its shape changes). */
-  configKey: 'config:v2',
+  configKey: 'config:v3',
   /** `address:<location|subsidiary>:<id>` → the record's name and main address. */
   addressKeyPrefix: 'address:',
   /** Set when a bulk save started the shipping queue, so the next rows do not submit it again. */

@@ -9,7 +9,8 @@
 // opaque, generated format, so they are made in code), a FedEx Connector Settings record with
 // defaults if the account has none, and links sales orders to invoices made before the invoice
 // stamp existed (lib/invoice-links.ts): as many as its governance allows, the rest by the Invoice
-// Links Map/Reduce it starts.
+// Links Map/Reduce it starts. It also records when the shipping queue's sweep started watching
+// (lib/fulfillment-sweep.ts), the first time.
 // An update changes an existing search in place (same internal id), because users' dashboards,
 // reminders and scheduled e-mails point at it; deleting and re-creating would break them.
 import type { EntryPoints } from 'N/types';
@@ -19,6 +20,7 @@ import * as runtime from 'N/runtime';
 import * as search from 'N/search';
 import * as task from 'N/task';
 import { SCRIPTS, SETTINGS } from '../../shared/src/ids';
+import { startSweepWatching } from './lib/fulfillment-sweep';
 import { linkOrderInvoice, unlinkedInvoiceOf, unlinkedInvoicesSearch } from './lib/invoice-links';
 import { ensureSearch, savedSearchSpecs } from './lib/saved-searches';
 import { readSettings } from './lib/settings';
@@ -79,6 +81,9 @@ export const run: EntryPoints.SDFInstallation.run = (context) => {
   // (Max Attempts as set, else its default: the settings user event keeps the search in step with it.)
   const outcomes = savedSearchSpecs(readSettings().maxAttempts).map((spec) => `${spec.id} ${ensureSearch(spec)}`);
   ensureSettings();
+  // The shipping queue's sweep looks only at fulfillments made on days after this moment: anything
+  // older may have shipped another way before the connector was watching.
+  const sweep = startSweepWatching(Date.now()) === 'started' ? 'the sweep for fulfillments no user event saw starts tomorrow' : 'the sweep keeps watching';
   const links = linkInvoices();
-  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}; ${links}` });
+  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}; ${sweep}; ${links}` });
 };

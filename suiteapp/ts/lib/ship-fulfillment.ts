@@ -75,6 +75,8 @@ export interface ShipOptions {
    * (the shipping queue's reduce stage: its parallel map calls would collide on one invoice).
    */
   invoiceLater?: boolean;
+  /** Found by the shipping queue's sweep: no user event saw this fulfillment marked Shipped (said in its Audit record). */
+  sweep?: boolean;
 }
 
 export interface ShipResult {
@@ -203,6 +205,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
   const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
   const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, sent: false, bought: false };
   trail.attempt = progress.attempt;
+  if (options.sweep) trail.step('FOUND_BY_SWEEP', 'SUCCESS', { reason: 'marked Shipped where no user event saw it (another script\'s user event, or a CSV import without server scripts): found by the shipping queue' });
   try {
     return shipSteps(rec, options, ctx, trail, progress);
   } catch (e) {
