@@ -8,7 +8,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
-import { HOUR, liveLabels, MINUTE, ON_DEMAND, queueResults, relayCreates, runQueue, SCHEDULED, useTimeTravel } from './lifecycle-support';
+import { createSuiteScriptError } from '../netsuite-double/modules/error';
+import { HOUR, hookModule, liveLabels, MINUTE, ON_DEMAND, queueResults, relayCreates, runQueue, SCHEDULED, useTimeTravel } from './lifecycle-support';
 import { useStack } from './stack';
 
 const stack = useStack({ fedexUtcOffset: '+00:00' });
@@ -147,5 +148,29 @@ describe('a CSV import without server scripts', () => {
     const run = runQueue(a);
     expect(queueResults(run).map((r) => r.result)).toEqual(['CREATED', 'CREATED']);
     for (const f of packed) expect(await liveLabels(stack(), a, f)).toHaveLength(1);
+  });
+});
+
+describe('a sweep NetSuite refuses', () => {
+  it('never stops the queue: the Shipments are worked on, and the run’s Audit record names the sweep’s error', async () => {
+    const a = account();
+    await time.pass(a, 2 * DAY);
+    const f = a.ns.ui.fulfill(a.salesOrder(), { fields: { shipstatus: 'B' }, sublists: { package: [{ packageweight: 2, packagedescr: 'Box 1' }] } });
+    a.ns.csvImport('itemfulfillment', [{ id: f, fields: { shipstatus: 'C' } }]);
+    expect(a.shipmentOf(f)?.fields[S.status]).toBe('QUEUED');
+    // Say NetSuite did not offer the join from fulfillments to the connector's Shipment records.
+    const unhook = hookModule(a, 'N/search', (search) => ({
+      ...search,
+      create: (options: { type: string }) => {
+        if (String(options.type).toLowerCase() === 'itemfulfillment') throw createSuiteScriptError({ name: 'SSS_INVALID_SRCH_FILTER_JOIN', message: 'An nlobjSearchFilter contains an invalid join ID' });
+        return search.create(options);
+      },
+    }));
+    const run = runQueue(a);
+    unhook();
+    expect(queueResults(run)).toContainEqual(expect.objectContaining({ shipmentId: a.shipmentOf(f)!.id, result: 'CREATED' }));
+    const audit = a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'SHIP_QUEUE_RUN').at(-1)!;
+    expect(audit.fields[AUDIT.fields.outcome]).toBe('FAILURE');
+    expect(String(audit.fields[AUDIT.fields.errorMessage])).toMatch(/sweep for fulfillments no user event saw: SSS_INVALID_SRCH_FILTER_JOIN/);
   });
 });
