@@ -4,6 +4,8 @@
 export const RELAY_PATHS = {
   createShipment: '/v1/shipments',
   track: '/v1/tracking',
+  /** Signed no-op: proves the SuiteApp and the relay share the HMAC secret (the console's Test Connection). */
+  ping: '/v1/ping',
   fedexWebhook: '/webhooks/fedex/tracking',
   health: '/health',
 } as const;
@@ -186,6 +188,13 @@ export interface CreateShipmentResponse {
   replayed: boolean;
   /** Non-fatal notes FedEx returned (alerts) and anything the relay did to recover. */
   notes: string[];
+}
+
+/** POST /v1/ping (signed, body `{}`): the signature was accepted. Never calls FedEx. */
+export interface PingResponse {
+  ok: true;
+  /** The relay's clock (ISO 8601), so the console can show how far NetSuite's clock is from it. */
+  relayTime: string;
 }
 
 /** Most tracking numbers the relay takes in one call; it splits them into FedEx's batches of 30. */
