@@ -13,7 +13,9 @@ export type AuditOperation =
   | 'QUEUE_SHIPMENT'
   | 'SHIP_QUEUE_RUN'
   | 'SKIP'
-  | 'AUDIT_PURGE';
+  | 'AUDIT_PURGE'
+  | 'VOID_SHIPMENT'
+  | 'SHIPMENT_ACTION';
 export type AuditDirection = 'OUTBOUND' | 'INBOUND' | 'INTERNAL';
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REPLAYED' | 'SKIPPED';
 

@@ -3,6 +3,8 @@
 
 export const RELAY_PATHS = {
   createShipment: '/v1/shipments',
+  /** Voids a FedEx shipment (fulfillment deleted or taken back from Shipped, Cancel action). */
+  cancelShipment: '/v1/shipments/cancel',
   track: '/v1/tracking',
   /** Signed no-op: proves the SuiteApp and the relay share the HMAC secret (the console's Test Connection). */
   ping: '/v1/ping',
@@ -138,6 +140,13 @@ export interface CreateShipmentRequest {
   };
   /** 1 for the first try; higher when NetSuite retries a fulfillment whose earlier outcome is unknown. */
   attempt?: number;
+  /**
+   * When the SuiteApp first attempted this idempotency key (ms since the epoch): the creation time of
+   * the fulfillment's Shipment record, identical on every resend. The relay sends a create without
+   * first looking the key up at FedEx only when this proves the key newer than its own memory (see
+   * relay/src/services/create-shipment.ts); absent, it always looks first (one FedEx Track call).
+   */
+  firstAttemptAt?: number;
   /** The FedEx account to bill: the customer's, else the connector's global one; absent = relay default. */
   accountNumber?: string;
   serviceType: string;
@@ -187,6 +196,30 @@ export interface CreateShipmentResponse {
   /** True when this answer is the stored result of an earlier identical request. */
   replayed: boolean;
   /** Non-fatal notes FedEx returned (alerts) and anything the relay did to recover. */
+  notes: string[];
+}
+
+/** POST /v1/shipments/cancel: void one FedEx shipment (all its packages). */
+export interface CancelShipmentRequest {
+  /** The key the shipment was created with (its customer reference): for the relay's records and logs. */
+  idempotencyKey: string;
+  /** The master tracking number. */
+  trackingNumber: string;
+  /** The FedEx account the shipment was billed to; absent = relay default. */
+  accountNumber?: string;
+}
+
+/**
+ * 200: FedEx confirmed the void (`output.cancelledShipment`), or the shipment was already cancelled.
+ * A void FedEx refuses (picked up, delivered) is a 422 `FEDEX_VOID_REFUSED` naming FedEx's status.
+ */
+export interface CancelShipmentResponse {
+  idempotencyKey: string;
+  trackingNumber: string;
+  cancelled: true;
+  /** True when FedEx already held the shipment as cancelled (an earlier void whose answer was lost). */
+  alreadyCancelled: boolean;
+  fedexTransactionId?: string;
   notes: string[];
 }
 

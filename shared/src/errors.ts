@@ -17,8 +17,13 @@ export const ERROR_CODES = [
   'FEDEX_UNAUTHORIZED',
   /** FedEx was unreachable or kept failing (5xx, network) beyond the retry budget. */
   'FEDEX_UNAVAILABLE',
-  /** A create may or may not have reached FedEx and reconciliation could not tell: needs a human look. */
+  /**
+   * A create may or may not have reached FedEx and the relay could not tell yet. Retried: the next
+   * attempt reconciles by customer reference before it creates anything, so it cannot buy twice.
+   */
   'FEDEX_OUTCOME_UNKNOWN',
+  /** FedEx refused to void a shipment (picked up, delivered): the label stays live and billable. */
+  'FEDEX_VOID_REFUSED',
   /** Connector configuration in NetSuite is incomplete (ship method mapping, account number, relay URL). */
   'CONFIGURATION',
   /** The NetSuite data cannot make a valid FedEx shipment (missing phone, bad country...). */
@@ -39,6 +44,7 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'IDEMPOTENCY_IN_PROGRESS',
   'FEDEX_RATE_LIMITED',
   'FEDEX_UNAVAILABLE',
+  'FEDEX_OUTCOME_UNKNOWN',
   'RELAY_UNAVAILABLE',
   'INTERNAL',
   'RELAY_OVERLOADED',

@@ -22,7 +22,17 @@ export const SCRIPTS = {
   },
   /** Deletes Audit records older than the retention setting; daily. */
   auditPurge: { scriptId: 'customscript_mlfx_mr_audit_purge', deploymentId: 'customdeploy_mlfx_mr_audit_purge' },
+  /** Adds the Void / Cancel and Replay buttons to a FedEx Shipment record in view mode. */
+  shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
+  /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
+  actionSuitelet: { scriptId: 'customscript_mlfx_sl_action', deploymentId: 'customdeploy_mlfx_sl_action' },
 } as const;
+
+/**
+ * Roles (by script id, as runtime.getCurrentUser().roleId gives it) that may void or replay a
+ * Shipment: NetSuite's Administrator and the connector's admin role (an SDF role object).
+ */
+export const ACTION_ROLES = ['administrator', 'customrole_mlfx_admin'] as const;
 
 /** The HMAC key shared with the relay: an API secret (Setup > Company > API Secrets), never a parameter. */
 export const RELAY_SECRET_ID = 'custsecret_mlfx_relay_hmac';
@@ -64,6 +74,17 @@ export const SHIPMENT = {
     commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
     /** The label is bought but the tracking numbers are not yet on the fulfillment's packages (the shipping queue writes them). */
     fulfillmentPending: 'custrecord_mlfx_shp_if_pending',
+    // The shipping queue's bookkeeping (shared/src/shipment-lifecycle.ts).
+    /** Who works on the Shipment now (a queue run, a user event, an action); with claimedAt, a lease. */
+    claim: 'custrecord_mlfx_shp_claim',
+    claimedAt: 'custrecord_mlfx_shp_claimed_at',
+    /** When the queue may try a RETRYING, UNKNOWN or VOIDING Shipment again. */
+    nextAttemptAt: 'custrecord_mlfx_shp_next_try',
+    /** The create request as last sent (JSON): a reconciliation resends exactly it, with a raised attempt. */
+    request: 'custrecord_mlfx_shp_request',
+    /** Why a void was asked for (fulfillment deleted, taken back from Shipped, Cancel by a user). */
+    voidReason: 'custrecord_mlfx_shp_void_reason',
+    voidedAt: 'custrecord_mlfx_shp_voided_at',
   },
 } as const;
 

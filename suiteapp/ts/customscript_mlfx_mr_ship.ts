@@ -4,63 +4,46 @@
  * @NModuleScope SameAccount
  */
 
-// Shipping queue: creates the FedEx shipments of fulfillments saved in bulk (queued by the user
-// event), and retries shipments that failed for a passing reason (relay or FedEx unavailable, rate
-// limited, outcome unknown) up to the configured number of attempts. One fulfillment per map call,
-// so NetSuite runs several in parallel; each goes through the same flow as the user event, which
-// never buys a second label (idempotency key, reconciliation on attempt > 1).
+// Shipping queue (every 15 minutes, and on demand): creates the FedEx shipments of fulfillments
+// saved in bulk; retries passing failures (RETRYING) with backoff up to Max Attempts; reconciles
+// every create whose outcome is unknown (UNKNOWN, or PENDING past its lease: the script died
+// mid-call) with the same key and a raised attempt until the outcome is known; and performs the
+// voids asked for (VOIDING). Two runs at once (the scheduled and the on-demand deployment) never
+// work on the same Shipment: each map call claims its Shipment first (lib/shipment-state.ts).
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
-import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import * as search from 'N/search';
 import { correlationId } from '../../shared/src/audit';
-import { RETRYABLE_CODES } from '../../shared/src/errors';
-import { SHIPMENT } from '../../shared/src/ids';
 import { writeAudit } from './lib/audit';
+import { queueCandidatesSearch, workOnShipment } from './lib/queue-work';
 import { readSettings } from './lib/settings';
-import { shipFulfillment } from './lib/ship-fulfillment';
-
-const F = SHIPMENT.fields;
+import { newClaim } from './lib/shipment-state';
 
 export const config = { retryCount: 1, exitOnError: false };
 
+/** What each map call gets: the claim id of this run (the same for every Shipment of the run). */
+interface Input {
+  run: string;
+  maxAttempts: number;
+}
+
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
   const { maxAttempts } = readSettings();
-  const retryable: unknown[] = [];
-  RETRYABLE_CODES.forEach((code, i) => {
-    if (i > 0) retryable.push('or');
-    retryable.push([F.errorCode, 'is', code]);
-  });
-  return search.create({
-    type: SHIPMENT.type,
-    filters: [
-      ['isinactive', 'is', 'F'],
-      'and',
-      [
-        [F.status, 'is', 'QUEUED'],
-        'or',
-        [[F.status, 'is', 'FAILED'], 'and', retryable, 'and', [F.attempts, 'lessthan', maxAttempts]],
-        // Shipped inline (a person was waiting): the tracking numbers still go on the fulfillment's packages.
-        'or',
-        [[F.status, 'is', 'CREATED'], 'and', [F.fulfillmentPending, 'is', 'T']],
-      ],
-    ],
-    columns: [F.fulfillment, F.status, F.attempts],
-  });
+  const input: Input = { run: newClaim(`MR:${runtime.getCurrentScript().deploymentId}`), maxAttempts };
+  const out: Record<string, Input> = {};
+  // Paged (5 units a page of 1,000), so a large backlog is read whole: run().each stops at 4,000.
+  const paged = queueCandidatesSearch(maxAttempts).runPaged({ pageSize: 1000 });
+  for (const range of paged.pageRanges) {
+    for (const row of paged.fetch({ index: range.index }).data) out[String(row.id)] = input;
+  }
+  log.audit({ title: 'FedEx shipping queue', details: `${Object.keys(out).length} Shipment(s) to look at (run ${input.run})` });
+  return out;
 };
 
 export const map: EntryPoints.MapReduce.map = (context) => {
-  const row = JSON.parse(context.value) as { id: string; values: Record<string, unknown> };
-  const ref = row.values[F.fulfillment] as { value?: string } | { value?: string }[] | string | undefined;
-  const fulfillmentId = Array.isArray(ref) ? ref[0]?.value : typeof ref === 'object' ? ref?.value : ref;
-  if (!fulfillmentId) throw new Error(`Shipment record ${row.id} has no fulfillment`);
-  const fulfillment = record.load({ type: record.Type.ITEM_FULFILLMENT, id: fulfillmentId });
-  // Runs the shipping flow (no one waits: the packages' tracking numbers are saved on this loaded
-  // record); a failure is recorded on the Shipment record as always.
-  shipFulfillment(fulfillment, { writable: true });
-  const after = search.lookupFields({ type: SHIPMENT.type, id: row.id, columns: [F.status, F.errorCode] });
-  context.write({ key: String(after[F.status] ?? ''), value: JSON.stringify({ shipment: row.id, fulfillment: fulfillmentId, errorCode: after[F.errorCode] ?? '' }) });
+  const { run, maxAttempts } = JSON.parse(context.value) as Input;
+  const done = workOnShipment(Number(context.key), run, { maxAttempts });
+  context.write({ key: done.result.replace(/ \(.*$/, ''), value: JSON.stringify(done) });
 };
 
 export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
@@ -75,6 +58,12 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     errors.push(`shipment ${key}: ${error}`);
     return true;
   });
+  const busy = Object.entries(counts).filter(([key]) => key !== 'WAIT' && key !== 'NOTHING' && key !== 'HELD');
+  if (busy.length === 0 && errors.length === 0) {
+    // Nothing was due: no Audit record for an idle run (96 a day per deployment otherwise).
+    log.debug({ title: 'FedEx shipping queue: nothing due', details: JSON.stringify(counts) });
+    return;
+  }
   writeAudit({
     operation: 'SHIP_QUEUE_RUN',
     direction: 'OUTBOUND',
@@ -85,5 +74,5 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     ...(errors.length ? { errorCode: 'SHIP_QUEUE_ERRORS', errorMessage: errors.join('\n').slice(0, 3900) } : {}),
     correlationId: correlationId('SHIPQ', 'summary', Date.now(), Math.random()),
   });
-  log.audit({ title: 'FedEx shipping queue finished', details: JSON.stringify(counts) });
+  log.audit({ title: 'FedEx connector: shipping queue finished', details: JSON.stringify(counts) });
 };

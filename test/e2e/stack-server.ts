@@ -9,7 +9,7 @@ import { ManualClock, startFedexDouble } from '../fedex-double';
 import { FedexClient } from '../../relay/src/fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
 import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
-import { systemClock } from '../../relay/src/lib/clock';
+import { systemClock, type Clock } from '../../relay/src/lib/clock';
 import { createApp } from '../../relay/src/lib/create-app';
 import { createJsonLogger } from '../../relay/src/lib/logger';
 import { NetSuiteClient } from '../../relay/src/netsuite/client';
@@ -21,14 +21,24 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   tls: { key: string; cert: string };
   fedexStartMs?: number;
   webhookSecurityToken?: string;
+  /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
+  fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
 
 async function main(): Promise<void> {
+  // FedEx's local day is the shipper's: the NetSuite double's dates are this process's local
+  // dates, so FedEx runs at the same UTC offset (its ship-date checks then agree on "today").
+  const offset = -new Date().getTimezoneOffset();
+  const utcOffset = `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
   const fedex = await startFedexDouble({
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
+    utcOffset,
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
   });
-  const clock = systemClock;
+  // Scenarios in which hours pass in NetSuite (retry backoff) move the relay's clock by the same
+  // amount (/__test/clock), so the SuiteApp's signed requests stay inside the relay's time window.
+  let offsetMs = 0;
+  const clock: Clock = { now: () => systemClock.now() + offsetMs, sleep: (ms) => systemClock.sleep(ms) };
   const logs: string[] = [];
   const client = new FedexClient({
     baseUrl: fedex.url,
@@ -37,7 +47,7 @@ async function main(): Promise<void> {
     clock,
     // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
     // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
-    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100 }),
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
@@ -65,6 +75,10 @@ async function main(): Promise<void> {
     return c.json({ ok: true });
   });
   app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
+  app.post('/__test/clock', async (c) => {
+    offsetMs = Number(((await c.req.json()) as { offsetMs: number }).offsetMs) || 0;
+    return c.json({ offsetMs });
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `https://127.0.0.1:${info.port}` })}\n`);
   });

@@ -21,6 +21,8 @@ export interface Stack {
   relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
   /** Any call to the relay over https, trusting exactly the test certificate (`body` as sent, e.g. signed). */
   relayRequest(method: 'GET' | 'POST', path: string, body?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  /** Runs the relay's clock `offsetMs` ahead of real time (to follow a NetSuite clock moved forward). */
+  setRelayClockOffset(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,10 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
       if (res.status !== 200) throw new Error(`configureNetSuite: HTTP ${res.status}`);
     },
     relayNetSuiteStats: async () => (await relay('GET', '/__test/netsuite')).json as { tokenRequests: number },
+    setRelayClockOffset: async (offsetMs) => {
+      const res = await relay('POST', '/__test/clock', { offsetMs });
+      if (res.status !== 200) throw new Error(`setRelayClockOffset: HTTP ${res.status}`);
+    },
     relayLogs: async () => ((await relay('GET', '/__test/logs')).json as { logs: string[] }).logs,
     stop: () =>
       new Promise<void>((ok) => {

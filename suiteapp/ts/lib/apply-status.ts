@@ -6,8 +6,10 @@ import * as search from 'N/search';
 import type { ShipmentStatusFields } from '../../../shared/src/delivery';
 import { invoiceDelivery, shipmentStatusFields } from '../../../shared/src/delivery';
 import { INVOICE_FIELDS, SHIPMENT } from '../../../shared/src/ids';
+import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
 import type { TrackStatus } from '../../../shared/src/tracking';
 import { writeAudit } from './audit';
+import { statusIn } from './shipments';
 import type { TrackedShipment } from './tracked-shipments';
 import { findInvoiceForOrder } from './write-back';
 
@@ -75,7 +77,7 @@ export function updateInvoiceDelivery(salesOrderId: string, knownInvoiceId?: str
   search
     .create({
       type: SHIPMENT.type,
-      filters: [[F.salesOrder, 'anyof', salesOrderId], 'and', [F.status, 'is', 'CREATED'], 'and', ['isinactive', 'is', 'F']],
+      filters: [[F.salesOrder, 'anyof', salesOrderId], 'and', statusIn(LIVE_LABEL_STATUSES), 'and', ['isinactive', 'is', 'F']],
       columns: [F.deliveryStatus, F.deliveredAt, F.exceptionDescription, F.masterTrackingNumber],
     })
     .run()

@@ -3,7 +3,9 @@
 // ends as a FAILED Shipment record with its reason. Each invocation leaves ONE Audit record with its
 // steps (what a person needs to follow the shipment), and spends as few units as the job allows:
 // a person at the dock waits for the label (stored now); the tracking numbers on the fulfillment's
-// packages are written by the shipping queue when a person is waiting (`inline`).
+// packages are written by the shipping queue when a person is waiting (`inline`). Every create
+// goes through shipGate (lib/ship-gate.ts): the Shipment's own key, a claim so two scripts never
+// send for one Shipment, and an unknown outcome resent exactly as first sent.
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
@@ -12,14 +14,19 @@ import { correlationId } from '../../../shared/src/audit';
 import type { CreateShipmentRequest, CreateShipmentResponse } from '../../../shared/src/contract';
 import { RELAY_PATHS } from '../../../shared/src/contract';
 import type { ErrorCode } from '../../../shared/src/errors';
+import { nextAttemptAt } from '../../../shared/src/shipment-lifecycle';
 import type { BuildResult } from '../../../shared/src/fulfillment';
 import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/src/fulfillment';
 import { CONFIG_CACHE, SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { AuditTrail, writeAudit } from './audit';
 import { postToRelay } from './relay-client';
+import { shipGate } from './ship-gate';
+import { CLAIM_RELEASED, pendingValues, recordCreateFailure } from './shipment-state';
 import { storeShipmentDocuments } from './shipment-documents';
 import type { ConnectorConfig } from './settings';
 import { configCache, missingSettings, readConfig } from './settings';
+import type { ShipGate } from './ship-gate';
+import type { ShipmentDetails } from './shipment-state';
 import type { ShipmentRow, ShipmentStatus } from './shipments';
 import { createShipment, findShipmentForFulfillment, updateShipment } from './shipments';
 import { shipMethodRule, readSnapshot, todayIso } from './snapshot';
@@ -61,11 +68,14 @@ export interface ShipOptions {
   inline?: boolean;
   /** The caller loaded `rec` (it is not a user event's read-only record): package tracking is saved on it, not reloaded. */
   writable?: boolean;
+  /** The claim the caller holds on the fulfillment's Shipment (shipping queue, Replay action). */
+  claim?: string;
 }
 
 export interface ShipResult {
   shipmentId?: number;
-  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED';
+  /** NOT_NOW: another script works on its Shipment, or a void is pending (shipGate's reason is in the script log). */
+  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED' | 'NOT_NOW';
   errorCode?: string;
 }
 
@@ -85,13 +95,20 @@ function startShipQueue(trail: AuditTrail): void {
   flags.put({ key: CONFIG_CACHE.shipQueueStartedKey, value: String(Date.now()), ttl: CONFIG_CACHE.shipQueueStartedTtlSeconds });
 }
 
+interface Identity {
+  name: string;
+  fulfillmentId: string;
+  /** The idempotency key a new Shipment record gets (shipGate's). */
+  key: string;
+}
+
 /** Creates the Shipment record in `status`, or moves the existing one there. */
-function saveShipment(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, status: ShipmentStatus, values: Values): number {
+function saveShipment(existing: { id: number } | undefined, identity: Identity, status: ShipmentStatus, values: Values): number {
   if (existing) {
     updateShipment(existing.id, { [F.status]: status, ...values });
     return existing.id;
   }
-  return createShipment({ ...identity, idempotencyKey: idempotencyKeyFor(runtime.accountId, identity.fulfillmentId), status, values });
+  return createShipment({ name: identity.name, fulfillmentId: identity.fulfillmentId, idempotencyKey: identity.key, status, values });
 }
 
 /** The label was bought earlier inline: the shipping queue now puts the tracking numbers on the packages. */
@@ -123,33 +140,37 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     return { status: 'NOT_FEDEX' };
   }
 
-  const existing = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
-  if (existing?.status === 'CREATED') {
-    if (existing.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, existing, options, corr);
-    log.audit({ title: 'FedEx connector: already shipped', details: `Fulfillment ${fulfillmentId} already has FedEx shipment ${existing.trackingNumbers.join(', ')} (Shipment record ${existing.id}); no second shipment` });
-    return { shipmentId: existing.id, status: 'ALREADY_SHIPPED' };
+  const found = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
+  if (found?.status === 'CREATED' && found.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, found, options, corr);
+  const queue = options.bulk === true && config.settings.queueBulk;
+  // Which Shipment record, key and request (shared/src/shipment-lifecycle.ts): no second label, no two senders.
+  const gate = shipGate(found, fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), { ...(options.claim ? { claim: options.claim } : {}), bulk: queue });
+  if (!gate.go) {
+    log.audit({ title: 'FedEx connector: not shipped now', details: gate.reason ?? '' });
+    return { ...(found ? { shipmentId: found.id } : {}), status: found?.status === 'CREATED' ? 'ALREADY_SHIPPED' : 'NOT_NOW' };
   }
-  const identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId };
+  const existing = gate.shipment;
+  const identity: Identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId, key: gate.key };
 
   const nativeLabel = rec.getValue({ fieldId: NATIVE_LABEL_FIELD });
   if (nativeLabel === true || nativeLabel === 'T') return standBack(existing, identity, corr);
 
-  if (options.bulk && config.settings.queueBulk) {
+  if (queue) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
     const trail = new AuditTrail({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
-    trail.shipmentId = saveShipment(existing, identity, 'QUEUED', {});
+    trail.shipmentId = saveShipment(existing, identity, 'QUEUED', { ...CLAIM_RELEASED });
     trail.step('SHIPMENT', 'SUCCESS', { status: 'QUEUED', shipment: trail.shipmentId, created: !existing });
     startShipQueue(trail);
     trail.write('SUCCESS');
     return { shipmentId: trail.shipmentId, status: 'QUEUED' };
   }
-  return ship(rec, options, { config, rule, existing, identity, corr });
+  return ship(rec, options, { config, rule, existing, identity, corr, gate });
 }
 
 /** NetSuite's own FedEx integration prints this fulfillment's label: the connector buys no second one, and says why. */
-function standBack(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, corr: string): ShipResult {
+function standBack(existing: { id: number } | undefined, identity: Identity, corr: string): ShipResult {
   const reason = `Integrated Shipping Label (${NATIVE_LABEL_FIELD}) is checked on this fulfillment: NetSuite's own carrier integration prints its label, so the FedEx connector bought none. To ship it through the connector instead, clear the box and mark the fulfillment Shipped again.`;
-  const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason });
+  const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason, ...CLAIM_RELEASED });
   writeAudit({ operation: 'SKIP', direction: 'INTERNAL', recordType: TYPE, recordId: identity.fulfillmentId, shipmentId, outcome: 'SKIPPED', response: { reason }, correlationId: corr });
   log.audit({ title: 'FedEx connector: native label, no connector label', details: `Fulfillment ${identity.fulfillmentId}: ${reason}` });
   return { shipmentId, status: 'SKIPPED' };
@@ -158,9 +179,10 @@ function standBack(existing: ShipmentRow | undefined, identity: { name: string; 
 interface ShipContext {
   config: ConnectorConfig;
   rule: ReturnType<typeof shipMethodRule>;
-  existing: ShipmentRow | undefined;
-  identity: { name: string; fulfillmentId: string };
+  existing: ShipmentDetails | undefined;
+  identity: Identity;
   corr: string;
+  gate: ShipGate;
 }
 
 function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { code: ErrorCode; text: string } {
@@ -173,17 +195,27 @@ function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { 
 /** How far a shipping attempt got, for the guard that records an unexpected error. */
 interface Progress {
   attempt: number;
+  /** The create request went to the relay: FedEx may hold a label for it. */
+  sent: boolean;
   /** FedEx sold the label: from then on the Shipment stays CREATED whatever fails. */
   bought: boolean;
 }
 
+/** Where an unexpected error leaves the Shipment: never FAILED while FedEx may hold a label. */
+function statusAfterError(progress: Progress, maxAttempts: number): { status: ShipmentStatus; values: Values } {
+  const when = new Date(nextAttemptAt(Date.now(), progress.attempt, Math.random()));
+  if (progress.sent) return { status: 'UNKNOWN', values: { [F.nextAttemptAt]: when } };
+  return progress.attempt >= maxAttempts ? { status: 'FAILED', values: { [F.nextAttemptAt]: '' } } : { status: 'RETRYING', values: { [F.nextAttemptAt]: when } };
+}
+
 /**
- * Ships, and turns any unexpected error into a FAILED Shipment (INTERNAL, retried by the queue up
- * to Max Attempts) and the invocation's Audit record, never a bare exception in the script log.
+ * Ships, and turns any unexpected error into a Shipment the queue retries (RETRYING up to Max
+ * Attempts, then FAILED; UNKNOWN once the request was sent) and the invocation's Audit record,
+ * never a bare exception in the script log.
  */
 function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipResult {
   const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
-  const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, bought: false };
+  const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, sent: false, bought: false };
   trail.attempt = progress.attempt;
   try {
     return shipSteps(rec, options, ctx, trail, progress);
@@ -191,10 +223,13 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
     const text = `Unexpected error ${progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : 'before FedEx created the shipment'}: ${message(e)}`;
     trail.step('ERROR', 'FAILURE', undefined, undefined, text);
     let shipmentId = trail.shipmentId;
+    let status: ShipResult['status'] = progress.bought ? 'CREATED' : 'FAILED';
     try {
       if (!progress.bought) {
-        const values = { [F.errorCode]: 'INTERNAL', [F.lastError]: text.slice(0, 3900), [F.attempts]: progress.attempt };
-        shipmentId = shipmentId !== undefined ? (updateShipment(shipmentId, { [F.status]: 'FAILED', ...values }), shipmentId) : saveShipment(ctx.existing, ctx.identity, 'FAILED', values);
+        const after = statusAfterError(progress, ctx.config.settings.maxAttempts);
+        status = after.status;
+        const values = { [F.errorCode]: 'INTERNAL', [F.lastError]: text.slice(0, 3900), [F.attempts]: progress.attempt, ...after.values, ...CLAIM_RELEASED };
+        shipmentId = shipmentId !== undefined ? (updateShipment(shipmentId, { [F.status]: after.status, ...values }), shipmentId) : saveShipment(ctx.existing, ctx.identity, after.status, values);
         trail.shipmentId = shipmentId;
       }
     } catch (recordError) {
@@ -202,7 +237,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
     }
     trail.write(progress.bought ? 'SUCCESS' : 'FAILURE', { code: 'INTERNAL', message: text });
     log.error({ title: `FedEx connector: fulfillment ${ctx.identity.fulfillmentId}: unexpected error`, details: text });
-    return { ...(shipmentId !== undefined ? { shipmentId } : {}), status: progress.bought ? 'CREATED' : 'FAILED', errorCode: 'INTERNAL' };
+    return { ...(shipmentId !== undefined ? { shipmentId } : {}), status, errorCode: 'INTERNAL' };
   }
 }
 
@@ -245,22 +280,26 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   }
   trail.step('READ', build.kind === 'ready' ? 'SUCCESS' : 'FAILURE', { source: source ? `${source.typeCode} ${source.id}` : 'none', packages: build.kind === 'ready' ? build.request.packages.length : undefined }, started);
 
-  if (build.kind !== 'ready') {
+  // A create whose outcome is unknown is resent exactly as first sent (shipGate), whatever the data says now.
+  const replay = ctx.gate.replay;
+  if (build.kind !== 'ready' && !replay) {
     const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
     const text = build.kind === 'failed' ? build.message : build.reason;
-    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
+    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900), [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
     if (build.kind === 'failed' && build.problems.length) trail.request = { problems: build.problems };
     trail.write('FAILURE', { code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
     return { shipmentId: trail.shipmentId, status: 'FAILED', errorCode: code };
   }
 
-  const request: CreateShipmentRequest = { ...build.request, attempt };
+  // The Shipment's own key (a reship after a void has a new one); the first attempt's time on every resend.
+  const request: CreateShipmentRequest = { firstAttemptAt: ctx.gate.firstAttemptAt, ...(replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request), idempotencyKey: ctx.gate.key, attempt };
   trail.request = request;
-  // Recorded before the call: if this script dies mid-call, the next try knows to reconcile.
+  // Recorded before the call (status, attempt, the request, the claim): if this script dies
+  // mid-call, the shipping queue finds it after the claim's lease and reconciles.
   const shipmentId = saveShipment(existing, identity, 'PENDING', {
     ...links,
-    [F.attempts]: attempt,
+    ...pendingValues(request, ctx.gate.claim),
     [F.serviceType]: request.serviceType,
     [F.accountNumber]: request.accountNumber ?? '',
     ...(existing ? { [F.errorCode]: '', [F.lastError]: '' } : {}),
@@ -268,17 +307,17 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   trail.shipmentId = shipmentId;
 
   started = Date.now();
+  progress.sent = true;
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
   if (!answer.ok) {
     const err = answer.error;
-    const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
-    const text = `${err.message}${fedex}`;
-    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, text);
+    // FAILED only on a definite answer; UNKNOWN and RETRYING go back to the shipping queue.
+    const failure = recordCreateFailure(shipmentId, answer, attempt, settings.maxAttempts);
+    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, shipment: failure.status, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, failure.text);
     trail.response = { status: answer.status, error: err };
-    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: err.code, [F.lastError]: text.slice(0, 3900), ...(err.fedexTransactionId ? { [F.fedexTransactionId]: err.fedexTransactionId } : {}) });
-    trail.write('FAILURE', { code: err.code, message: text });
-    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
-    return { shipmentId, status: 'FAILED', errorCode: err.code };
+    trail.write('FAILURE', { code: err.code, message: failure.text });
+    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: failure.text });
+    return { shipmentId, status: failure.status, errorCode: err.code };
   }
 
   const shipped = answer.body;
@@ -299,6 +338,8 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     [F.lastError]: '',
     // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
     [F.fulfillmentPending]: options.inline === true,
+    [F.nextAttemptAt]: '',
+    ...CLAIM_RELEASED,
   };
   const problems: string[] = [];
   started = Date.now();

@@ -2,6 +2,8 @@
 // given tracking numbers.
 import * as search from 'N/search';
 import { SHIPMENT } from '../../../shared/src/ids';
+import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
+import { statusIn } from './shipments';
 
 const F = SHIPMENT.fields;
 
@@ -40,10 +42,10 @@ export function toTrackedShipment(row: search.Result): TrackedShipment | undefin
   };
 }
 
-/** Shipments created and not in a final delivery state, by ascending internal id. */
+/** Shipments with a live label (a refused void's included) not in a final delivery state, by ascending internal id. */
 export function openShipmentsSearch(afterId: number, upToId?: number): search.Search {
   const filters: unknown[] = [
-    [F.status, 'is', 'CREATED'],
+    statusIn(LIVE_LABEL_STATUSES),
     'and',
     ['isinactive', 'is', 'F'],
     'and',
