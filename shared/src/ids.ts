@@ -26,6 +26,8 @@ export const SCRIPTS = {
   shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
   /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
   actionSuitelet: { scriptId: 'customscript_mlfx_sl_action', deploymentId: 'customdeploy_mlfx_sl_action' },
+  /** The admin console (Setup > Integration > FedEx Connector): connection, counts, failures, recent shipments. */
+  consoleSuitelet: { scriptId: 'customscript_mlfx_sl_console', deploymentId: 'customdeploy_mlfx_sl_console' },
 } as const;
 
 /**
