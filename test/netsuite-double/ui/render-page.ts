@@ -49,7 +49,7 @@ table.listtable{border-collapse:collapse;width:100%}
 tr.uir-machine-headerrow td{background:#e5ecf5;color:#4d5f79;font-size:11px;text-transform:uppercase;padding:4px 6px;border-bottom:1px solid #cbd5e1;text-align:left}
 tr.uir-machine-row td{padding:3px 6px;border-bottom:1px solid #eee;vertical-align:top}
 tr.uir-machine-row-even td{background:#f7f9fc}
-.uir-tab{margin-top:12px} .uir-tab h2{font-size:14px;color:#4d5f79;border-bottom:2px solid #4d5f79;display:inline-block;margin:0 0 4px}
+.uir-tab{margin-top:14px} .uir-tab h2{font-size:14px;color:#4d5f79;border-bottom:2px solid #4d5f79;display:table;margin:0 0 6px}
 .uir-inline-html{margin:4px 0}
 `;
 

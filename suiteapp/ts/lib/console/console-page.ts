@@ -188,7 +188,7 @@ export function buildConsoleForm(data: ConsoleData, links: ConsoleLinks): server
   const recentTab = 'custpage_tab_recent';
   form.addSubtab({ id: recentTab, label: 'Recent Shipments' });
   pager(form, 'custpage_rec', recentTab, data.recent, 'rp', data, links);
-  shipmentList(form, 'custpage_recent', 'Recent Shipments', recentTab, data.recent, [
+  shipmentList(form, 'custpage_recent', 'Newest First', recentTab, data.recent, [
     { id: 'name', label: 'Name', type: FieldType.TEXT, value: (r) => r.name },
     { id: 'created', label: 'Created', type: FieldType.TEXT, value: (r) => r.created },
     { id: 'status', label: 'Status', type: FieldType.TEXT, value: (r) => r.status },
