@@ -72,6 +72,22 @@ export const SHIPMENT = {
     exceptionDescription: 'custrecord_mlfx_shp_exc_desc',
     /** What the last applied status was made of: equal signature = nothing to write. */
     trackSignature: 'custrecord_mlfx_shp_trk_sig',
+    // Quota-aware polling (shared/src/track-plan.ts): the check plan, written only when FedEx's news
+    // changes it. Times are epoch minutes (whole numbers, no date format or time zone to misread).
+    checkFirst: 'custrecord_mlfx_shp_chk_first',
+    checkEvery: 'custrecord_mlfx_shp_chk_every',
+    checkEnd: 'custrecord_mlfx_shp_chk_end',
+    checkPriority: 'custrecord_mlfx_shp_chk_prio',
+    /** For people: when the poll will next ask FedEx, and why. */
+    nextCheck: 'custrecord_mlfx_shp_next_check',
+    checkReason: 'custrecord_mlfx_shp_chk_reason',
+    /** FedEx has nothing more to say (final status) or the connector gave up: the poll leaves it alone. */
+    trackingDone: 'custrecord_mlfx_shp_trk_done',
+    /** LABEL_UNUSED or NOT_FOUND: a person should look (see the saved search of flagged shipments). */
+    trackingFlag: 'custrecord_mlfx_shp_trk_flag',
+    notFoundSince: 'custrecord_mlfx_shp_nf_since',
+    /** The return leg's tracking number, once FedEx names one; the poll follows it until it is back. */
+    returnTrackingNumber: 'custrecord_mlfx_shp_return_trk',
     /** The commercial invoice FedEx returned for an international shipment (File Cabinet PDF). */
     commercialInvoiceFile: 'custrecord_mlfx_shp_ci_file',
     /** The label is bought but the tracking numbers are not yet on the fulfillment's packages (the shipping queue writes them). */
@@ -130,6 +146,7 @@ export const INVOICE_FIELDS = {
   deliveryStatus: 'custbody_mlfx_dlv_status',
   deliveredAt: 'custbody_mlfx_delivered_at',
   deliveryException: 'custbody_mlfx_dlv_exception',
+  receivedBy: 'custbody_mlfx_received_by',
 } as const;
 
 /**
@@ -150,6 +167,14 @@ export const SETTINGS = {
     maxAttempts: 'custrecord_mlfx_set_max_attempts',
     /** Most shipments one tracking poll run checks. */
     pollMaxPerRun: 'custrecord_mlfx_set_poll_max',
+    /** FedEx Track requests the poll may spend in a day (FedEx's quota day: midnight to midnight GMT). */
+    trackDailyBudget: 'custrecord_mlfx_set_trk_budget',
+    /** Days without a FedEx scan after which a label is flagged as never used. */
+    unusedLabelDays: 'custrecord_mlfx_set_unused_days',
+    /** Hours FedEx may not know a tracking number before it is flagged NOT_FOUND. */
+    notFoundGraceHours: 'custrecord_mlfx_set_nf_grace',
+    /** FedEx pushes tracking updates by webhook: the poll only checks now and then, as a safety net. */
+    webhooksActive: 'custrecord_mlfx_set_webhooks',
     /** SENDER (default) or RECIPIENT pays duties and taxes on international shipments. */
     dutiesPayment: 'custrecord_mlfx_set_duties_payer',
     /** Electronic Trade Documents: FedEx sends the commercial invoice to customs (default off). */
@@ -159,11 +184,11 @@ export const SETTINGS = {
   },
 } as const;
 
-/** Small state the poll keeps between runs (the position of its round-robin cursor). */
+/** Small state the poll keeps between runs: its last run, and the day's Track requests. */
 export const STATE = {
   type: 'customrecord_mlfx_state',
   fields: { value: 'custrecord_mlfx_state_value' },
-  trackCursorName: 'track-cursor',
+  trackPollName: 'track-poll',
 } as const;
 
 /**
@@ -179,7 +204,7 @@ export const SALES_ORDER_FIELDS = {
 export const CONFIG_CACHE = {
   name: 'mlfx_config',
   /** Settings and service map, one entry (bump the version when its shape changes). */
-  configKey: 'config:v1',
+  configKey: 'config:v2',
   /** `address:<location|subsidiary>:<id>` → the record's name and main address. */
   addressKeyPrefix: 'address:',
   /** Set when a bulk save started the shipping queue, so the next rows do not submit it again. */

@@ -22,10 +22,17 @@ describe('classifyFailure', () => {
     expect(classifyFailure({ code: 'RELAY_OVERLOADED', status: 503, fromRelay: true })).toBe('passing');
     expect(classifyFailure({ code: 'FEDEX_RATE_LIMITED', status: 503, fromRelay: true })).toBe('passing');
     expect(classifyFailure({ code: 'FEDEX_REJECTED', status: 422, fromRelay: true })).toBe('final');
+    // A create refused because an earlier attempt's live label cannot be voided: a label exists.
+    expect(classifyFailure({ code: 'FEDEX_VOID_REFUSED', status: 422, fromRelay: true })).toBe('unknown');
     expect(classifyFailure({ code: 'INVALID_SHIPMENT_DATA', status: 400, fromRelay: true })).toBe('final');
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 504, fromRelay: false })).toBe('unknown');
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 502, fromRelay: false })).toBe('unknown');
     expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 404, fromRelay: false })).toBe('passing');
+  });
+
+  it('takes a request that never left NetSuite at its word', () => {
+    expect(classifyFailure({ code: 'CONFIGURATION', status: 0, sent: false })).toBe('final');
+    expect(classifyFailure({ code: 'RELAY_UNAVAILABLE', status: 0, sent: false })).toBe('passing');
   });
 
   it('gives every error code a kind', () => {
@@ -89,6 +96,8 @@ describe('queueWorkFor', () => {
     expect(queueWorkFor(state({ status: 'CREATED', voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'QUEUED', voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'CREATED' }), NOW)).toBe('none');
+    expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true }), NOW)).toBe('finish');
+    expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true, voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'FAILED' }), NOW)).toBe('none');
     expect(queueWorkFor(state({ status: 'VOIDED' }), NOW)).toBe('none');
   });

@@ -24,7 +24,7 @@ export const SHIPMENT_STATUSES = [
   'VOIDED',
   /** FedEx refused the void (typically already picked up): the label stays live and billable; reason in Last Error. */
   'VOID_REFUSED',
-  /** The connector stood back on purpose (NetSuite's own FedEx integration prints this label): nothing to do. */
+  /** The connector stood back on purpose (NetSuite's own FedEx integration prints this label); reason in Last Error. */
   'SKIPPED',
 ] as const;
 export type ShipmentStatus = (typeof SHIPMENT_STATUSES)[number];
@@ -40,8 +40,14 @@ export const LIVE_LABEL_STATUSES: readonly ShipmentStatus[] = ['CREATED', 'VOIDI
  */
 export type FailureKind = 'final' | 'passing' | 'unknown';
 
-const FINAL_CODES: readonly ErrorCode[] = ['INVALID_REQUEST', 'INVALID_SHIPMENT_DATA', 'CONFIGURATION', 'FEDEX_REJECTED', 'IDEMPOTENCY_CONFLICT', 'FEDEX_VOID_REFUSED'];
-const UNKNOWN_CODES: readonly ErrorCode[] = ['FEDEX_OUTCOME_UNKNOWN', 'INTERNAL', 'IDEMPOTENCY_IN_PROGRESS'];
+const FINAL_CODES: readonly ErrorCode[] = ['INVALID_REQUEST', 'INVALID_SHIPMENT_DATA', 'CONFIGURATION', 'UNSUPPORTED_FULFILLMENT', 'FEDEX_REJECTED'];
+/**
+ * IDEMPOTENCY_CONFLICT too: the relay holds another body for this key, so something was sent under
+ * it and may have been created; the reconciling resend (attempt > 1) is the relay's to sort out.
+ * And FEDEX_VOID_REFUSED answering a create: an earlier attempt's label is live and FedEx will not
+ * void it, so the key has a live label (never FAILED; the message names it).
+ */
+const UNKNOWN_CODES: readonly ErrorCode[] = ['FEDEX_OUTCOME_UNKNOWN', 'INTERNAL', 'IDEMPOTENCY_IN_PROGRESS', 'IDEMPOTENCY_CONFLICT', 'FEDEX_VOID_REFUSED'];
 
 /** SuiteScript errors of N/https that prove nothing left NetSuite (no host, bad URL). */
 const NOT_SENT_TRANSPORT_ERRORS = ['SSS_INVALID_URL', 'SSS_UNKNOWN_HOST', 'SSS_INVALID_HOST_CERT'];
@@ -54,13 +60,13 @@ export interface FailedCall {
   transportError?: string;
   /** True when the answer carried the relay's own error body (its code can be trusted). */
   fromRelay?: boolean;
-  /** True when nothing left NetSuite (the SuiteApp refused to send, e.g. an http:// relay URL). */
-  notSent?: boolean;
+  /** False when the request never left NetSuite (the code then says why, e.g. CONFIGURATION). */
+  sent?: boolean;
 }
 
 /** Classifies a failed relay call. When in doubt, `unknown`: a retry with reconciliation costs a lookup, a forgotten label costs money. */
 export function classifyFailure(call: FailedCall): FailureKind {
-  if (call.notSent) return FINAL_CODES.includes(call.code) ? 'final' : 'passing';
+  if (call.sent === false) return FINAL_CODES.includes(call.code) ? 'final' : 'passing';
   if (call.status === 0) {
     // No answer: a timeout or a closed connection may come after the relay received the request
     // (NetSuite reports a refused connection with the same error as one cut mid-answer).
@@ -122,6 +128,8 @@ export interface ShipmentState {
   nextAttemptAt?: number;
   /** Non-empty once a void was asked for. */
   voidReason?: string;
+  /** CREATED inline: the tracking numbers still go on the fulfillment's packages. */
+  fulfillmentPending?: boolean;
   /** A create request was recorded before sending: its outcome must be reconciled before anything else. */
   hasSentRequest: boolean;
 }
@@ -131,10 +139,11 @@ export interface ShipmentState {
  * - `ship`: create it (queued, a passing failure that is due, or a create that never left NetSuite);
  * - `reconcile`: resend the recorded request with a raised attempt (the last outcome is unknown);
  * - `void`: void it (asked for and not done), resolving an unknown create first;
+ * - `finish`: put a label bought inline on the fulfillment's packages (no one waits for that);
  * - `wait`: someone else holds it, or its next attempt is not due;
  * - `none`: nothing to do.
  */
-export type QueueWork = 'ship' | 'reconcile' | 'void' | 'wait' | 'none';
+export type QueueWork = 'ship' | 'reconcile' | 'void' | 'finish' | 'wait' | 'none';
 
 export function claimIsLive(state: Pick<ShipmentState, 'claim' | 'claimedAt'>, nowMs: number, me?: string, leaseMs = CLAIM_LEASE_MS): boolean {
   if (!state.claim || state.claim === me) return false;
@@ -167,7 +176,8 @@ export function queueWorkFor(state: ShipmentState, nowMs: number, me?: string, l
       return due ? 'void' : 'wait';
     case 'CREATED':
       // A void asked for while its create was in flight: the create won the race, void it now.
-      return state.voidReason ? 'void' : 'none';
+      if (state.voidReason) return 'void';
+      return state.fulfillmentPending ? 'finish' : 'none';
     default:
       return 'none';
   }

@@ -24,7 +24,9 @@ const REPO = resolve(import.meta.dirname, '../..');
 /** Generous: a loaded 2-core machine can take seconds per page (each runs SuiteScripts and calls the relay). */
 const STEP_MS = 60_000;
 
-const stack = useStack();
+// FedEx's day as NetSuite's (the double's dates are this process's, UTC in CI): the relay's lookups by
+// reference otherwise meet TRACKING.SHIPDATEEND.FUTURE between 00:00 and 05:00 UTC.
+const stack = useStack({ fedexUtcOffset: '+00:00' });
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();

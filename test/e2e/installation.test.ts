@@ -6,6 +6,7 @@ import { SAVED_SEARCHES, SCRIPTS, SETTINGS, SHIPMENT } from '../../shared/src/id
 import { createNetSuiteDouble, mapReduceInputFromSearch, savedSearchDefinition } from '../netsuite-double';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { useStack } from './stack';
+import { scenarioClock } from './tracking-clock';
 
 const stack = useStack();
 const HOUR = 3_600_000;
@@ -48,6 +49,7 @@ describe('installation (deploy.xml <run>)', () => {
 
   it('the saved searches list what finance and fulfillment staff need', async () => {
     const a = connectorAccount(stack());
+    const clock = await scenarioClock(stack(), a);
     const so = a.salesOrder();
     const invoice = a.ns.ui.bill(so);
     const delivered = a.shipOrder(so);
@@ -55,16 +57,15 @@ describe('installation (deploy.xml <run>)', () => {
     const troubled = a.shipOrder(a.salesOrder());
     const troubledNumber = String(a.shipmentOf(troubled)?.fields[SHIPMENT.fields.masterTrackingNumber]);
     await stack().control('POST', 'timeline', { trackingNumber: troubledNumber, steps: [{ afterMs: 2 * HOUR, code: 'DE', exceptionCode: '08', exceptionDescription: 'Customer not available or business closed' }] });
-    // Deliveries land on the FedEx clock's "now"; the NetSuite account's week is the real week here.
-    await stack().control('POST', 'clock', { setMs: Date.now() });
-    await stack().control('POST', 'clock', { advanceMs: 31 * HOUR });
+    // Deliveries land on the FedEx clock's "now"; the NetSuite account's week is its own clock's week.
+    await clock.advance(31 * HOUR);
     a.ns.runMapReduce({ scriptId: SCRIPTS.trackingPoll.scriptId });
 
     expect(openSavedSearch(a, SAVED_SEARCHES.failedShipments)).toEqual([String(a.shipmentOf(failed)?.id)]);
     expect(openSavedSearch(a, SAVED_SEARCHES.shipmentsWithExceptions)).toEqual([String(a.shipmentOf(troubled)?.id)]);
     const thisWeek = openSavedSearch(a, SAVED_SEARCHES.invoicesDeliveredThisWeek);
     const deliveredAt = a.ns.get('invoice', invoice)?.fields.custbody_mlfx_delivered_at as Date;
-    const sunday = new Date();
+    const sunday = new Date(clock.now());
     sunday.setHours(0, 0, 0, 0);
     sunday.setDate(sunday.getDate() - sunday.getDay());
     // 31 hours ahead can fall into next week: then the invoice must not be listed.

@@ -1,3 +1,4 @@
+import { beforeEach } from 'vitest';
 // Helpers for the shipment lifecycle scenarios (shipping queue, voids, actions): moving time,
 // running the queue's deployments, counting live labels at the FedEx double, and hooking into a
 // script's N/https or N/record calls to interleave a second run exactly where a race would hit.
@@ -18,15 +19,17 @@ export interface TimeTravel {
 }
 
 /**
- * Time passing: NetSuite's clock, the relay's and FedEx's move forward together, so signed
- * requests stay inside the relay's window and the relay's lookups by reference never ask FedEx
- * about a ship date in FedEx's future (TRACKING.SHIPDATEEND.FUTURE). Only ever forward (the relay's
- * rate limiter would wait out a clock that went back), so the skew carries over between the tests
- * of a file and every new account joins it. FedEx's clock is set, not advanced: the stack's reset
- * before each test puts it back to the stack's start.
+ * Time passing: NetSuite's, the relay's and FedEx's clocks move forward together, so signed requests
+ * stay inside the relay's window and ship dates mean the same everywhere. The relay's clock only
+ * ever moves forward (its rate limiter would wait out a clock that went back), so the skew carries
+ * over between the tests of a file: FedEx's clock (reset before each test) is put back on it, and
+ * every new account joins it. Call after useStack, so its reset runs first.
  */
 export function useTimeTravel(stack: () => Stack): TimeTravel {
   let skewMs = 0;
+  beforeEach(async () => {
+    if (skewMs > 0) await stack().control('POST', 'clock', { advanceMs: skewMs });
+  });
   return {
     join(a) {
       if (skewMs > 0) a.ns.clock.set(Date.now() + skewMs);
@@ -36,7 +39,7 @@ export function useTimeTravel(stack: () => Stack): TimeTravel {
       skewMs += ms;
       a.ns.clock.set(Date.now() + skewMs);
       await stack().setRelayClockOffset(skewMs);
-      await stack().control('POST', 'clock', { setMs: Date.now() + skewMs });
+      await stack().control('POST', 'clock', { advanceMs: ms });
     },
   };
 }

@@ -6,7 +6,9 @@ import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { STACK_SECRET, useStack } from './stack';
 
 const S = SHIPMENT.fields;
-const stack = useStack();
+// FedEx's day as NetSuite's (the double's dates are this process's, UTC in CI): the relay's lookups by
+// reference otherwise meet TRACKING.SHIPDATEEND.FUTURE between 00:00 and 05:00 UTC.
+const stack = useStack({ fedexUtcOffset: '+00:00' });
 
 const ueRuns = (a: ConnectorAccount) => a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
 /** The scheduled run of the shipping queue (every 15 minutes in NetSuite). */
@@ -163,6 +165,7 @@ describe('ways a fulfillment becomes Shipped', () => {
     a.ns.runMapReduce({ scriptId: SCRIPTS.shipQueue.scriptId, deploymentId: SCRIPTS.shipQueue.deploymentId });
     expect((await stack().stats()).shipmentsCreated).toBe(20);
   });
+  // Retries, backoff, reconciliation of unknown outcomes and concurrent queue runs: shipping-queue.test.ts.
 
   it('an http:// relay URL is a setting to fix, not an outage: NetSuite calls only https', async () => {
     expect(stack().relayUrl).toMatch(/^https:\/\/127\.0\.0\.1:/);
@@ -172,8 +175,6 @@ describe('ways a fulfillment becomes Shipped', () => {
     expect(String(a.shipmentOf(f)?.fields[S.lastError])).toMatch(/https/);
     expect((await stack().stats()).shipmentsCreated).toBe(0);
   });
-
-  // Retries, backoff, reconciliation of unknown outcomes and concurrent queue runs: shipping-queue.test.ts.
 });
 
 describe('secrets', () => {

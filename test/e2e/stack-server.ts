@@ -20,25 +20,26 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   /** The relay's TLS key and certificate (test/support/test-tls.ts): NetSuite calls only https. */
   tls: { key: string; cert: string };
   fedexStartMs?: number;
+  /** FedEx's daily Track quota in the double (default: FedEx's 100,000). */
+  fedexTrackDailyQuota?: number;
   webhookSecurityToken?: string;
+  /** FedEx's local time zone (default the double's, -05:00). */
+  fedexUtcOffset?: string;
   /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
   fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
 
 async function main(): Promise<void> {
-  // FedEx's local day is the shipper's: the NetSuite double's dates are this process's local
-  // dates, so FedEx runs at the same UTC offset (its ship-date checks then agree on "today").
-  const offset = -new Date().getTimezoneOffset();
-  const utcOffset = `${offset < 0 ? '-' : '+'}${String(Math.floor(Math.abs(offset) / 60)).padStart(2, '0')}:${String(Math.abs(offset) % 60).padStart(2, '0')}`;
   const fedex = await startFedexDouble({
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
-    utcOffset,
+    ...(options.fedexTrackDailyQuota ? { trackDailyQuota: options.fedexTrackDailyQuota } : {}),
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
+    ...(options.fedexUtcOffset ? { utcOffset: options.fedexUtcOffset } : {}),
   });
-  // Scenarios in which hours pass in NetSuite (retry backoff) move the relay's clock by the same
-  // amount (/__test/clock), so the SuiteApp's signed requests stay inside the relay's time window.
-  let offsetMs = 0;
-  const clock: Clock = { now: () => systemClock.now() + offsetMs, sleep: (ms) => systemClock.sleep(ms) };
+  // The relay's clock is real time, moved by tests that move FedEx's and NetSuite's clocks with it
+  // (tracking scenarios over days): NetSuite's signatures are checked against it.
+  let clockOffsetMs = 0;
+  const clock: Clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep };
   const logs: string[] = [];
   const client = new FedexClient({
     baseUrl: fedex.url,
@@ -76,8 +77,13 @@ async function main(): Promise<void> {
   });
   app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
   app.post('/__test/clock', async (c) => {
-    offsetMs = Number(((await c.req.json()) as { offsetMs: number }).offsetMs) || 0;
-    return c.json({ offsetMs });
+    const body = (await c.req.json()) as { setMs?: number; advanceMs?: number; offsetMs?: number };
+    // Forward only with setMs/advanceMs: the relay's limiters remember when they last let a call out.
+    if (body.offsetMs !== undefined) clockOffsetMs = Number(body.offsetMs) || 0;
+    if (body.setMs !== undefined && body.setMs < clock.now()) return c.json({ error: 'the relay clock only moves forward' }, 409);
+    if (body.setMs !== undefined) clockOffsetMs = body.setMs - Date.now();
+    if (body.advanceMs !== undefined) clockOffsetMs += Math.max(0, body.advanceMs);
+    return c.json({ now: clock.now(), offsetMs: clockOffsetMs });
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `https://127.0.0.1:${info.port}` })}\n`);

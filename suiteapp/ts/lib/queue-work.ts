@@ -10,14 +10,14 @@ import type { QueueWork } from '../../../shared/src/shipment-lifecycle';
 import { claimIsLive, queueWorkFor } from '../../../shared/src/shipment-lifecycle';
 import { shipFulfillment } from './ship-fulfillment';
 import type { ShipmentDetails } from './shipment-state';
-import { claimShipment, readShipment, writeShipment } from './shipment-state';
+import { CLAIM_RELEASED, claimShipment, writeShipment } from './shipment-state';
 import { statusIn } from './shipments';
 import { voidShipment } from './void-shipment';
 
 const F = SHIPMENT.fields;
 
-/** Error codes of FAILED Shipments written before UNKNOWN existed whose outcome was never known. */
-const LEGACY_UNKNOWN_CODES = ['FEDEX_OUTCOME_UNKNOWN', 'INTERNAL'];
+/** Error code of FAILED Shipments written before UNKNOWN existed whose outcome was never known. */
+const LEGACY_UNKNOWN_CODES = ['FEDEX_OUTCOME_UNKNOWN'];
 
 /** The Shipments the queue looks at (the map decides, from the record itself, which are due). */
 export function queueCandidatesSearch(maxAttempts: number): search.Search {
@@ -39,13 +39,9 @@ export function queueCandidatesSearch(maxAttempts: number): search.Search {
       [
         statusIn(['QUEUED', 'PENDING', 'RETRYING', 'UNKNOWN', 'VOIDING']),
         'or',
-        [[F.status, 'is', 'CREATED'], 'and', [F.voidReason, 'isnotempty', '']],
+        [[F.status, 'is', 'CREATED'], 'and', [[F.voidReason, 'isnotempty', ''], 'or', [F.fulfillmentPending, 'is', 'T']]],
         'or',
-        // Shipped inline (a person was waiting): the tracking numbers still go on the fulfillment's packages.
-        [[F.status, 'is', 'CREATED'], 'and', [F.fulfillmentPending, 'is', 'T']],
-        'or',
-        // Legacy unknowns predate claims (no Claimed At); a FAILED INTERNAL since then is a script error that used up its attempts.
-        [[F.status, 'is', 'FAILED'], 'and', [[legacyUnknown, 'and', [F.claimedAt, 'isempty', '']], 'or', [legacyRetryable, 'and', [F.attempts, 'lessthan', maxAttempts]]]],
+        [[F.status, 'is', 'FAILED'], 'and', [legacyUnknown, 'or', [legacyRetryable, 'and', [F.attempts, 'lessthan', maxAttempts]]]],
       ],
     ],
     columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC })],
@@ -55,15 +51,14 @@ export function queueCandidatesSearch(maxAttempts: number): search.Search {
 /** A FAILED Shipment from before RETRYING/UNKNOWN existed, read as what it would be today. */
 function asToday(s: ShipmentDetails, maxAttempts: number): ShipmentDetails {
   if (s.status !== 'FAILED' || !s.errorCode) return s;
-  if (LEGACY_UNKNOWN_CODES.includes(s.errorCode)) return s.claimedAt === undefined ? { ...s, status: 'UNKNOWN' } : s;
+  if (LEGACY_UNKNOWN_CODES.includes(s.errorCode)) return { ...s, status: 'UNKNOWN' };
   if ((RETRYABLE_CODES as readonly string[]).includes(s.errorCode) && s.attempts < maxAttempts) return { ...s, status: 'RETRYING' };
   return s;
 }
 
 export interface WorkResult {
   shipmentId: number;
-  /** `packages`: a label bought inline whose tracking numbers the fulfillment's packages still need. */
-  work: QueueWork | 'packages';
+  work: QueueWork;
   /** The Shipment's status afterwards, or why nothing was done. */
   result: string;
 }
@@ -94,51 +89,45 @@ export function workOnShipment(shipmentId: number, claim: string, options: WorkO
     }
     return queueWorkFor(today, nowMs, claim);
   };
-  const before = readShipment(shipmentId);
-  if (before.status === 'CREATED' && before.fulfillmentPending && !before.voidReason) return writePackages(before);
-  const work = decide(before);
-  if (work === 'wait' || work === 'none') return { shipmentId, work, result: work === 'wait' ? `WAIT (${before.status})` : `NOTHING (${before.status})` };
-
+  // One load decides and claims (the claim is saved only when there is work).
+  let work = 'none' as QueueWork;
   const claimed = claimShipment(shipmentId, claim, (s) => {
-    const again = decide(s);
-    return again === work ? undefined : `now ${s.status}${s.claim ? `, held by ${s.claim}` : ''}`;
+    work = decide(s);
+    return work === 'wait' ? 'WAIT' : work === 'none' ? 'NOTHING' : undefined;
   });
-  if (!claimed.ok) return { shipmentId, work, result: `HELD (${claimed.reason})` };
+  if (!claimed.ok) {
+    const idle = claimed.reason === 'WAIT' || claimed.reason === 'NOTHING';
+    return { shipmentId, work, result: idle ? `${claimed.reason} (${claimed.shipment?.status ?? ''})` : `HELD (${claimed.reason})` };
+  }
   const shipment = claimed.shipment;
 
-  if (work === 'void') return { shipmentId, work, result: voidShipment(shipmentId, claim, true).status };
+  if (work === 'void') return { shipmentId, work, result: voidShipment(shipmentId, claim, shipment).status };
   const fulfillment = tryLoadFulfillment(shipment.fulfillmentId);
+  if (work === 'finish') {
+    // A label bought inline: its tracking numbers go on the fulfillment's packages (gone: nothing to write).
+    if (fulfillment) shipFulfillment(fulfillment, { claim, writable: true, existing: shipment });
+    else writeShipment(shipmentId, { [F.fulfillmentPending]: false, ...CLAIM_RELEASED });
+    return { shipmentId, work, result: 'CREATED' };
+  }
   const shipped = fulfillment && String(fulfillment.getValue({ fieldId: 'shipstatus' }) ?? '') === 'C';
   if (!fulfillment || !shipped) {
     // Its fulfillment was deleted or taken back from Shipped and the user event could not void
     // (or it happened before it ran): void instead of create.
     const reason = !fulfillment ? `Fulfillment ${shipment.fulfillmentId ?? '(none)'} no longer exists` : `Fulfillment ${shipment.fulfillmentId} is no longer Shipped`;
-    writeShipment(shipmentId, { [F.voidReason]: shipment.voidReason || reason });
-    return { shipmentId, work: 'void', result: voidShipment(shipmentId, claim, true).status };
+    return { shipmentId, work: 'void', result: voidInstead(shipment, claim, reason) };
   }
-  // The claimed Shipment is the fulfillment's: no search for it (10 units).
-  shipFulfillment(fulfillment, { claim, writable: true, existing: { id: shipment.id, status: shipment.status, attempts: shipment.attempts, trackingNumbers: shipment.trackingNumbers } });
-  const after = search.lookupFields({ type: SHIPMENT.type, id: shipmentId, columns: [F.status, F.claim] });
-  const status = String(after[F.status] ?? '');
-  if (status === shipment.status && String(after[F.claim] ?? '') === claim) {
-    // The shipping flow stood back without a word on the Shipment (its ship method is no longer FedEx's):
-    // nothing may stay queued for a fulfillment that will not ship by FedEx.
-    writeShipment(shipmentId, { [F.voidReason]: shipment.voidReason || `Fulfillment ${shipment.fulfillmentId} no longer ships by FedEx` });
-    return { shipmentId, work: 'void', result: voidShipment(shipmentId, claim, true).status };
+  // The record was loaded here: the packages' tracking numbers are saved on it, not reloaded; the
+  // claimed Shipment goes along, so the flow reads nothing twice.
+  const result = shipFulfillment(fulfillment, { claim, writable: true, existing: shipment });
+  if (result.status === 'NOT_FEDEX') {
+    // Its ship method is no longer FedEx's: nothing may stay queued for a fulfillment FedEx will not ship.
+    return { shipmentId, work: 'void', result: voidInstead(shipment, claim, `Fulfillment ${shipment.fulfillmentId} no longer ships by FedEx`) };
   }
-  return { shipmentId, work, result: status };
+  return { shipmentId, work, result: result.status };
 }
 
-/**
- * Puts a label bought inline on its fulfillment's packages (the shipping flow's own step, with no
- * claim: nothing is sent to FedEx, and two runs writing the same numbers cannot buy anything).
- */
-function writePackages(shipment: ShipmentDetails): WorkResult {
-  const fulfillment = tryLoadFulfillment(shipment.fulfillmentId);
-  if (!fulfillment) {
-    writeShipment(shipment.id, { [F.fulfillmentPending]: false });
-    return { shipmentId: shipment.id, work: 'packages', result: 'CREATED (fulfillment gone)' };
-  }
-  const existing = { id: shipment.id, status: shipment.status, attempts: shipment.attempts, trackingNumbers: shipment.trackingNumbers, fulfillmentPending: true };
-  return { shipmentId: shipment.id, work: 'packages', result: shipFulfillment(fulfillment, { writable: true, existing }).status };
+function voidInstead(shipment: ShipmentDetails, claim: string, reason: string): string {
+  const voidReason = shipment.voidReason || reason;
+  writeShipment(shipment.id, { [F.voidReason]: voidReason.slice(0, 290) });
+  return voidShipment(shipment.id, claim, { ...shipment, voidReason }).status;
 }

@@ -21,8 +21,8 @@ export type RelayAnswer<T> =
       fromRelay: boolean;
       /** The answer's Retry-After, in seconds (RELAY_OVERLOADED, rate limits). */
       retryAfterSeconds?: number;
-      /** Nothing left NetSuite (a setting to fix, such as an http:// URL): the code is definite. */
-      notSent?: boolean;
+      /** False when the request never left NetSuite (refused before sending). */
+      sent?: false;
     };
 
 /** A header's value whatever the case of its name (N/https keeps the server's spelling). */
@@ -60,7 +60,7 @@ export function postToRelay<T>(relayUrl: string, path: string, payload: unknown)
   const started = Date.now();
   if (!/^https:\/\//i.test(base)) {
     // NetSuite's N/https calls only https URLs (SSS_INVALID_URL otherwise): a setting to fix, not a retry.
-    return { ok: false, status: 0, durationMs: 0, fromRelay: false, notSent: true, error: { code: 'CONFIGURATION', retryable: false, message: `The relay URL must start with https:// (NetSuite calls only https): ${base || '(empty)'}` } };
+    return { ok: false, status: 0, durationMs: 0, fromRelay: false, sent: false, error: { code: 'CONFIGURATION', retryable: false, message: `The relay URL must start with https:// (NetSuite calls only https): ${base || '(empty)'}` } };
   }
   let response: https.ClientResponse;
   try {

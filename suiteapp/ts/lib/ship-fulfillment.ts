@@ -3,9 +3,7 @@
 // ends as a FAILED Shipment record with its reason. Each invocation leaves ONE Audit record with its
 // steps (what a person needs to follow the shipment), and spends as few units as the job allows:
 // a person at the dock waits for the label (stored now); the tracking numbers on the fulfillment's
-// packages are written by the shipping queue when a person is waiting (`inline`). Every create
-// goes through shipGate (lib/ship-gate.ts): the Shipment's own key, a claim so two scripts never
-// send for one Shipment, and an unknown outcome resent exactly as first sent.
+// packages are written by the shipping queue when a person is waiting (`inline`).
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
@@ -14,19 +12,18 @@ import { correlationId } from '../../../shared/src/audit';
 import type { CreateShipmentRequest, CreateShipmentResponse } from '../../../shared/src/contract';
 import { RELAY_PATHS } from '../../../shared/src/contract';
 import type { ErrorCode } from '../../../shared/src/errors';
-import { nextAttemptAt } from '../../../shared/src/shipment-lifecycle';
 import type { BuildResult } from '../../../shared/src/fulfillment';
 import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/src/fulfillment';
 import { CONFIG_CACHE, SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { AuditTrail, writeAudit } from './audit';
 import { postToRelay } from './relay-client';
+import type { ShipGate } from './ship-gate';
 import { shipGate } from './ship-gate';
-import { CLAIM_RELEASED, pendingValues, recordCreateFailure } from './shipment-state';
+import { CLAIM_RELEASED, pendingValues, recordCreateFailure, recordInterruptedAttempt } from './shipment-state';
 import { storeShipmentDocuments } from './shipment-documents';
+import { newLabelPlanValues } from './track-plan-fields';
 import type { ConnectorConfig } from './settings';
 import { configCache, missingSettings, readConfig } from './settings';
-import type { ShipGate } from './ship-gate';
-import type { ShipmentDetails } from './shipment-state';
 import type { ShipmentRow, ShipmentStatus } from './shipments';
 import { createShipment, findShipmentForFulfillment, updateShipment } from './shipments';
 import { shipMethodRule, readSnapshot, todayIso } from './snapshot';
@@ -74,8 +71,8 @@ export interface ShipOptions {
 
 export interface ShipResult {
   shipmentId?: number;
-  /** NOT_NOW: another script works on its Shipment, or a void is pending (shipGate's reason is in the script log). */
-  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED' | 'NOT_NOW';
+  /** HELD: not sent now (another script holds the Shipment, or it is the shipping queue's to finish). */
+  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED' | 'HELD';
   errorCode?: string;
 }
 
@@ -95,20 +92,19 @@ function startShipQueue(trail: AuditTrail): void {
   flags.put({ key: CONFIG_CACHE.shipQueueStartedKey, value: String(Date.now()), ttl: CONFIG_CACHE.shipQueueStartedTtlSeconds });
 }
 
-interface Identity {
-  name: string;
-  fulfillmentId: string;
-  /** The idempotency key a new Shipment record gets (shipGate's). */
-  key: string;
-}
-
-/** Creates the Shipment record in `status`, or moves the existing one there. */
-function saveShipment(existing: { id: number } | undefined, identity: Identity, status: ShipmentStatus, values: Values): number {
+/** Creates the Shipment record in `status` (under the key the ship gate chose), or moves the existing one there. */
+function saveShipment(existing: ShipmentRow | undefined, identity: Identity, status: ShipmentStatus, values: Values): number {
   if (existing) {
     updateShipment(existing.id, { [F.status]: status, ...values });
     return existing.id;
   }
-  return createShipment({ name: identity.name, fulfillmentId: identity.fulfillmentId, idempotencyKey: identity.key, status, values });
+  return createShipment({ ...identity, status, values });
+}
+
+interface Identity {
+  name: string;
+  fulfillmentId: string;
+  idempotencyKey: string;
 }
 
 /** The label was bought earlier inline: the shipping queue now puts the tracking numbers on the packages. */
@@ -117,7 +113,7 @@ function finishFulfillmentTracking(rec: record.Record, existing: ShipmentRow, op
   const started = Date.now();
   try {
     const written = writeFulfillmentTracking(options.writable ? rec : fulfillmentId, existing.trackingNumbers);
-    updateShipment(existing.id, { [F.fulfillmentPending]: false });
+    updateShipment(existing.id, { [F.fulfillmentPending]: false, ...CLAIM_RELEASED });
     log.debug({ title: 'FedEx connector: tracking written on fulfillment', details: `Fulfillment ${fulfillmentId}: ${written} package line(s), ${Date.now() - started} ms` });
   } catch (e) {
     const gone = (e as { name?: string }).name === 'RCRD_DSNT_EXIST';
@@ -142,20 +138,20 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
 
   const found = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
   if (found?.status === 'CREATED' && found.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, found, options, corr);
-  const queue = options.bulk === true && config.settings.queueBulk;
-  // Which Shipment record, key and request (shared/src/shipment-lifecycle.ts): no second label, no two senders.
-  const gate = shipGate(found, fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), { ...(options.claim ? { claim: options.claim } : {}), bulk: queue });
+  // Which Shipment record, key and request (lib/ship-gate.ts): no second label, no two senders.
+  const gate = shipGate(found, fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), options);
   if (!gate.go) {
     log.audit({ title: 'FedEx connector: not shipped now', details: gate.reason ?? '' });
-    return { ...(found ? { shipmentId: found.id } : {}), status: found?.status === 'CREATED' ? 'ALREADY_SHIPPED' : 'NOT_NOW' };
+    return { ...(found ? { shipmentId: found.id } : {}), status: found?.status === 'CREATED' || found?.status === 'VOID_REFUSED' ? 'ALREADY_SHIPPED' : 'HELD' };
   }
   const existing = gate.shipment;
-  const identity: Identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId, key: gate.key };
+  const identity: Identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId, idempotencyKey: gate.key };
 
+  // (Not while an earlier create's outcome is unknown: that one is resolved first.)
   const nativeLabel = rec.getValue({ fieldId: NATIVE_LABEL_FIELD });
-  if (nativeLabel === true || nativeLabel === 'T') return standBack(existing, identity, corr);
+  if (!gate.replay && (nativeLabel === true || nativeLabel === 'T')) return standBack(existing, identity, corr);
 
-  if (queue) {
+  if (options.bulk && config.settings.queueBulk) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
     const trail = new AuditTrail({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
     trail.shipmentId = saveShipment(existing, identity, 'QUEUED', { ...CLAIM_RELEASED });
@@ -168,7 +164,7 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
 }
 
 /** NetSuite's own FedEx integration prints this fulfillment's label: the connector buys no second one, and says why. */
-function standBack(existing: { id: number } | undefined, identity: Identity, corr: string): ShipResult {
+function standBack(existing: ShipmentRow | undefined, identity: Identity, corr: string): ShipResult {
   const reason = `Integrated Shipping Label (${NATIVE_LABEL_FIELD}) is checked on this fulfillment: NetSuite's own carrier integration prints its label, so the FedEx connector bought none. To ship it through the connector instead, clear the box and mark the fulfillment Shipped again.`;
   const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason, ...CLAIM_RELEASED });
   writeAudit({ operation: 'SKIP', direction: 'INTERNAL', recordType: TYPE, recordId: identity.fulfillmentId, shipmentId, outcome: 'SKIPPED', response: { reason }, correlationId: corr });
@@ -179,7 +175,7 @@ function standBack(existing: { id: number } | undefined, identity: Identity, cor
 interface ShipContext {
   config: ConnectorConfig;
   rule: ReturnType<typeof shipMethodRule>;
-  existing: ShipmentDetails | undefined;
+  existing: ShipmentRow | undefined;
   identity: Identity;
   corr: string;
   gate: ShipGate;
@@ -195,23 +191,16 @@ function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { 
 /** How far a shipping attempt got, for the guard that records an unexpected error. */
 interface Progress {
   attempt: number;
-  /** The create request went to the relay: FedEx may hold a label for it. */
+  /** The create left for the relay: from then on FedEx may hold a label until an answer says otherwise. */
   sent: boolean;
   /** FedEx sold the label: from then on the Shipment stays CREATED whatever fails. */
   bought: boolean;
 }
 
-/** Where an unexpected error leaves the Shipment: never FAILED while FedEx may hold a label. */
-function statusAfterError(progress: Progress, maxAttempts: number): { status: ShipmentStatus; values: Values } {
-  const when = new Date(nextAttemptAt(Date.now(), progress.attempt, Math.random()));
-  if (progress.sent) return { status: 'UNKNOWN', values: { [F.nextAttemptAt]: when } };
-  return progress.attempt >= maxAttempts ? { status: 'FAILED', values: { [F.nextAttemptAt]: '' } } : { status: 'RETRYING', values: { [F.nextAttemptAt]: when } };
-}
-
 /**
- * Ships, and turns any unexpected error into a Shipment the queue retries (RETRYING up to Max
- * Attempts, then FAILED; UNKNOWN once the request was sent) and the invocation's Audit record,
- * never a bare exception in the script log.
+ * Ships, and turns any unexpected error into a Shipment the queue finishes (INTERNAL: UNKNOWN once
+ * the create was sent, else retried up to Max Attempts) and the invocation's Audit record, never a
+ * bare exception in the script log.
  */
 function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipResult {
   const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
@@ -220,17 +209,16 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
   try {
     return shipSteps(rec, options, ctx, trail, progress);
   } catch (e) {
-    const text = `Unexpected error ${progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : 'before FedEx created the shipment'}: ${message(e)}`;
+    const when = progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : progress.sent ? 'after the create was sent' : 'before anything was sent';
+    const text = `Unexpected error ${when}: ${message(e)}`;
     trail.step('ERROR', 'FAILURE', undefined, undefined, text);
     let shipmentId = trail.shipmentId;
-    let status: ShipResult['status'] = progress.bought ? 'CREATED' : 'FAILED';
+    let status: ShipmentStatus = 'CREATED';
     try {
       if (!progress.bought) {
-        const after = statusAfterError(progress, ctx.config.settings.maxAttempts);
-        status = after.status;
-        const values = { [F.errorCode]: 'INTERNAL', [F.lastError]: text.slice(0, 3900), [F.attempts]: progress.attempt, ...after.values, ...CLAIM_RELEASED };
-        shipmentId = shipmentId !== undefined ? (updateShipment(shipmentId, { [F.status]: after.status, ...values }), shipmentId) : saveShipment(ctx.existing, ctx.identity, after.status, values);
+        shipmentId ??= saveShipment(ctx.existing, ctx.identity, 'PENDING', { [F.attempts]: progress.attempt });
         trail.shipmentId = shipmentId;
+        status = recordInterruptedAttempt(shipmentId, { sent: progress.sent, attempt: progress.attempt, maxAttempts: ctx.config.settings.maxAttempts, text });
       }
     } catch (recordError) {
       trail.step('SHIPMENT', 'FAILURE', undefined, undefined, message(recordError));
@@ -242,7 +230,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
 }
 
 function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, trail: AuditTrail, progress: Progress): ShipResult {
-  const { config, rule, existing, identity } = ctx;
+  const { config, rule, existing, identity, gate } = ctx;
   const fulfillmentId = identity.fulfillmentId;
   const settings = config.settings;
   const attempt = progress.attempt;
@@ -280,26 +268,26 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   }
   trail.step('READ', build.kind === 'ready' ? 'SUCCESS' : 'FAILURE', { source: source ? `${source.typeCode} ${source.id}` : 'none', packages: build.kind === 'ready' ? build.request.packages.length : undefined }, started);
 
-  // A create whose outcome is unknown is resent exactly as first sent (shipGate), whatever the data says now.
-  const replay = ctx.gate.replay;
-  if (build.kind !== 'ready' && !replay) {
+  // (An earlier create whose outcome is unknown is resent as it was, whatever the data says now.)
+  if (build.kind !== 'ready' && !gate.replay) {
     const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
     const text = build.kind === 'failed' ? build.message : build.reason;
-    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900), [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
+    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900), ...CLAIM_RELEASED });
     if (build.kind === 'failed' && build.problems.length) trail.request = { problems: build.problems };
     trail.write('FAILURE', { code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
     return { shipmentId: trail.shipmentId, status: 'FAILED', errorCode: code };
   }
 
-  // The Shipment's own key (a reship after a void has a new one); the first attempt's time on every resend.
-  const request: CreateShipmentRequest = { firstAttemptAt: ctx.gate.firstAttemptAt, ...(replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request), idempotencyKey: ctx.gate.key, attempt };
+  // A create whose outcome is unknown is resent exactly as first sent; the key is the Shipment's.
+  const built = gate.replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request;
+  const request: CreateShipmentRequest = { firstAttemptAt: gate.firstAttemptAt, ...built, idempotencyKey: gate.key, attempt };
   trail.request = request;
-  // Recorded before the call (status, attempt, the request, the claim): if this script dies
-  // mid-call, the shipping queue finds it after the claim's lease and reconciles.
+  // Recorded before the call (with the request itself): if this script dies mid-call, the shipping
+  // queue finds the Shipment PENDING past its claim's lease and reconciles it.
   const shipmentId = saveShipment(existing, identity, 'PENDING', {
     ...links,
-    ...pendingValues(request, ctx.gate.claim),
+    ...pendingValues(request, gate.claim),
     [F.serviceType]: request.serviceType,
     [F.accountNumber]: request.accountNumber ?? '',
     ...(existing ? { [F.errorCode]: '', [F.lastError]: '' } : {}),
@@ -311,13 +299,14 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
   if (!answer.ok) {
     const err = answer.error;
-    // FAILED only on a definite answer; UNKNOWN and RETRYING go back to the shipping queue.
-    const failure = recordCreateFailure(shipmentId, answer, attempt, settings.maxAttempts);
-    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, shipment: failure.status, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, failure.text);
+    // FAILED only on a definite answer; UNKNOWN (maybe a label) and RETRYING go back to the shipping queue.
+    const recorded = recordCreateFailure(shipmentId, answer, attempt, settings.maxAttempts);
+    const text = recorded.text;
+    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, shipment: recorded.status, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, text);
     trail.response = { status: answer.status, error: err };
-    trail.write('FAILURE', { code: err.code, message: failure.text });
-    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: failure.text });
-    return { shipmentId, status: failure.status, errorCode: err.code };
+    trail.write('FAILURE', { code: err.code, message: text });
+    log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
+    return { shipmentId, status: recorded.status, errorCode: err.code };
   }
 
   const shipped = answer.body;
@@ -338,7 +327,8 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     [F.lastError]: '',
     // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
     [F.fulfillmentPending]: options.inline === true,
-    [F.nextAttemptAt]: '',
+    // When the tracking poll first asks FedEx: after the pickup scan is due, not at its next run.
+    ...newLabelPlanValues(Date.now()),
     ...CLAIM_RELEASED,
   };
   const problems: string[] = [];

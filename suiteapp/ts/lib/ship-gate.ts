@@ -65,7 +65,8 @@ export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: strin
   }
   let shipment: ShipmentDetails;
   if (options.claim) {
-    shipment = readShipment(existing.id);
+    // The caller claimed it and may hand over what it read then (no second load).
+    shipment = isDetails(existing) ? existing : readShipment(existing.id);
     if (shipment.claim !== options.claim) return no(`Shipment record ${existing.id} is held by ${shipment.claim ?? 'nobody'}, not by ${options.claim}`);
     if (existing.status === 'VOIDED') writeShipment(existing.id, reopen);
   } else {
@@ -80,4 +81,8 @@ export function shipGate(existing: ShipmentRow | undefined, fulfillmentId: strin
   }
   const replay = replayableRequest(shipment);
   return { go: true, shipment, key: shipment.idempotencyKey || baseKey, claim, firstAttemptAt: shipment.request?.firstAttemptAt ?? now, ...(replay ? { replay } : {}) };
+}
+
+function isDetails(row: ShipmentRow): row is ShipmentDetails {
+  return 'idempotencyKey' in row && 'hasSentRequest' in row;
 }

@@ -26,8 +26,6 @@ export interface ShipmentDetails extends ShipmentState {
   errorCode?: string;
   /** The create request last sent, when one was. */
   request?: CreateShipmentRequest;
-  /** CREATED inline: the fulfillment's packages still need the tracking numbers (the queue writes them). */
-  fulfillmentPending?: boolean;
 }
 
 function text(rec: Pick<record.Record, 'getValue'>, fieldId: string): string {
@@ -62,6 +60,7 @@ export function detailsOf(rec: Pick<record.Record, 'getValue' | 'id'>): Shipment
     idempotencyKey: text(rec, F.idempotencyKey),
     trackingNumbers: splitTrackingNumbers(text(rec, F.trackingNumbers)),
     hasSentRequest: request !== undefined,
+    fulfillmentPending: rec.getValue({ fieldId: F.fulfillmentPending }) === true,
     ...(request ? { request } : {}),
     ...optional('claim', text(rec, F.claim)),
     ...optional('claimedAt', time(rec, F.claimedAt)),
@@ -73,7 +72,6 @@ export function detailsOf(rec: Pick<record.Record, 'getValue' | 'id'>): Shipment
     ...optional('accountNumber', text(rec, F.accountNumber)),
     ...optional('masterTrackingNumber', text(rec, F.masterTrackingNumber)),
     ...optional('errorCode', text(rec, F.errorCode)),
-    ...(rec.getValue({ fieldId: F.fulfillmentPending }) === true ? { fulfillmentPending: true } : {}),
   } as ShipmentDetails;
 }
 
@@ -151,7 +149,7 @@ export interface RecordedFailure {
  */
 export function recordCreateFailure(shipmentId: number, answer: Extract<RelayAnswer<unknown>, { ok: false }>, attempt: number, maxAttempts: number): RecordedFailure {
   const err = answer.error;
-  const kind = classifyFailure({ code: err.code, status: answer.status, fromRelay: answer.fromRelay, ...(answer.notSent ? { notSent: true } : {}), ...(answer.transportError ? { transportError: answer.transportError } : {}) });
+  const kind = classifyFailure({ code: err.code, status: answer.status, fromRelay: answer.fromRelay, ...(answer.sent === false ? { sent: false } : {}), ...(answer.transportError ? { transportError: answer.transportError } : {}) });
   const status = statusAfterFailedCreate(kind, attempt, maxAttempts);
   const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
   const when = status === 'FAILED' ? undefined : new Date(nextAttemptAt(Date.now(), attempt, Math.random(), answer.retryAfterSeconds));
@@ -181,6 +179,29 @@ export function recordCreateFailure(shipmentId: number, answer: Extract<RelayAns
     options: { enableSourcing: false, ignoreMandatoryFields: true },
   });
   return { status, text: message, ...(when ? { nextAttemptAt: when } : {}) };
+}
+
+/**
+ * Records an attempt an unexpected error cut short (2 units): UNKNOWN once the create was sent (it
+ * may have reached FedEx), else RETRYING up to Max Attempts; never FAILED while a label may exist.
+ */
+export function recordInterruptedAttempt(shipmentId: number, attempt: { sent: boolean; attempt: number; maxAttempts: number; text: string }): ShipmentStatus {
+  const status = statusAfterFailedCreate(attempt.sent ? 'unknown' : 'passing', attempt.attempt, attempt.maxAttempts);
+  const when = status === 'FAILED' ? undefined : new Date(nextAttemptAt(Date.now(), attempt.attempt, Math.random()));
+  record.submitFields({
+    type: SHIPMENT.type,
+    id: shipmentId,
+    values: {
+      [F.status]: status,
+      [F.errorCode]: 'INTERNAL',
+      [F.lastError]: `${attempt.text}${when ? ` — the shipping queue tries again at ${when.toISOString()}` : ''}`.slice(0, 3900),
+      [F.attempts]: attempt.attempt,
+      [F.claim]: '',
+      [F.nextAttemptAt]: (when ?? '') as unknown as string,
+    },
+    options: { enableSourcing: false, ignoreMandatoryFields: true },
+  });
+  return status;
 }
 
 /** Writes fields on a Shipment (2 units). */

@@ -95,10 +95,9 @@ export function createShipment(s: NewShipment): number {
   rec.setValue({ fieldId: F.idempotencyKey, value: s.idempotencyKey });
   rec.setValue({ fieldId: F.status, value: s.status });
   rec.setValue({ fieldId: F.attempts, value: 0 });
-  for (const [fieldId, value] of Object.entries(s.values ?? {})) rec.setValue({ fieldId, value });
   // A PENDING record older than the claim lease is a dead script's: the shipping queue takes it over.
-  // Every record gets it (the queue tells records from before claims by its absence).
-  if (!(s.values && F.claimedAt in s.values)) rec.setValue({ fieldId: F.claimedAt, value: new Date() });
+  rec.setValue({ fieldId: F.claimedAt, value: new Date() });
+  for (const [fieldId, value] of Object.entries(s.values ?? {})) rec.setValue({ fieldId, value });
   return rec.save();
 }
 

@@ -77,9 +77,9 @@ export function requestVoid(shipmentId: number, reason: string, options: { inlin
  * an unknown create, asks the relay to cancel, and records the answer on the Shipment, the
  * invoice, the fulfillment and an Audit record.
  */
-export function voidShipment(shipmentId: number, claim: string, heldAlready = false): VoidOutcome {
+export function voidShipment(shipmentId: number, claim: string, held?: ShipmentDetails): VoidOutcome {
   let shipment: ShipmentDetails;
-  if (heldAlready) shipment = readShipment(shipmentId);
+  if (held) shipment = held;
   else {
     const claimed = claimShipment(shipmentId, claim, (s) => (claimIsLive(s, Date.now(), claim) ? `held by ${s.claim}` : s.status === 'VOIDED' ? 'already voided' : undefined));
     if (!claimed.ok) return { status: 'UNCHANGED', message: `Shipment record ${shipmentId}: ${claimed.reason}` };
@@ -107,7 +107,7 @@ export function voidShipment(shipmentId: number, claim: string, heldAlready = fa
   } satisfies CancelShipmentRequest);
   const request = { trackingNumber: shipment.masterTrackingNumber, accountNumber: shipment.accountNumber, reason };
   if (answer.ok && answer.body.cancelled === true) {
-    writeShipment(shipment.id, { [F.status]: 'VOIDED', [F.voidedAt]: new Date(), [F.errorCode]: '', [F.lastError]: '', [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
+    writeShipment(shipment.id, { [F.status]: 'VOIDED', [F.voidedAt]: new Date(), [F.errorCode]: '', [F.lastError]: '', [F.nextAttemptAt]: '', [F.fulfillmentPending]: false, ...CLAIM_RELEASED });
     const invoice = refreshInvoice(shipment);
     const cleared = clearFulfillmentTracking(shipment);
     writeAudit({ operation: 'VOID_SHIPMENT', direction: 'OUTBOUND', recordType: SHIPMENT.type, recordId: String(shipment.id), shipmentId: shipment.id, request, response: { ...answer.body, invoice, fulfillmentPackagesCleared: cleared }, outcome: 'SUCCESS', correlationId: corr, durationMs: answer.durationMs });
@@ -144,7 +144,13 @@ function resolveUnknownCreate(shipment: ShipmentDetails, relayUrl: string, corr:
     });
     return { kind: 'created', shipment: { ...shipment, masterTrackingNumber: created.masterTrackingNumber, trackingNumbers: created.trackingNumbers, accountNumber: created.accountNumber, attempts: request.attempt } };
   }
-  const kind = classifyFailure({ code: answer.error.code, status: answer.status, fromRelay: answer.fromRelay, ...(answer.notSent ? { notSent: true } : {}), ...(answer.transportError ? { transportError: answer.transportError } : {}) });
+  if (answer.fromRelay && answer.error.code === 'FEDEX_VOID_REFUSED') {
+    // The key's label from an earlier attempt is live and FedEx will not void it (picked up).
+    const text = `${failureText(answer)}. The label stays live and billable (${shipment.voidReason || 'void asked for'}).`;
+    writeShipment(shipment.id, { [F.status]: 'VOID_REFUSED', [F.errorCode]: 'FEDEX_VOID_REFUSED', [F.lastError]: text.slice(0, 3900), [F.nextAttemptAt]: '', ...CLAIM_RELEASED });
+    return { kind: 'done', outcome: { status: 'VOID_REFUSED', message: text } };
+  }
+  const kind = classifyFailure({ code: answer.error.code, status: answer.status, fromRelay: answer.fromRelay, ...(answer.sent === false ? { sent: false } : {}), ...(answer.transportError ? { transportError: answer.transportError } : {}) });
   if (kind === 'unknown') return { kind: 'done', outcome: stillVoiding({ ...shipment, attempts: request.attempt }, `the create's outcome is still unknown: ${failureText(answer)}`, corr, answer.retryAfterSeconds) };
   // A definite answer to a reconciling create: nothing is live for this key.
   return { kind: 'done', outcome: markVoided(shipment, shipment.voidReason || 'void asked for', `no FedEx shipment exists for it (${answer.error.code})`) };
