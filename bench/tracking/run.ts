@@ -2,6 +2,8 @@
 // round-robin poll it replaced, on the same simulated days. `scale` shrinks the shipper (0.2 = 50,000
 // labels a day, with the Track budget and the round-robin cap scaled alike); request counts are
 // scaled back up to the full size, latencies are what they are.
+import { resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { bulkShipMinutes, DEFAULT_BULK_MODEL, queueConcurrency, type BulkFigures } from './bulk';
 import { DEFAULT_SIMULATION, simulatePlanned, simulateRoundRobin, type PolicyFigures, type SimulationOptions } from './simulate';
 
@@ -60,7 +62,8 @@ export function runTrackingSimulation(scale = 0.2, unitsPerQueuedShipment = DEFA
   };
 }
 
-if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '')) {
+// Run directly (not imported by bench/run.ts, whose file has the same name): the whole path must match.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
   const scale = Number(process.argv.find((a) => a.startsWith('--scale='))?.slice(8) ?? 0.2);
   const figures = runTrackingSimulation(scale);
   if (process.argv.includes('--json')) console.log(JSON.stringify(figures));

@@ -9,7 +9,12 @@ export const RELAY_PATHS = {
   /** Signed no-op: proves the SuiteApp and the relay share the HMAC secret (the console's Test Connection). */
   ping: '/v1/ping',
   fedexWebhook: '/webhooks/fedex/tracking',
+  /** Liveness, kept for existing monitors: the process answers. */
   health: '/health',
+  /** Liveness: the process answers (restart it when this fails). */
+  healthz: '/healthz',
+  /** Readiness: the relay can serve now (its Redis answers, it is not shutting down); 503 otherwise. */
+  readyz: '/readyz',
 } as const;
 
 export type LabelImageType = 'PDF' | 'PNG' | 'ZPLII' | 'EPL2';

@@ -11,7 +11,7 @@
 // action page (customscript_mlfx_sl_action: confirm, then act through lib/shipment-actions.ts).
 // Roles: the deployment's audience opens the page; this script lets only the roles of
 // lib/shipment-actions.ts mayAct run Test Connection or see the action links, whatever the
-// audience is widened to. Governance: about 90 units a page view (see README), +10 for Test Connection.
+// audience is widened to. Governance: 71 units a page view (see README), +10 for Test Connection.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as search from 'N/search';
