@@ -55,9 +55,11 @@ export async function liveShipmentsOf(
         value: req.idempotencyKey,
         accountNumber,
         // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt
-        // of the same key carries the same or an earlier ship date: look back a week.
+        // of the same key carries the same or an earlier ship date: look back a week, up to the ship
+        // date itself. Not a day past it: FedEx refuses a window ending after its own tomorrow
+        // (TRACKING.SHIPDATEEND.FUTURE), and NetSuite's date can be a day ahead of FedEx's local one.
         shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS),
-        shipDateEndDate: shiftDate(req.shipDate, 1),
+        shipDateEndDate: req.shipDate,
       },
     },
     options,
