@@ -32,6 +32,8 @@ export const SCRIPTS = {
    * when an installation could not link them all itself.
    */
   invoiceLinks: { scriptId: 'customscript_mlfx_mr_inv_stamp', deploymentId: 'customdeploy_mlfx_mr_inv_stamp', onDemandDeploymentId: 'customdeploy_mlfx_mr_inv_stamp_now' },
+  /** The admin console (Setup > Integration > FedEx Connector): connection, counts, failures, recent shipments. */
+  consoleSuitelet: { scriptId: 'customscript_mlfx_sl_console', deploymentId: 'customdeploy_mlfx_sl_console' },
 } as const;
 
 /**

@@ -6,7 +6,9 @@ import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { STACK_SECRET, useStack } from './stack';
 
 const S = SHIPMENT.fields;
-const stack = useStack();
+// FedEx's day as NetSuite's (the double's dates are this process's, UTC in CI): the relay's lookups by
+// reference otherwise meet TRACKING.SHIPDATEEND.FUTURE between 00:00 and 05:00 UTC.
+const stack = useStack({ fedexUtcOffset: '+00:00' });
 
 const ueRuns = (a: ConnectorAccount) => a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
 /** The scheduled run of the shipping queue (every 15 minutes in NetSuite). */

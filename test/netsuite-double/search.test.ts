@@ -162,7 +162,10 @@ describe('search', () => {
     const ids = (filters: unknown[]) => probe(ns, ({ search }) => search.create({ type: 'customrecord_core_log', filters }).run().getRange({ start: 0, end: 10 }).map((r: { id: string }) => Number(r.id)));
     expect(ids([['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([other]);
     expect(ids([['custrecord_core_log_event', 'doesnotcontain', 'sh']])).toEqual([other]);
-    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);
+    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);    // isempty takes no value: the '' scripts pass by convention is no date to parse.
+    const dated = ns.seed('customrecord_core_log', { fields: { name: 'dated', custrecord_core_log_when: new Date(2026, 2, 9) } }, { ignoreMandatoryFields: true });
+    expect(ids([['custrecord_core_log_when', 'isempty', '']])).toEqual(expect.not.arrayContaining([dated]));
+    expect(ids([['custrecord_core_log_when', 'isnotempty', '']])).toEqual([dated]);
   });
 
   it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {
