@@ -28,6 +28,18 @@ import { auditTrail, recentShipments, shipmentsNeedingAttention, statusCounts } 
 import { readSettings } from './lib/settings';
 import { actionsFor, currentUser, mayAct } from './lib/shipment-actions';
 
+/** Every saved search the installation script creates, in the order an operator looks at them (a new search must be named here). */
+const SAVED_SEARCH_LABELS: Record<keyof typeof SAVED_SEARCHES, string> = {
+  failedShipments: 'Failed Shipments',
+  retryingShipments: 'Shipments Waiting to Retry',
+  unknownPastMaxAttempts: 'Outcome Still Unknown',
+  voidsPending: 'Voids Not Yet Confirmed',
+  voidsRefused: 'Voids FedEx Refused',
+  trackingFlagged: 'Labels to Look At',
+  shipmentsWithExceptions: 'Shipments with Exceptions',
+  invoicesDeliveredThisWeek: 'Invoices Delivered This Week',
+};
+
 const PAGE_SIZE = 20;
 const AUDIT_PAGE_SIZE = 25;
 
@@ -128,11 +140,7 @@ export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
       ? { shipmentId: auditFor, shipmentName: shipmentName(auditFor, [...attention.rows, ...recent.rows]), rows: auditTrail(auditFor, pageParam(p.aup), AUDIT_PAGE_SIZE) }
       : undefined,
     params,
-    savedSearches: [
-      { label: 'Failed Shipments', scriptId: SAVED_SEARCHES.failedShipments },
-      { label: 'Shipments with Exceptions', scriptId: SAVED_SEARCHES.shipmentsWithExceptions },
-      { label: 'Invoices Delivered This Week', scriptId: SAVED_SEARCHES.invoicesDeliveredThisWeek },
-    ],
+    savedSearches: (Object.keys(SAVED_SEARCH_LABELS) as (keyof typeof SAVED_SEARCHES)[]).map((key) => ({ label: SAVED_SEARCH_LABELS[key], scriptId: SAVED_SEARCHES[key] })),
     shipmentType: SHIPMENT.type,
     auditType: AUDIT.type,
     actionsFor: rowActions,
