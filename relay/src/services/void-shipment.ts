@@ -48,20 +48,17 @@ export async function liveShipmentsOf(
   accountNumber: string,
   options: CallOptions = {},
 ): Promise<{ ok: true; trackingNumbers: string[] } | { ok: false; reason: string; result: Extract<FedexResult, { ok: false }> }> {
-  const lookup = await fedex.trackByReference(
-    {
-      referencesInformation: {
-        type: 'CUSTOMER_REFERENCE',
-        value: req.idempotencyKey,
-        accountNumber,
-        // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt
-        // of the same key carries the same or an earlier ship date: look back a week.
-        shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS),
-        shipDateEndDate: shiftDate(req.shipDate, 1),
-      },
-    },
-    options,
-  );
+  // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt of the
+  // same key carries the same or an earlier ship date: look back a week, up to the day after (time
+  // zones). FedEx refuses a window ending after its own today + 1 (TRACKING.SHIPDATEEND.FUTURE):
+  // for a shipment dated tomorrow in FedEx's time zone, the window then ends on the ship date itself.
+  const lookupUntil = (end: string) =>
+    fedex.trackByReference(
+      { referencesInformation: { type: 'CUSTOMER_REFERENCE', value: req.idempotencyKey, accountNumber, shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS), shipDateEndDate: end } },
+      options,
+    );
+  let lookup = await lookupUntil(shiftDate(req.shipDate, 1));
+  if (!lookup.ok && lookup.errors.some((e) => e.code === 'TRACKING.SHIPDATEEND.FUTURE')) lookup = await lookupUntil(req.shipDate);
   if (!lookup.ok) return { ok: false, reason: `the lookup by reference failed (${describeResult(lookup)})`, result: lookup };
   return { ok: true, trackingNumbers: liveTrackingNumbers(lookup.body) };
 }
