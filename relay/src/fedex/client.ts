@@ -162,6 +162,8 @@ export class FedexClient {
       await this.options.limiters.api.acquire({ deadlineAt, reserveMs: this.reserve.reserveMs(spec.operation) });
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
+      // Paced, yet refused: FedEx counted the calls bunched (or another application shares the project).
+      if (outcome.kind === 'response' && outcome.status === 429) this.options.limiters.api.rateLimited?.();
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
         // Expired or revoked token: renew once and repeat; FedEx did not process the request.
         refreshedAfter401 = true;
