@@ -1,7 +1,7 @@
 // Four built relays behind round-robin, sharing one Redis (idempotency, nonces, pacing, the FedEx
 // token), 3,000 creates from 200 callers: the instances together must use FedEx's rate as one
 // relay does, without a 429, and fetch one FedEx token between them.
-import { startRedis } from '../../relay/src/lib/redis-test-server';
+import { startRedis } from '../../test/support/redis-server';
 import { closedLoop, postSigned, shipmentRequest, waitUntilProvenNew } from '../lib/driver';
 import type { BenchGroup } from '../lib/group';
 import { freePort, startDouble, startRelay, type BenchRelay } from '../lib/processes';

@@ -13,7 +13,10 @@ export type AuditOperation =
   | 'QUEUE_SHIPMENT'
   | 'SHIP_QUEUE_RUN'
   | 'SKIP'
-  | 'AUDIT_PURGE';
+  | 'AUDIT_PURGE'
+  | 'VOID_SHIPMENT'
+  | 'SHIPMENT_ACTION'
+  | 'INVOICE_LINKS';
 export type AuditDirection = 'OUTBOUND' | 'INBOUND' | 'INTERNAL';
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REPLAYED' | 'SKIPPED';
 

@@ -38,6 +38,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   /** The fulfillment is not one the connector ships (created from neither a sales order nor a transfer order). */
   'UNSUPPORTED_FULFILLMENT',
+  /** FedEx's daily quota for this API is used up: it refuses until 00:00 GMT. */
+  'FEDEX_QUOTA_EXCEEDED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

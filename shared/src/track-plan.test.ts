@@ -47,10 +47,16 @@ describe('planTracking: when to ask FedEx next', () => {
 
   it('a number FedEx keeps reporting NOT_FOUND is flagged after the grace period, then given up', () => {
     const since = LABEL + 60;
-    const early = plan(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, since));
-    expect(early.flag).toBeUndefined();
-    expect(early.end).toBe(since + S.notFoundGraceHours * 60);
-    const flagged = plan(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, early.end));
+    // Backing off: checks 1, 2, 4, 8, 16 h after the first answer, then the flag at the grace period's end.
+    const checks: number[] = [];
+    let at = since;
+    for (let p = plan(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, at)); !p.flag; p = plan(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, at))) {
+      expect(p.first).toBe(p.end);
+      at = p.end;
+      checks.push((at - since) / 60);
+    }
+    expect(checks).toEqual([1, 2, 4, 8, 16, 24]);
+    const flagged = plan(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, since + S.notFoundGraceHours * 60));
     expect(flagged.flag).toBe('NOT_FOUND');
     expect(planTracking({ status: 'NOT_FOUND', labelAt: LABEL, notFoundSince: since }, LABEL + S.giveUpDays * 1440 + 1)).toBeNull();
   });
@@ -136,10 +142,10 @@ describe('due checks from a stored plan', () => {
         .replace(/GREATEST/g, 'Math.max')
         .replace(/LEAST/g, 'Math.min')
         .replace(/FLOOR/g, 'Math.floor');
-      const outer = /^CASE WHEN (.+?) THEN 1 ELSE (.+) END$/.exec(sql);
+      const outer = /^CASE WHEN (\S+) IS NULL THEN 1 WHEN (.+?) THEN 1 ELSE (.+) END$/.exec(sql);
       if (!outer) throw new Error(`unexpected formula ${sql}`);
-      const inner = outer[2]!.replace(/CASE WHEN (.+?) THEN 1 ELSE 0 END/g, '(($1) ? 1 : 0)');
-      return Function(`return (${outer[1]}) ? 1 : (${inner})`)() as number;
+      const inner = outer[3]!.replace(/CASE WHEN (.+?) THEN 1 ELSE 0 END/g, '(($1) ? 1 : 0)');
+      return Function(`return (${outer[2]}) ? 1 : (${inner})`)() as number;
     };
     for (let lastRun = 900; lastRun < 1500; lastRun += 15) {
       for (const now of [lastRun + 15, lastRun + 60, lastRun + 400]) expect(evaluate(lastRun, now) > 0).toBe(isDue(p, lastRun, now));

@@ -152,7 +152,9 @@ export function planTracking(facts: TrackFacts, now: number, s: TrackPlanSetting
     const since = facts.notFoundSince ?? now;
     const flagAt = since + s.notFoundGraceHours * 60;
     if (now >= flagAt) return flagged(`FedEx has not known this number for ${s.notFoundGraceHours} h`, 'NOT_FOUND');
-    return { first: now + 60, every: 120, end: flagAt, priority: TRACK_PRIORITY.FIRST_SCAN, reason: 'FedEx does not know this number yet' };
+    // Backing off: 1 h, 2 h, 4 h… after FedEx first said it does not know it (each check plans the next).
+    const next = Math.min(now + Math.max(60, now - since), flagAt);
+    return { first: next, every: Math.max(60, next - now), end: next, priority: TRACK_PRIORITY.FIRST_SCAN, reason: 'FedEx does not know this number yet' };
   }
 
   if (!status || status === 'LABEL_CREATED') {
@@ -223,12 +225,13 @@ export interface PlanFieldIds {
 /**
  * A NetSuite search formula (formulanumeric, compared `greaterthan 0`) that is positive exactly when
  * `isDue(plan, lastRun, now)`: the same arithmetic over the stored fields, in Oracle SQL. Plans are
- * written whole, so the fields are never empty on a shipment the formula sees.
+ * written whole: a shipment has all three fields or none (then it is due).
  */
 export function dueFormula(f: PlanFieldIds, lastRun: number, now: number): string {
   const upTo = (t: number) =>
     `(GREATEST(0, FLOOR((LEAST(${t}, {${f.end}} - 1) - {${f.first}}) / {${f.every}}) + 1) + CASE WHEN {${f.end}} <= ${t} THEN 1 ELSE 0 END)`;
-  return `CASE WHEN {${f.end}} <= ${Math.floor(now)} THEN 1 ELSE ${upTo(Math.floor(now))} - ${upTo(Math.floor(lastRun))} END`;
+  // A shipment with no plan yet (created before plans existed) is due at once.
+  return `CASE WHEN {${f.end}} IS NULL THEN 1 WHEN {${f.end}} <= ${Math.floor(now)} THEN 1 ELSE ${upTo(Math.floor(now))} - ${upTo(Math.floor(lastRun))} END`;
 }
 
 /** FedEx's daily Track quota resets at midnight GMT ("Retry after 12:00AM GMT"). */

@@ -4,63 +4,105 @@
  * @NModuleScope SameAccount
  */
 
-// Shipping queue: creates the FedEx shipments of fulfillments saved in bulk (queued by the user
-// event), and retries shipments that failed for a passing reason (relay or FedEx unavailable, rate
-// limited, outcome unknown) up to the configured number of attempts. One fulfillment per map call,
-// so NetSuite runs several in parallel; each goes through the same flow as the user event, which
-// never buys a second label (idempotency key, reconciliation on attempt > 1).
+// Shipping queue (every 15 minutes, and on demand): creates the FedEx shipments of fulfillments
+// saved in bulk; retries passing failures (RETRYING) with backoff up to Max Attempts; reconciles
+// every create whose outcome is unknown (UNKNOWN, or PENDING past its lease: the script died
+// mid-call) with the same key and a raised attempt until the outcome is known; and performs the
+// voids asked for (VOIDING). Two runs at once (the scheduled and the on-demand deployment) never
+// work on the same Shipment: each map call claims its Shipment first (lib/shipment-state.ts).
+// Map calls run in parallel and never write an invoice (two of them writing one order's invoice
+// would collide): the labels of an order go to one reduce call keyed by the order, which rewrites
+// its invoice once from the order's Shipment records (lib/order-invoice.ts).
+// It also sweeps for FedEx fulfillments marked Shipped where no user event saw it (another script's
+// user event, a CSV import without server scripts): one more search per run (lib/fulfillment-sweep.ts),
+// each found fulfillment shipped through the same gate.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
-import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import * as search from 'N/search';
 import { correlationId } from '../../shared/src/audit';
-import { RETRYABLE_CODES } from '../../shared/src/errors';
-import { SHIPMENT } from '../../shared/src/ids';
+import { sweepWindow } from '../../shared/src/sweep';
 import { writeAudit } from './lib/audit';
-import { readSettings } from './lib/settings';
-import { shipFulfillment } from './lib/ship-fulfillment';
-
-const F = SHIPMENT.fields;
+import type { SweepResult } from './lib/fulfillment-sweep';
+import { readSweepSince, sweepFulfillment, unseenFulfillmentsSearch } from './lib/fulfillment-sweep';
+import { rewriteOrderInvoice } from './lib/order-invoice';
+import type { WorkResult } from './lib/queue-work';
+import { queueCandidatesSearch, workOnShipment } from './lib/queue-work';
+import { readConfig } from './lib/settings';
+import { newClaim } from './lib/shipment-state';
 
 export const config = { retryCount: 1, exitOnError: false };
 
+/** What each map call gets: the claim id of this run (the same for every Shipment of the run). */
+interface Input {
+  run: string;
+  maxAttempts: number;
+  sweepDays: number;
+  /** A fulfillment the sweep found (key `fulfillment:<id>`). */
+  fulfillmentId?: string;
+  /** The sweep's search failed: said in the run's summary, the queue itself goes on. */
+  sweepError?: string;
+}
+
+/** Each Shipment once, then each fulfillment the sweep found; paged (5 units a page of 1,000): run().each stops at 4,000. */
+function eachRow(s: { runPaged(o: { pageSize: number }): { pageRanges: { index: number }[]; fetch(o: { index: number }): { data: { id: string | number }[] } } }, add: (id: string) => void): void {
+  const paged = s.runPaged({ pageSize: 1000 });
+  for (const range of paged.pageRanges) for (const row of paged.fetch({ index: range.index }).data) add(String(row.id));
+}
+
 export const getInputData: EntryPoints.MapReduce.getInputData = () => {
-  const { maxAttempts } = readSettings();
-  const retryable: unknown[] = [];
-  RETRYABLE_CODES.forEach((code, i) => {
-    if (i > 0) retryable.push('or');
-    retryable.push([F.errorCode, 'is', code]);
-  });
-  return search.create({
-    type: SHIPMENT.type,
-    filters: [
-      ['isinactive', 'is', 'F'],
-      'and',
-      [
-        [F.status, 'is', 'QUEUED'],
-        'or',
-        [[F.status, 'is', 'FAILED'], 'and', retryable, 'and', [F.attempts, 'lessthan', maxAttempts]],
-        // Shipped inline (a person was waiting): the tracking numbers still go on the fulfillment's packages.
-        'or',
-        [[F.status, 'is', 'CREATED'], 'and', [F.fulfillmentPending, 'is', 'T']],
-      ],
-    ],
-    columns: [F.fulfillment, F.status, F.attempts],
-  });
+  const config = readConfig();
+  const { maxAttempts, sweepDays } = config.settings;
+  const input: Input = { run: newClaim(`MR:${runtime.getCurrentScript().deploymentId}`), maxAttempts, sweepDays };
+  const out: Record<string, Input> = {};
+  eachRow(queueCandidatesSearch(maxAttempts), (id) => (out[id] = input));
+  const shipments = Object.keys(out).length;
+  let swept = 0;
+  let sweep = 'off';
+  try {
+    const window = sweepWindow(Date.now(), readSweepSince(), sweepDays);
+    if (window) {
+      sweep = `fulfillments changed in the last ${window.modifiedDaysAgo} day(s)`;
+      eachRow(unseenFulfillmentsSearch(config, window), (id) => {
+        out[`fulfillment:${id}`] = { ...input, fulfillmentId: id };
+        swept++;
+      });
+    }
+  } catch (e) {
+    // The sweep must never stop the queue: its failure goes to the run's summary.
+    const err = e as { name?: string; message?: string };
+    out['sweep-error'] = { ...input, sweepError: `${err.name ?? 'Error'}: ${err.message ?? String(e)}` };
+  }
+  log.audit({ title: 'FedEx shipping queue', details: `${shipments} Shipment(s) to look at; sweep (${sweep}): ${swept} fulfillment(s) no user event saw (run ${input.run})` });
+  return out;
 };
 
+/** The summary counts results by their first word (WAIT, CREATED, HELD, …). */
+const resultKey = (result: string) => result.replace(/ \(.*$/, '');
+const ORDER_KEY = 'order:';
+
+/** A map call's result: a Shipment's turn, or a fulfillment the sweep found. */
+type Done = WorkResult | (SweepResult & { work: 'sweep' });
+
 export const map: EntryPoints.MapReduce.map = (context) => {
-  const row = JSON.parse(context.value) as { id: string; values: Record<string, unknown> };
-  const ref = row.values[F.fulfillment] as { value?: string } | { value?: string }[] | string | undefined;
-  const fulfillmentId = Array.isArray(ref) ? ref[0]?.value : typeof ref === 'object' ? ref?.value : ref;
-  if (!fulfillmentId) throw new Error(`Shipment record ${row.id} has no fulfillment`);
-  const fulfillment = record.load({ type: record.Type.ITEM_FULFILLMENT, id: fulfillmentId });
-  // Runs the shipping flow (no one waits: the packages' tracking numbers are saved on this loaded
-  // record); a failure is recorded on the Shipment record as always.
-  shipFulfillment(fulfillment, { writable: true });
-  const after = search.lookupFields({ type: SHIPMENT.type, id: row.id, columns: [F.status, F.errorCode] });
-  context.write({ key: String(after[F.status] ?? ''), value: JSON.stringify({ shipment: row.id, fulfillment: fulfillmentId, errorCode: after[F.errorCode] ?? '' }) });
+  const { run, maxAttempts, sweepDays, fulfillmentId, sweepError } = JSON.parse(context.value) as Input;
+  if (sweepError !== undefined) {
+    context.write({ key: 'SWEEP_FAILED', value: JSON.stringify({ work: 'sweep', result: 'SWEEP_FAILED', error: sweepError }) });
+    return;
+  }
+  const done: Done = fulfillmentId !== undefined ? { ...sweepFulfillment(fulfillmentId, run, sweepDays, true), work: 'sweep' } : workOnShipment(Number(context.key), run, { maxAttempts, invoiceLater: true });
+  context.write({ key: done.order ? `${ORDER_KEY}${done.order.salesOrderId}` : resultKey(done.result), value: JSON.stringify(done) });
+};
+
+/** One call per sales order whose labels its invoice is to list (and one per other result, passed on). */
+export const reduce: EntryPoints.MapReduce.reduce = (context) => {
+  const done = context.values.map((v) => JSON.parse(v) as Done);
+  if (context.key.startsWith(ORDER_KEY)) {
+    const invoiceId = done.map((d) => d.order?.invoiceId).find((id) => id);
+    const shipmentIds = done.map((d) => d.shipmentId).filter((id): id is number => id !== undefined);
+    const written = rewriteOrderInvoice({ salesOrderId: context.key.slice(ORDER_KEY.length), ...(invoiceId ? { invoiceId } : {}), shipmentIds });
+    context.write({ key: written.outcome, value: context.key });
+  }
+  for (const d of done) context.write({ key: resultKey(d.result), value: JSON.stringify(d) });
 };
 
 export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
@@ -72,9 +114,24 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
   const errors: string[] = [];
   if (summary.inputSummary.error) errors.push(`input: ${summary.inputSummary.error}`);
   summary.mapSummary.errors.iterator().each((key, error) => {
-    errors.push(`shipment ${key}: ${error}`);
+    errors.push(`${/^\d+$/.test(key) ? 'shipment ' : ''}${key}: ${error}`);
     return true;
   });
+  summary.reduceSummary.errors.iterator().each((key, error) => {
+    errors.push(`${key}: ${error}`);
+    return true;
+  });
+  const busy = Object.entries(counts).filter(([key]) => !['WAIT', 'NOTHING', 'HELD', 'SWEEP_SKIPPED'].includes(key));
+  summary.output.iterator().each((key, value) => {
+    if (key === 'SWEEP_FAILED') errors.push(`sweep for fulfillments no user event saw: ${(JSON.parse(value) as { error?: string }).error ?? ''}`);
+    return true;
+  });
+  if (counts.INVOICE_FAILED) errors.push(`${counts.INVOICE_FAILED} order invoice(s) not written (each has its Audit record; the next run tries again)`);
+  if (busy.length === 0 && errors.length === 0) {
+    // Nothing was due: no Audit record for an idle run (96 a day per deployment otherwise).
+    log.debug({ title: 'FedEx shipping queue: nothing due', details: JSON.stringify(counts) });
+    return;
+  }
   writeAudit({
     operation: 'SHIP_QUEUE_RUN',
     direction: 'OUTBOUND',
@@ -85,5 +142,5 @@ export const summarize: EntryPoints.MapReduce.summarize = (summary) => {
     ...(errors.length ? { errorCode: 'SHIP_QUEUE_ERRORS', errorMessage: errors.join('\n').slice(0, 3900) } : {}),
     correlationId: correlationId('SHIPQ', 'summary', Date.now(), Math.random()),
   });
-  log.audit({ title: 'FedEx shipping queue finished', details: JSON.stringify(counts) });
+  log.audit({ title: 'FedEx connector: shipping queue finished', details: JSON.stringify(counts) });
 };

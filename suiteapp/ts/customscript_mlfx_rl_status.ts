@@ -10,7 +10,10 @@ import type { EntryPoints } from 'N/types';
 import * as error from 'N/error';
 import { correlationId } from '../../shared/src/audit';
 import type { StatusUpdateRequest, StatusUpdateResponse } from '../../shared/src/contract';
-import { applyStatusUpdate } from './lib/apply-status';
+import { decideTracking } from '../../shared/src/track-decision';
+import { epochMinutes } from '../../shared/src/track-plan';
+import { applyTrackDecision } from './lib/apply-status';
+import { readSettings, trackPlanSettings } from './lib/settings';
 import { shipmentsByTrackingNumber } from './lib/tracked-shipments';
 
 export const post: EntryPoints.RESTlet.post<StatusUpdateRequest, StatusUpdateResponse> = (requestBody) => {
@@ -19,6 +22,9 @@ export const post: EntryPoints.RESTlet.post<StatusUpdateRequest, StatusUpdateRes
   const updates = Array.isArray(body?.updates) ? body.updates : undefined;
   if (!updates) throw error.create({ name: 'INVALID_REQUEST', message: 'The body must be {"source": ..., "updates": [...]}' });
   const shipments = shipmentsByTrackingNumber(updates.map((u) => String(u.trackingNumber)));
+  const settings = readSettings();
+  const plan = trackPlanSettings(settings);
+  const now = epochMinutes(Date.now());
   const result: StatusUpdateResponse = { applied: 0, unchanged: 0, unknown: [] };
   for (const update of updates) {
     const shipment = shipments.get(update.trackingNumber);
@@ -26,7 +32,9 @@ export const post: EntryPoints.RESTlet.post<StatusUpdateRequest, StatusUpdateRes
       result.unknown.push(update.trackingNumber);
       continue;
     }
-    const outcome = applyStatusUpdate(shipment, update, 'webhook', correlationId('HOOK', String(shipment.id), Date.now(), Math.random()));
+    // A push is news FedEx chose to send: its shipment is then polled only as a safety net.
+    const decision = decideTracking(shipment, update, now, plan, true);
+    const { outcome } = applyTrackDecision(shipment, decision, { source: 'webhook', correlationId: correlationId('HOOK', String(shipment.id), Date.now(), Math.random()), now });
     if (outcome === 'applied') result.applied++;
     else result.unchanged++;
   }

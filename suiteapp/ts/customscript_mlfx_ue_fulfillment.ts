@@ -4,19 +4,23 @@
  * @NModuleScope SameAccount
  */
 
-// Item fulfillment user event: when a fulfillment becomes Shipped, create its FedEx shipment.
-// Runs in afterSubmit so the fulfillment is saved whatever happens at FedEx; never throws.
+// Item fulfillment user event: when a fulfillment becomes Shipped, create its FedEx shipment; when
+// it is deleted or taken back from Shipped, void it. Runs in afterSubmit so the fulfillment is
+// saved whatever happens at FedEx; never throws.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
 import { becameShipped } from '../../shared/src/fulfillment';
+import { voidOnFulfillmentChange } from './lib/fulfillment-voids';
 import { shipFulfillment } from './lib/ship-fulfillment';
 
 /** Contexts where many fulfillments are saved in one go: their shipments are queued, not made inline. */
 const BULK_CONTEXTS = ['CSVIMPORT', 'CUSTOMMASSUPDATE', 'MAPREDUCE', 'SCHEDULED', 'WEBSERVICES', 'RESTWEBSERVICES', 'RESTLET', 'WORKFLOW'];
 
 export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
+  // Deleted, or taken back from Shipped: void its FedEx label (lib/fulfillment-voids.ts).
+  if (voidOnFulfillmentChange(context, { bulk: BULK_CONTEXTS.includes(String(runtime.executionContext)) })) return;
   const type = String(context.type);
   const newStatus = context.newRecord.getValue({ fieldId: 'shipstatus' });
   const oldStatus = context.oldRecord?.getValue({ fieldId: 'shipstatus' });

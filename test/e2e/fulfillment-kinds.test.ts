@@ -117,7 +117,7 @@ describe("NetSuite's own integrated shipping label", () => {
 });
 
 describe('an unexpected error', () => {
-  it('ends as a FAILED Shipment (INTERNAL) with its reason and one Audit record, not a bare exception', async () => {
+  it('ends as a Shipment the queue retries (INTERNAL: RETRYING, FAILED once Max Attempts are used) with its reason and one Audit record, not a bare exception', async () => {
     // An account whose customer lookups break (as a permission or platform error would).
     const original = moduleFactories.get('N/search')!;
     registerModuleFactory('N/search', (ctx) => {
@@ -138,8 +138,9 @@ describe('an unexpected error', () => {
     }
     const f = a.shipOrder(a.salesOrder());
     const shipment = a.shipmentOf(f);
-    expect(shipment?.fields).toMatchObject({ [S.status]: 'FAILED', [S.errorCode]: 'INTERNAL', [S.attempts]: 1 });
-    expect(String(shipment?.fields[S.lastError])).toMatch(/before FedEx created the shipment: Error: simulated platform error/);
+    // Nothing was sent: a passing failure, retried by the shipping queue (shipping-queue.test.ts).
+    expect(shipment?.fields).toMatchObject({ [S.status]: 'RETRYING', [S.errorCode]: 'INTERNAL', [S.attempts]: 1 });
+    expect(String(shipment?.fields[S.lastError])).toMatch(/before anything was sent: Error: simulated platform error/);
     expect(a.auditsOf(f).map((r) => r.fields[AUDIT.fields.outcome])).toEqual(['FAILURE']);
     expect(a.ns.logs({ level: 'ERROR' }).some((l) => /could not be processed/.test(l.title))).toBe(false);
     expect((await stack().stats()).transactions.total).toBe(0);

@@ -9,7 +9,7 @@ import { ManualClock, startFedexDouble } from '../fedex-double';
 import { FedexClient } from '../../relay/src/fedex/client';
 import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter';
 import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
-import { systemClock } from '../../relay/src/lib/clock';
+import { systemClock, type Clock } from '../../relay/src/lib/clock';
 import { createApp } from '../../relay/src/lib/create-app';
 import { createJsonLogger } from '../../relay/src/lib/logger';
 import { NetSuiteClient } from '../../relay/src/netsuite/client';
@@ -20,15 +20,26 @@ const options = JSON.parse(process.env.STACK_OPTIONS ?? '{}') as {
   /** The relay's TLS key and certificate (test/support/test-tls.ts): NetSuite calls only https. */
   tls: { key: string; cert: string };
   fedexStartMs?: number;
+  /** FedEx's daily Track quota in the double (default: FedEx's 100,000). */
+  fedexTrackDailyQuota?: number;
   webhookSecurityToken?: string;
+  /** FedEx's local time zone (default the double's, -05:00). */
+  fedexUtcOffset?: string;
+  /** FedEx transaction budget of the relay's limiter (e.g. a tiny one, to see RELAY_OVERLOADED). */
+  fedexLimits?: { transactionsPerWindow: number; windowMs: number };
 };
 
 async function main(): Promise<void> {
   const fedex = await startFedexDouble({
     clock: new ManualClock(options.fedexStartMs ?? Date.now()),
+    ...(options.fedexTrackDailyQuota ? { trackDailyQuota: options.fedexTrackDailyQuota } : {}),
     ...(options.webhookSecurityToken ? { webhookSecurityToken: options.webhookSecurityToken } : {}),
+    ...(options.fedexUtcOffset ? { utcOffset: options.fedexUtcOffset } : {}),
   });
-  const clock = systemClock;
+  // The relay's clock is real time, moved by tests that move FedEx's and NetSuite's clocks with it
+  // (tracking scenarios over days): NetSuite's signatures are checked against it.
+  let clockOffsetMs = 0;
+  const clock: Clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep };
   const logs: string[] = [];
   const client = new FedexClient({
     baseUrl: fedex.url,
@@ -37,7 +48,7 @@ async function main(): Promise<void> {
     clock,
     // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
     // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
-    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100 }),
+    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
@@ -65,6 +76,15 @@ async function main(): Promise<void> {
     return c.json({ ok: true });
   });
   app.get('/__test/netsuite', (c) => c.json({ tokenRequests: netsuite?.tokenRequests ?? 0 }));
+  app.post('/__test/clock', async (c) => {
+    const body = (await c.req.json()) as { setMs?: number; advanceMs?: number; offsetMs?: number };
+    // Forward only with setMs/advanceMs: the relay's limiters remember when they last let a call out.
+    if (body.offsetMs !== undefined) clockOffsetMs = Number(body.offsetMs) || 0;
+    if (body.setMs !== undefined && body.setMs < clock.now()) return c.json({ error: 'the relay clock only moves forward' }, 409);
+    if (body.setMs !== undefined) clockOffsetMs = body.setMs - Date.now();
+    if (body.advanceMs !== undefined) clockOffsetMs += Math.max(0, body.advanceMs);
+    return c.json({ now: clock.now(), offsetMs: clockOffsetMs });
+  });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1', createServer, serverOptions: { key: options.tls.key, cert: options.tls.cert } }, (info) => {
     process.stdout.write(`${JSON.stringify({ fedexUrl: fedex.url, relayUrl: `https://127.0.0.1:${info.port}` })}\n`);
   });

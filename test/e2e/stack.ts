@@ -19,8 +19,15 @@ export interface Stack {
   /** Points the relay's NetSuite client at an account (RESTlet URL and M2M or TBA credentials). */
   configureNetSuite(config: { restletUrl: string; auth: unknown }): Promise<void>;
   relayNetSuiteStats(): Promise<{ tokenRequests: number }>;
+  /**
+   * Moves the relay's clock (real time plus an offset) with FedEx's and NetSuite's, for scenarios over
+   * days; forward only (its limiters would wait out a step back). Answers the relay's time.
+   */
+  relayClock(change?: { setMs: number } | { advanceMs: number }): Promise<number>;
   /** Any call to the relay over https, trusting exactly the test certificate (`body` as sent, e.g. signed). */
   relayRequest(method: 'GET' | 'POST', path: string, body?: string, headers?: Record<string, string>): Promise<{ status: number; json: any }>;
+  /** Runs the relay's clock `offsetMs` ahead of real time (to follow a NetSuite clock moved forward). */
+  setRelayClockOffset(offsetMs: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -79,7 +86,16 @@ export async function startStack(options: Record<string, unknown> = {}): Promise
       const res = await relay('POST', '/__test/netsuite', config);
       if (res.status !== 200) throw new Error(`configureNetSuite: HTTP ${res.status}`);
     },
+    relayClock: async (change) => {
+      const res = await relay('POST', '/__test/clock', change ?? {});
+      if (res.status !== 200) throw new Error(`relayClock: HTTP ${res.status} ${JSON.stringify(res.json)}`);
+      return (res.json as { now: number }).now;
+    },
     relayNetSuiteStats: async () => (await relay('GET', '/__test/netsuite')).json as { tokenRequests: number },
+    setRelayClockOffset: async (offsetMs) => {
+      const res = await relay('POST', '/__test/clock', { offsetMs });
+      if (res.status !== 200) throw new Error(`setRelayClockOffset: HTTP ${res.status}`);
+    },
     relayLogs: async () => ((await relay('GET', '/__test/logs')).json as { logs: string[] }).logs,
     stop: () =>
       new Promise<void>((ok) => {

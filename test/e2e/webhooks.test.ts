@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { AUDIT, ROLES, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { useStack } from './stack';
+import { advanceClocks } from './tracking-clock';
 
 const S = SHIPMENT.fields;
 const HOUR = 3_600_000;
@@ -88,6 +89,7 @@ describe('FedEx tracking webhooks', () => {
 
   it('a NetSuite outage or concurrency limit makes the relay answer non-2xx, and a later poll repairs the state', async () => {
     const w = await withWebhooks('m2m');
+    await stack().control('POST', 'timeline', { trackingNumber: w.trackingNumber, steps: [{ afterMs: 2 * HOUR, code: 'PU' }] });
     await stack().control('POST', 'clock', { advanceMs: 3 * HOUR });
     w.server.setUnavailable(true);
     expect((await w.push()).status).toBe(503);
@@ -96,6 +98,8 @@ describe('FedEx tracking webhooks', () => {
     expect((await w.push()).status).toBe(503);
     release();
     expect(w.status() ?? '').toBe('');
+    // The poll's first planned check of a new label (12 h after it) finds what the pushes could not deliver.
+    await advanceClocks(stack(), w.a, 12 * HOUR);
     w.a.ns.runMapReduce({ scriptId: SCRIPTS.trackingPoll.scriptId });
     expect(w.status()).toBe('PICKED_UP');
     await w.server.close();

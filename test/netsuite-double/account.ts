@@ -28,6 +28,7 @@ import { checkScriptHeader } from './sdf/script-header.js';
 import type { SdfDeployment, SdfProject, SdfScript } from './sdf/types.js';
 import { createUtilGlobal } from './sandbox/util-global.js';
 import { mapReduceInputFromSearch } from './modules/search.js';
+import { ParallelJobs } from './parallel-jobs.js';
 
 export interface CurrentUser {
   id: number;
@@ -90,6 +91,8 @@ export class Account implements AccountServices {
   readonly repo: RecordRepository;
   readonly logs: LogEntry[] = [];
   readonly invocations: InvocationRecord[] = [];
+  /** Map/Reduce jobs that overlap in time (parallel-jobs.ts); the store reports writes to it. */
+  readonly parallel = new ParallelJobs();
   readonly moduleFactories: Map<string, ModuleFactory>;
   readonly features: Record<string, boolean>;
   /** Parameter values set by tests: `${scriptId}` or `${scriptId}/${deploymentId}` → name → value. */
@@ -112,6 +115,7 @@ export class Account implements AccountServices {
     this.#clock = options.now ?? Date.now;
     this.catalog = new RecordCatalog(this.sdf);
     this.repo = new RecordRepository(this.catalog, () => this.now());
+    this.repo.store.observer = (before) => this.parallel.observeWrite(before);
     this.moduleFactories = new Map(options.moduleFactories ?? defaultFactories);
     // Features enabled in the test account (Setup > Company > Enable Features), by SDF feature id.
     this.features = { ADVSHIPPING: true, PICKPACKSHIP: true, CUSTOMRECORDS: true, SERVERSIDESCRIPTING: true, SUBSIDIARIES: true, MULTILOCINVT: true, OAUTH2: true, TBA: true, ...options.features };
@@ -214,6 +218,7 @@ export class Account implements AccountServices {
     };
     const governance = createGovernance(usageLimit, {
       RealmError: realm.Error,
+      ...(request.timeLimitMs !== undefined ? { timeLimitMs: request.timeLimitMs, now: () => this.now() } : {}),
       onCharge: (units, what) => {
         record.charges.push({ units, what });
         record.unitsUsed += units;
@@ -253,8 +258,9 @@ export class Account implements AccountServices {
       return instance;
     };
     const finish = (outcome: Omit<InvocationResult, 'invocation'>): InvocationResult => {
-      // A usage limit the script caught still ends the invocation as failed (governance.ts).
-      const result = governance.exceeded ? { outcome: 'threw' as const, error: governance.exceeded } : outcome;
+      // A usage or time limit the script caught (or ran past) still ends the invocation as failed.
+      const exceeded = governance.exceeded ?? governance.checkTime?.();
+      const result = exceeded && outcome.outcome !== 'missing-entry-point' ? { outcome: 'threw' as const, error: exceeded } : outcome;
       record.outcome = result.outcome;
       if (result.outcome === 'threw') {
         record.error = describeThrown(result.error);

@@ -58,17 +58,33 @@ export const SEARCH_UNITS = {
 
 export interface GovernanceOptions {
   onCharge?: (units: number, what: string) => void;
+  /** The call's time limit (d:section_161591009480) on the account clock, checked at each governed call. */
+  timeLimitMs?: number;
+  now?: () => number;
   /** The sandbox's Error, so the script sees SSS_USAGE_LIMIT_EXCEEDED as one of its own errors. */
   RealmError?: ErrorConstructor;
 }
 
-export function createGovernance(limit: number, { onCharge, RealmError }: GovernanceOptions = {}): Governance {
+export function createGovernance(limit: number, { onCharge, RealmError, timeLimitMs, now }: GovernanceOptions = {}): Governance {
   let used = 0;
+  const started = now?.() ?? 0;
   // Once over the limit the script is stopped for good (d:section_164314457772: "the system throws
   // a usage limit error and stops the script. The script can't be resumed"): a catch-all that
   // swallows the error gets it again from the next governed call, and the invocation ends as
   // failed with it whatever the entry point returns (account.ts reads `exceeded`).
   let exceeded: unknown;
+  const checkTime = () => {
+    if (exceeded || timeLimitMs === undefined || !now) return exceeded;
+    const elapsed = now() - started;
+    if (elapsed > timeLimitMs) {
+      // Like the usage limit, a time limit stops the script for good (d:section_161591009480).
+      exceeded = createSuiteScriptError({
+        name: 'SSS_TIME_LIMIT_EXCEEDED',
+        message: `Script Execution Time Exceeded: this call ran ${Math.round(elapsed / 1000)} s, its limit is ${timeLimitMs / 1000} s.`,
+      }, RealmError);
+    }
+    return exceeded;
+  };
   return {
     limit,
     get used() {
@@ -78,8 +94,10 @@ export function createGovernance(limit: number, { onCharge, RealmError }: Govern
       return exceeded;
     },
     remaining: () => Math.max(0, limit - used),
+    checkTime,
     charge(units: number, what: string) {
       if (exceeded) throw exceeded;
+      if (checkTime()) throw exceeded;
       used += units;
       onCharge?.(units, what);
       if (used > limit) {

@@ -15,8 +15,14 @@
 //   cuts: their writes are discarded and they run again with isRestarted true and
 //   SSS_APP_SERVER_RESTART in context.errors (unless retryCount is 0, then they fail);
 // - the job yields after 10,000 units used in a stage since its last yield (counted, not slept);
-// - one instance per deployment at a time; calls run one after another (concurrency 1), in input
-//   order for map and in sorted key order for reduce, so a run is deterministic.
+// - a value over 10 MB fails with VALUE_LENGTH_IS_OVER_10_MB (d:chapter_N3350651);
+// - a stage call past its time limit (getInputData 3,600 s, map 300 s, reduce 900 s, summarize
+//   3,600 s on the account clock, d:section_161591009480) fails with SSS_TIME_LIMIT_EXCEEDED;
+// - one instance per deployment at a time; map and reduce calls run in parallel up to the
+//   deployment's concurrency limit (SDF concurrencylimit, default 1): the driver runs them in
+//   rounds of that many, in input order for map and in sorted key order for reduce, and the calls
+//   of a round overlap as parallel-jobs.ts describes (a record two of them update collides with
+//   RCRD_HAS_BEEN_CHANGED). A retried call starts a new round. A run is deterministic.
 import type { AccountServices, InvocationRecord, InvocationResult, RunEntryPointRequest, ScriptRunContext } from './types.js';
 import { inScriptRealm, ioError, scriptFacing } from './io/errors.js';
 import { ioStateOf } from './io/io-state.js';
@@ -26,6 +32,10 @@ export const STAGE_USAGE_LIMITS = { getInputData: 10_000, map: 1_000, reduce: 5_
 /** Units a stage may use before its job yields (NetSuite: 10,000). */
 export const YIELD_AFTER_UNITS = 10_000;
 export const MAX_KEY_LENGTH = 3_000;
+/** Largest value a stage may write (NetSuite: 10 MB). */
+export const MAX_VALUE_BYTES = 10 * 1024 * 1024;
+/** Time limit of one call per stage, in seconds (d:section_161591009480). */
+export const STAGE_TIME_LIMITS_S = { getInputData: 3_600, map: 300, reduce: 900, summarize: 3_600 } as const;
 
 export type StageName = keyof typeof STAGE_USAGE_LIMITS;
 
@@ -49,6 +59,8 @@ export interface RunMapReduceOptions {
   interruptions?: Interruption[];
   /** Overrides the script's exported `config` (retryCount 0-3, exitOnError). */
   config?: MapReduceConfig;
+  /** Map/reduce calls that run at the same time; default the deployment's concurrencylimit (SDF default 1). */
+  concurrency?: number;
 }
 
 export interface MapReduceConfig {
@@ -115,6 +127,13 @@ interface Pair {
 
 function serialiseValue(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value) ?? String(value);
+}
+
+function checkValue(value: string): string {
+  if (value.length > MAX_VALUE_BYTES / 4 && Buffer.byteLength(value, 'utf8') > MAX_VALUE_BYTES) {
+    throw ioError('VALUE_LENGTH_IS_OVER_10_MB', `A Map/Reduce value must be at most 10 MB (this one is ${Buffer.byteLength(value, 'utf8')} bytes).`);
+  }
+  return value;
 }
 
 function checkKey(key: string): string {
@@ -264,6 +283,8 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   const deployment = findDeployment(script, options.deploymentId);
   if (!deployment) throw new Error(`NetSuite double: ${options.scriptId} has no deployment ${options.deploymentId ?? ''}`);
   const config = options.config ?? scriptConfig(account, script.scriptid);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? Number(deployment.raw?.concurrencylimit ?? 1)) || 1);
+  const parallel = account.parallel;
   const interruptions = [...(options.interruptions ?? [])];
   const invocations: InvocationRecord[] = [];
   let restarts = 0;
@@ -277,6 +298,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
       args: (scope) => [build(scope.ctx)],
       executionContext: 'MAPREDUCE',
       usageLimit: STAGE_USAGE_LIMITS[entryPoint],
+      timeLimitMs: STAGE_TIME_LIMITS_S[entryPoint] * 1000,
       label,
       ...(options.params ? { parameters: options.params } : {}),
     };
@@ -315,7 +337,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
     else if (result.outcome === 'missing-entry-point') input.error = keyError('', ioError('SSS_MISSING_ENTRY_POINT', 'getInputData is required'), 1);
     else {
       try {
-        input.pairs = inputPairs(result.value, account).map((p) => ({ key: checkKey(p.key), value: p.value }));
+        input.pairs = inputPairs(result.value, account).map((p) => ({ key: checkKey(p.key), value: checkValue(p.value) }));
       } catch (error) {
         input.error = keyError('', error, 1);
       }
@@ -350,8 +372,16 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
       queue.unshift(...lostBatch);
       lostBatch = [];
     };
+    let inRound = 0;
+    let calls = 0;
     while (queue.length > 0) {
       const item = queue.shift()!;
+      if (parallel && concurrency > 1 && (inRound === 0 || inRound >= concurrency || item.executionNo > 1)) {
+        parallel.beginRound();
+        inRound = 0;
+      }
+      inRound++;
+      parallel?.beginCall(++calls);
       const writes: Pair[] = [];
       const previousErrors = item.errors.map((e) => [e.key, e.error, e.executionNo] as [string, string, number]);
       const build = (ctx: ScriptRunContext) =>
@@ -415,6 +445,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
         break;
       }
     }
+    parallel?.endRound();
     report.seconds = (account.now() - start) / 1000;
     return report;
   };
@@ -443,12 +474,13 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   // ---- summarize ------------------------------------------------------------------------------
   const summarize: MapReduceRun['summarize'] = { invoked: false, error: undefined, usage: 0 };
   const yields = (map?.yields ?? 0) + (reduce?.yields ?? 0);
+  parallel?.endRound();
   let summarizeRestarted = false;
   for (;;) {
     const isRestarted = summarizeRestarted;
     const result = call(
       'summarize',
-      (ctx) => summaryContext(ctx, { input, map, reduce, output, yields, isRestarted, now: account.now() }),
+      (ctx) => summaryContext(ctx, { input, map, reduce, output, yields, isRestarted, now: account.now(), concurrency }),
       'summarize',
     );
     summarize.usage += result.invocation.unitsUsed;
@@ -484,7 +516,7 @@ function makeWrite(writes: Pair[]) {
         ? (first as { key: unknown; value: unknown })
         : { key: first, value: second };
     if (pair.key === undefined || pair.key === null) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: key');
-    writes.push({ key: checkKey(serialiseValue(pair.key)), value: serialiseValue(pair.value ?? '') });
+    writes.push({ key: checkKey(serialiseValue(pair.key)), value: checkValue(serialiseValue(pair.value ?? '')) });
   };
 }
 
@@ -495,13 +527,13 @@ function group(pairs: Pair[]): { key: string; values: string[] }[] {
   return [...groups.keys()].sort().map((key) => ({ key, values: groups.get(key)! }));
 }
 
-function stageSummary(ctx: ScriptRunContext, report: StageReport | undefined, now: number) {
+function stageSummary(ctx: ScriptRunContext, report: StageReport | undefined, now: number, concurrency: number) {
   const r = report ?? newStage(now);
   return Object.freeze({
     dateCreated: inScriptRealm(ctx, r.dateCreated),
     seconds: r.seconds,
     usage: r.usage,
-    concurrency: 1,
+    concurrency,
     yields: r.yields,
     keys: iteratorOf(() => [...r.keys.entries()].map(([key, k]) => [key, k.executionCount, k.state] as [string, number, string])),
     errors: iteratorOf(() => r.errors.map((e) => [e.key, e.error, e.executionNo] as [string, string, number])),
@@ -516,6 +548,7 @@ function summaryContext(ctx: ScriptRunContext, args: {
   yields: number;
   isRestarted: boolean;
   now: number;
+  concurrency: number;
 }) {
   const { input, map, reduce, output } = args;
   const usage = input.usage + (map?.usage ?? 0) + (reduce?.usage ?? 0);
@@ -526,7 +559,7 @@ function summaryContext(ctx: ScriptRunContext, args: {
     dateCreated: date(input.dateCreated),
     seconds,
     usage,
-    concurrency: 1,
+    concurrency: args.concurrency,
     yields: args.yields,
     inputSummary: Object.freeze({
       dateCreated: date(input.dateCreated),
@@ -534,8 +567,8 @@ function summaryContext(ctx: ScriptRunContext, args: {
       seconds: input.seconds,
       usage: input.usage,
     }),
-    mapSummary: stageSummary(ctx, map, args.now),
-    reduceSummary: stageSummary(ctx, reduce, args.now),
+    mapSummary: stageSummary(ctx, map, args.now, args.concurrency),
+    reduceSummary: stageSummary(ctx, reduce, args.now, args.concurrency),
     output: iteratorOf(() => output.map((p) => [p.key, p.value] as [string, string])),
   });
   return scriptFacing(ctx, summary, 'mapReduce.Summary');

@@ -33,8 +33,10 @@ export interface Governance {
   readonly limit: number;
   readonly used: number;
   remaining(): number;
-  /** The SSS_USAGE_LIMIT_EXCEEDED error once the limit was passed: it ends the invocation even if caught. */
+  /** The SSS_USAGE_LIMIT_EXCEEDED (or SSS_TIME_LIMIT_EXCEEDED) error once a limit was passed: it ends the invocation even if caught. */
   readonly exceeded?: unknown;
+  /** Checks the call's time limit; returns the error once it is passed. */
+  checkTime?(): unknown;
   /** Charges units for `what` (e.g. 'record.load transaction'); throws SSS_USAGE_LIMIT_EXCEEDED past the limit. */
   charge(units: number, what: string): void;
 }
@@ -104,6 +106,8 @@ export interface RunEntryPointRequest {
   executionContext?: ExecutionContextType;
   /** Usage limit; default per script type and entry point (see governance.ts USAGE_LIMITS). */
   usageLimit?: number;
+  /** Time limit of the call on the account clock (Map/Reduce stages pass theirs); none by default. */
+  timeLimitMs?: number;
   /** Parameter overrides for this call only (custscript_* → value as getParameter returns it). */
   parameters?: Record<string, unknown>;
   /** Recorded with the invocation: user event type ('create', 'ship', …), Map/Reduce key, HTTP method. */
@@ -163,4 +167,6 @@ export interface AccountServices {
    * script's governance). Prefer it to calling the Search object's own run().each.
    */
   resolveMapReduceInput?(value: unknown): unknown;
+  /** Overlapping Map/Reduce jobs (parallel-jobs.ts), when the account models them. */
+  readonly parallel?: import('./parallel-jobs.js').ParallelJobs;
 }

@@ -150,9 +150,18 @@ describe('user events', () => {
       ['view', true, 'USERINTERFACE'],
       ['edit', true, 'USERINTERFACE'],
     ]);
-    // A user event's own record.load runs no beforeLoad (NetSuite does not chain user events).
-    const fulfillment = ns.ui.fulfill(salesOrder);
-    ns.ui.ship(fulfillment);
+    // A user event's own record.load runs no beforeLoad (NetSuite does not chain user events):
+    // the args of this user event call are built inside its invocation, so the load is its own.
+    const byUserEvent = ns.runEntryPoint({
+      scriptId: 'customscript_core_ue_other',
+      deploymentId: 'customdeploy_core_ue_other_so',
+      entryPoint: 'afterSubmit',
+      args: ({ module }) => {
+        (module('N/record') as { load(o: object): unknown }).load({ type: 'salesorder', id: salesOrder });
+        return [{ type: 'edit', newRecord: { type: 'salesorder' } }];
+      },
+    });
+    expect(byUserEvent.outcome).toBe('returned');
     expect(ns.invocations({ scriptId: LOAD }).length).toBe(3);
     // An error in beforeLoad fails the load.
     ns.ui.edit('salesorder', salesOrder, { fields: { memo: 'fail-load' } });

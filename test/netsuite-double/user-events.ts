@@ -10,6 +10,7 @@ import { cloneData } from './records/model.js';
 import type { Fail } from './records/values.js';
 import type { SdfDeployment, SdfScript } from './sdf/types.js';
 import { makeScriptRecord } from './modules/record.js';
+import { clearCustomReferencesTo } from './records/dependent-fields.js';
 
 /** context.UserEventType (values are lower case in NetSuite). */
 export const USER_EVENT_TYPES = Object.freeze({
@@ -296,6 +297,7 @@ export function deleteWithUserEvents(account: Account, request: DeleteRequest, f
   }
   repo.store.delete(def.type, old.id);
   repo.afterStore({ type: def.type, data: old.data });
+  clearCustomReferencesTo(repo, def.type, old.id);
   run('afterSubmit');
 }
 

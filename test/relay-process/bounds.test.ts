@@ -8,7 +8,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startRedis, type TestRedis } from '../../relay/src/lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../support/redis-server';
 import type { RunningFedexDouble } from '../fedex-double';
 import { createFor, freePort, liveFor, postSigned, PROCESS_SECRET, relayEnv, send, startDoubleServer, startRelayProcess, endTest, waitFor, type RelayProcess } from '../support/relay-process';
 import { signedHeaders } from '../support/relay-signing';

@@ -204,6 +204,7 @@ export class FedexClient {
       }
       last = result;
       if (spec.mutating && isAmbiguous(outcome)) return { ...result, kind: 'ambiguous' };
+      if (isDailyQuotaRefusal(result)) return result; // retrying cannot help before 00:00 GMT
       if (!isRetryable(outcome, spec.mutating)) return result;
       if (!(await this.waitBeforeRetry(attempt, firstStart, spec.deadlineAt))) return result;
     }
@@ -325,4 +326,9 @@ function describeNetworkError(error: unknown): string {
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const base = error instanceof Error ? error.message : String(error);
   return cause && typeof cause.code === 'string' ? `${base} (${cause.code})` : base;
+}
+
+/** FedEx's 429 for a used-up daily quota ("Daily transaction quota exceeded"), as opposed to a burst 429. */
+export function isDailyQuotaRefusal(result: FedexResult): boolean {
+  return !result.ok && result.status === 429 && result.errors.some((e) => /daily transaction quota/i.test(e.message));
 }

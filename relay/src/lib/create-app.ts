@@ -2,7 +2,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { RELAY_PATHS } from '../../../shared/src/contract';
 import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
 import { limitBodyByRoute } from '../http/body-limits';

@@ -5,6 +5,7 @@ import type { TrackRequest, TrackResponse } from '../../../shared/src/contract';
 import type { TrackStatus } from '../../../shared/src/tracking';
 import { chunk, readTrackResponse, TRACK_BATCH_MAX } from '../../../shared/src/tracking';
 import type { CallOptions, FedexClient, FedexResult } from '../fedex/client';
+import { isDailyQuotaRefusal } from '../fedex/client';
 
 export async function trackShipments(fedex: FedexClient, req: TrackRequest, options: CallOptions = {}): Promise<TrackResponse> {
   const shipDates: Record<string, string | undefined> = {};
@@ -21,7 +22,9 @@ export async function trackShipments(fedex: FedexClient, req: TrackRequest, opti
         .catch((error: Error): FedexResult => ({ ok: false, kind: 'unavailable', errors: [{ code: 'RELAY.DEADLINE', message: error.message }], attempts: 0 }));
       if (result.ok) return readTrackResponse(result.body, batch, shipDates);
       const error = result.errors[0] ?? { code: `HTTP.${result.status ?? 0}`, message: 'FedEx Track failed' };
-      return batch.map((trackingNumber) => ({ trackingNumber, found: false, status: 'UNKNOWN', error: { code: error.code, message: `FedEx Track failed for this batch (${result.kind}): ${error.message}` } }));
+      // The daily quota is not a burst: the SuiteApp stops polling until FedEx's day ends, so say which it is.
+      const code = isDailyQuotaRefusal(result) ? 'FEDEX_QUOTA_EXCEEDED' : error.code;
+      return batch.map((trackingNumber) => ({ trackingNumber, found: false, status: 'UNKNOWN', error: { code, message: `FedEx Track failed for this batch (${result.kind}): ${error.message}` } }));
     }),
   );
   return { results: batches.flat() };

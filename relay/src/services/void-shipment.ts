@@ -49,9 +49,11 @@ export async function liveShipmentsOf(
   options: CallOptions = {},
 ): Promise<{ ok: true; trackingNumbers: string[] } | { ok: false; reason: string; result: Extract<FedexResult, { ok: false }> }> {
   // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt of the
-  // same key carries the same or an earlier ship date: look back a week, up to the day after (time
-  // zones). FedEx refuses a window ending after its own today + 1 (TRACKING.SHIPDATEEND.FUTURE):
-  // for a shipment dated tomorrow in FedEx's time zone, the window then ends on the ship date itself.
+  // same key carries the same or an earlier ship date; FedEx may have stored it a day later (it moves
+  // a past date to its own today, which can be ahead of NetSuite's): look back a week, up to the day
+  // after. FedEx refuses a window ending after its own tomorrow (TRACKING.SHIPDATEEND.FUTURE), as for
+  // a shipment dated tomorrow, or NetSuite's date a day ahead of FedEx's: then it ends on the ship
+  // date itself, which no later-stored earlier attempt can pass (FedEx's today is behind it).
   const lookupUntil = (end: string) =>
     fedex.trackByReference(
       { referencesInformation: { type: 'CUSTOMER_REFERENCE', value: req.idempotencyKey, accountNumber, shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS), shipDateEndDate: end } },

@@ -10,7 +10,32 @@ import { canonicalString, formatSignature, SIGNATURE_HEADERS } from '../../../sh
 
 export type RelayAnswer<T> =
   | { ok: true; status: number; body: T; durationMs: number }
-  | { ok: false; status: number; error: RelayErrorBody['error']; durationMs: number };
+  | {
+      ok: false;
+      status: number;
+      error: RelayErrorBody['error'];
+      durationMs: number;
+      /** The SuiteScript error N/https threw when no answer came (status 0): SSS_REQUEST_TIME_EXCEEDED, SSS_CONNECTION_CLOSED... */
+      transportError?: string;
+      /** True when the answer was the relay's own error body, so its code can be trusted. */
+      fromRelay: boolean;
+      /** The answer's Retry-After, in seconds (RELAY_OVERLOADED, rate limits). */
+      retryAfterSeconds?: number;
+      /** False when the request never left NetSuite (refused before sending). */
+      sent?: false;
+    };
+
+/** A header's value whatever the case of its name (N/https keeps the server's spelling). */
+function header(headers: Record<string, string> | undefined, name: string): string | undefined {
+  const key = Object.keys(headers ?? {}).find((h) => h.toLowerCase() === name);
+  return key === undefined ? undefined : headers?.[key];
+}
+
+/** Retry-After as seconds (delta-seconds form only; an HTTP date is ignored). */
+function retryAfterOf(response: https.ClientResponse): number | undefined {
+  const value = Number(header(response.headers as Record<string, string>, 'retry-after'));
+  return Number.isFinite(value) && value >= 0 ? value : undefined;
+}
 
 function nonce(): string {
   let out = '';
@@ -35,7 +60,7 @@ export function postToRelay<T>(relayUrl: string, path: string, payload: unknown)
   const started = Date.now();
   if (!/^https:\/\//i.test(base)) {
     // NetSuite's N/https calls only https URLs (SSS_INVALID_URL otherwise): a setting to fix, not a retry.
-    return { ok: false, status: 0, durationMs: 0, error: { code: 'CONFIGURATION', retryable: false, message: `The relay URL must start with https:// (NetSuite calls only https): ${base || '(empty)'}` } };
+    return { ok: false, status: 0, durationMs: 0, fromRelay: false, sent: false, error: { code: 'CONFIGURATION', retryable: false, message: `The relay URL must start with https:// (NetSuite calls only https): ${base || '(empty)'}` } };
   }
   let response: https.ClientResponse;
   try {
@@ -56,7 +81,9 @@ export function postToRelay<T>(relayUrl: string, path: string, payload: unknown)
       ok: false,
       status: 0,
       durationMs: Date.now() - started,
-      error: { code: 'RELAY_UNAVAILABLE', retryable: true, message: `The relay at ${base} could not be reached: ${err.name ?? 'error'} ${err.message ?? ''}`.trim() },
+      fromRelay: false,
+      ...(err.name ? { transportError: err.name } : {}),
+      error: { code: 'RELAY_UNAVAILABLE', retryable: true, message: `No answer from the relay at ${base}: ${err.name ?? 'error'} ${err.message ?? ''}`.trim() },
     };
   }
   const durationMs = Date.now() - started;
@@ -68,11 +95,15 @@ export function postToRelay<T>(relayUrl: string, path: string, payload: unknown)
   }
   if (response.code >= 200 && response.code < 300 && parsed !== undefined) return { ok: true, status: response.code, body: parsed as T, durationMs };
   const error = (parsed as Partial<RelayErrorBody> | undefined)?.error;
-  if (error && isErrorCode(error.code)) return { ok: false, status: response.code, error, durationMs };
+  const retryAfterSeconds = retryAfterOf(response);
+  const retry = retryAfterSeconds === undefined ? {} : { retryAfterSeconds };
+  if (error && isErrorCode(error.code)) return { ok: false, status: response.code, error, durationMs, fromRelay: true, ...retry };
   return {
     ok: false,
     status: response.code,
     durationMs,
+    fromRelay: false,
+    ...retry,
     error: { code: 'RELAY_UNAVAILABLE', retryable: true, message: `The relay answered HTTP ${response.code} without a relay error body` },
   };
 }

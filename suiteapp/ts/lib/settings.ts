@@ -8,6 +8,9 @@ import * as search from 'N/search';
 import type { LabelImageType, LabelStockType } from '../../../shared/src/contract';
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES } from '../../../shared/src/contract';
 import { CONFIG_CACHE, SERVICE_MAP, SETTINGS } from '../../../shared/src/ids';
+import type { TrackPlanSettings } from '../../../shared/src/track-plan';
+import { DEFAULT_SWEEP_DAYS } from '../../../shared/src/sweep';
+import { DEFAULT_TRACK_PLAN_SETTINGS } from '../../../shared/src/track-plan';
 
 export interface RuntimeSettings {
   relayUrl?: string;
@@ -18,10 +21,17 @@ export interface RuntimeSettings {
   queueBulk: boolean;
   maxAttempts: number;
   pollMaxPerRun?: number;
+  /** FedEx Track requests the poll may spend per quota day (default: 90,000 of FedEx's 100,000). */
+  trackDailyBudget: number;
+  unusedLabelDays?: number;
+  notFoundGraceHours?: number;
+  webhooksActive: boolean;
   /** As the admin typed it, upper-cased (SENDER by default); the shared validation refuses anything but SENDER or RECIPIENT. */
   dutiesPayment: string;
   electronicTradeDocuments: boolean;
   auditRetentionDays: number;
+  /** Days back the shipping queue sweeps for Shipped fulfillments no user event saw (0: off). */
+  sweepDays: number;
 }
 
 /** A FedEx Service Map row: the FedEx service (and packaging) of one ship item. */
@@ -41,6 +51,18 @@ export interface ConnectorConfig {
 export const DEFAULT_AUDIT_RETENTION_DAYS = 90;
 
 const F = SETTINGS.fields;
+
+/** FedEx's default Track quota is 100,000 requests a day; the poll keeps a tenth in reserve (webhooks' repairs, people). */
+export const DEFAULT_TRACK_DAILY_BUDGET = 90_000;
+
+/** The planner's settings: the defaults, with what the admin set on the settings record. */
+export function trackPlanSettings(s: RuntimeSettings): TrackPlanSettings {
+  return {
+    ...DEFAULT_TRACK_PLAN_SETTINGS,
+    ...(s.unusedLabelDays ? { unusedLabelDays: s.unusedLabelDays } : {}),
+    ...(s.notFoundGraceHours ? { notFoundGraceHours: s.notFoundGraceHours } : {}),
+  };
+}
 
 function text(row: search.Result | undefined, name: string): string | undefined {
   const v = row?.getValue({ name });
@@ -68,6 +90,11 @@ function loadSettings(): RuntimeSettings {
   const retention = Number(text(row, F.auditRetentionDays));
   const queueBulk = row ? row.getValue({ name: F.queueBulk }) : true;
   const etd = row?.getValue({ name: F.electronicTradeDocuments });
+  const webhooks = row?.getValue({ name: F.webhooksActive });
+  const budget = Number(text(row, F.trackDailyBudget));
+  const unusedDays = Number(text(row, F.unusedLabelDays));
+  const graceHours = Number(text(row, F.notFoundGraceHours));
+  const sweepDays = text(row, F.sweepDays);
   return {
     ...(relayUrl ? { relayUrl } : {}),
     ...(globalFedexAccount ? { globalFedexAccount } : {}),
@@ -77,9 +104,15 @@ function loadSettings(): RuntimeSettings {
     queueBulk: queueBulk === true || queueBulk === 'T',
     maxAttempts: maxAttempts > 0 ? maxAttempts : 4,
     ...(pollMax > 0 ? { pollMaxPerRun: pollMax } : {}),
+    trackDailyBudget: budget > 0 ? budget : DEFAULT_TRACK_DAILY_BUDGET,
+    ...(unusedDays > 0 ? { unusedLabelDays: unusedDays } : {}),
+    ...(graceHours > 0 ? { notFoundGraceHours: graceHours } : {}),
+    webhooksActive: webhooks === true || webhooks === 'T',
     dutiesPayment: text(row, F.dutiesPayment)?.toUpperCase() ?? 'SENDER',
     electronicTradeDocuments: etd === true || etd === 'T',
     auditRetentionDays: retention > 0 ? Math.floor(retention) : DEFAULT_AUDIT_RETENTION_DAYS,
+    // Empty: the default; 0 turns the sweep off.
+    sweepDays: sweepDays === undefined || !(Number(sweepDays) >= 0) ? DEFAULT_SWEEP_DAYS : Math.floor(Number(sweepDays)),
   };
 }
 

@@ -3,7 +3,10 @@
 // ends as a FAILED Shipment record with its reason. Each invocation leaves ONE Audit record with its
 // steps (what a person needs to follow the shipment), and spends as few units as the job allows:
 // a person at the dock waits for the label (stored now); the tracking numbers on the fulfillment's
-// packages are written by the shipping queue when a person is waiting (`inline`).
+// packages are written by the shipping queue when a person is waiting (`inline`). Every label of a
+// sales order leaves its Shipment "Tracking Not Yet on Invoice" until the shipping queue has
+// rewritten the order's invoice from the order's Shipment records (lib/order-invoice.ts), so a
+// number an inline append lost to a concurrent write is put back within one queue run.
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
@@ -17,7 +20,11 @@ import { buildCreateShipmentRequest, idempotencyKeyFor } from '../../../shared/s
 import { CONFIG_CACHE, SCRIPTS, SHIPMENT } from '../../../shared/src/ids';
 import { AuditTrail, writeAudit } from './audit';
 import { postToRelay } from './relay-client';
+import type { ShipGate } from './ship-gate';
+import { shipGate } from './ship-gate';
+import { CLAIM_RELEASED, pendingValues, recordCreateFailure, recordInterruptedAttempt } from './shipment-state';
 import { storeShipmentDocuments } from './shipment-documents';
+import { newLabelPlanValues } from './track-plan-fields';
 import type { ConnectorConfig } from './settings';
 import { configCache, missingSettings, readConfig } from './settings';
 import type { ShipmentRow, ShipmentStatus } from './shipments';
@@ -61,12 +68,30 @@ export interface ShipOptions {
   inline?: boolean;
   /** The caller loaded `rec` (it is not a user event's read-only record): package tracking is saved on it, not reloaded. */
   writable?: boolean;
+  /** The claim the caller holds on the fulfillment's Shipment (shipping queue, Replay action). */
+  claim?: string;
+  /**
+   * The caller writes the order's invoice afterwards, once for all the order's shipments it made
+   * (the shipping queue's reduce stage: its parallel map calls would collide on one invoice).
+   */
+  invoiceLater?: boolean;
+  /** Found by the shipping queue's sweep: no user event saw this fulfillment marked Shipped (said in its Audit record). */
+  sweep?: boolean;
 }
 
 export interface ShipResult {
   shipmentId?: number;
-  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED';
+  /** HELD: not sent now (another script holds the Shipment, or it is the shipping queue's to finish). */
+  status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED' | 'HELD';
   errorCode?: string;
+  /** A label of this sales order was bought: its invoice (when known) is to list it. */
+  order?: OrderInvoice;
+}
+
+/** A sales order whose invoice is to list a new label, and that invoice when the order names it. */
+export interface OrderInvoice {
+  salesOrderId: string;
+  invoiceId?: string;
 }
 
 /** Starts the shipping Map/Reduce, once per few minutes of bulk saves; a running or scheduled run takes the rest. */
@@ -85,31 +110,19 @@ function startShipQueue(trail: AuditTrail): void {
   flags.put({ key: CONFIG_CACHE.shipQueueStartedKey, value: String(Date.now()), ttl: CONFIG_CACHE.shipQueueStartedTtlSeconds });
 }
 
-/** Creates the Shipment record in `status`, or moves the existing one there. */
-function saveShipment(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, status: ShipmentStatus, values: Values): number {
+/** Creates the Shipment record in `status` (under the key the ship gate chose), or moves the existing one there. */
+function saveShipment(existing: ShipmentRow | undefined, identity: Identity, status: ShipmentStatus, values: Values): number {
   if (existing) {
     updateShipment(existing.id, { [F.status]: status, ...values });
     return existing.id;
   }
-  return createShipment({ ...identity, idempotencyKey: idempotencyKeyFor(runtime.accountId, identity.fulfillmentId), status, values });
+  return createShipment({ ...identity, status, values });
 }
 
-/** The label was bought earlier inline: the shipping queue now puts the tracking numbers on the packages. */
-function finishFulfillmentTracking(rec: record.Record, existing: ShipmentRow, options: ShipOptions, corr: string): ShipResult {
-  const fulfillmentId = String(rec.id);
-  const started = Date.now();
-  try {
-    const written = writeFulfillmentTracking(options.writable ? rec : fulfillmentId, existing.trackingNumbers);
-    updateShipment(existing.id, { [F.fulfillmentPending]: false });
-    log.debug({ title: 'FedEx connector: tracking written on fulfillment', details: `Fulfillment ${fulfillmentId}: ${written} package line(s), ${Date.now() - started} ms` });
-  } catch (e) {
-    const gone = (e as { name?: string }).name === 'RCRD_DSNT_EXIST';
-    // A deleted fulfillment has no packages to write: stop trying. Anything else: the next run retries.
-    if (gone) updateShipment(existing.id, { [F.fulfillmentPending]: false });
-    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId: existing.id, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: `${message(e)}${gone ? '' : ' (the shipping queue tries again)'}`, correlationId: corr, response: { trackingNumbers: existing.trackingNumbers } });
-    log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
-  }
-  return { shipmentId: existing.id, status: 'CREATED' };
+interface Identity {
+  name: string;
+  fulfillmentId: string;
+  idempotencyKey: string;
 }
 
 export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): ShipResult {
@@ -123,33 +136,36 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
     return { status: 'NOT_FEDEX' };
   }
 
-  const existing = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
-  if (existing?.status === 'CREATED') {
-    if (existing.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, existing, options, corr);
-    log.audit({ title: 'FedEx connector: already shipped', details: `Fulfillment ${fulfillmentId} already has FedEx shipment ${existing.trackingNumbers.join(', ')} (Shipment record ${existing.id}); no second shipment` });
-    return { shipmentId: existing.id, status: 'ALREADY_SHIPPED' };
+  const found = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
+  // Which Shipment record, key and request (lib/ship-gate.ts): no second label, no two senders.
+  const gate = shipGate(found, fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), options);
+  if (!gate.go) {
+    log.audit({ title: 'FedEx connector: not shipped now', details: gate.reason ?? '' });
+    return { ...(found ? { shipmentId: found.id } : {}), status: found?.status === 'CREATED' || found?.status === 'VOID_REFUSED' ? 'ALREADY_SHIPPED' : 'HELD' };
   }
-  const identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId };
+  const existing = gate.shipment;
+  const identity: Identity = { name: `FedEx ${str(rec.getValue({ fieldId: 'tranid' })) ?? fulfillmentId}`, fulfillmentId, idempotencyKey: gate.key };
 
+  // (Not while an earlier create's outcome is unknown: that one is resolved first.)
   const nativeLabel = rec.getValue({ fieldId: NATIVE_LABEL_FIELD });
-  if (nativeLabel === true || nativeLabel === 'T') return standBack(existing, identity, corr);
+  if (!gate.replay && (nativeLabel === true || nativeLabel === 'T')) return standBack(existing, identity, corr);
 
   if (options.bulk && config.settings.queueBulk) {
     // Bulk saves must not wait on FedEx record by record: the shipping Map/Reduce takes them, in parallel.
     const trail = new AuditTrail({ operation: 'QUEUE_SHIPMENT', direction: 'INTERNAL', recordType: TYPE, recordId: fulfillmentId, correlationId: corr });
-    trail.shipmentId = saveShipment(existing, identity, 'QUEUED', {});
+    trail.shipmentId = saveShipment(existing, identity, 'QUEUED', { ...CLAIM_RELEASED });
     trail.step('SHIPMENT', 'SUCCESS', { status: 'QUEUED', shipment: trail.shipmentId, created: !existing });
     startShipQueue(trail);
     trail.write('SUCCESS');
     return { shipmentId: trail.shipmentId, status: 'QUEUED' };
   }
-  return ship(rec, options, { config, rule, existing, identity, corr });
+  return ship(rec, options, { config, rule, existing, identity, corr, gate });
 }
 
 /** NetSuite's own FedEx integration prints this fulfillment's label: the connector buys no second one, and says why. */
-function standBack(existing: ShipmentRow | undefined, identity: { name: string; fulfillmentId: string }, corr: string): ShipResult {
+function standBack(existing: ShipmentRow | undefined, identity: Identity, corr: string): ShipResult {
   const reason = `Integrated Shipping Label (${NATIVE_LABEL_FIELD}) is checked on this fulfillment: NetSuite's own carrier integration prints its label, so the FedEx connector bought none. To ship it through the connector instead, clear the box and mark the fulfillment Shipped again.`;
-  const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason });
+  const shipmentId = saveShipment(existing, identity, 'SKIPPED', { [F.errorCode]: '', [F.lastError]: reason, ...CLAIM_RELEASED });
   writeAudit({ operation: 'SKIP', direction: 'INTERNAL', recordType: TYPE, recordId: identity.fulfillmentId, shipmentId, outcome: 'SKIPPED', response: { reason }, correlationId: corr });
   log.audit({ title: 'FedEx connector: native label, no connector label', details: `Fulfillment ${identity.fulfillmentId}: ${reason}` });
   return { shipmentId, status: 'SKIPPED' };
@@ -159,8 +175,9 @@ interface ShipContext {
   config: ConnectorConfig;
   rule: ReturnType<typeof shipMethodRule>;
   existing: ShipmentRow | undefined;
-  identity: { name: string; fulfillmentId: string };
+  identity: Identity;
   corr: string;
+  gate: ShipGate;
 }
 
 function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { code: ErrorCode; text: string } {
@@ -173,41 +190,47 @@ function unsupportedSource(fulfillmentId: string, source: FulfillmentSource): { 
 /** How far a shipping attempt got, for the guard that records an unexpected error. */
 interface Progress {
   attempt: number;
+  /** The create left for the relay: from then on FedEx may hold a label until an answer says otherwise. */
+  sent: boolean;
   /** FedEx sold the label: from then on the Shipment stays CREATED whatever fails. */
   bought: boolean;
 }
 
 /**
- * Ships, and turns any unexpected error into a FAILED Shipment (INTERNAL, retried by the queue up
- * to Max Attempts) and the invocation's Audit record, never a bare exception in the script log.
+ * Ships, and turns any unexpected error into a Shipment the queue finishes (INTERNAL: UNKNOWN once
+ * the create was sent, else retried up to Max Attempts) and the invocation's Audit record, never a
+ * bare exception in the script log.
  */
 function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipResult {
   const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
-  const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, bought: false };
+  const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, sent: false, bought: false };
   trail.attempt = progress.attempt;
+  if (options.sweep) trail.step('FOUND_BY_SWEEP', 'SUCCESS', { reason: 'marked Shipped where no user event saw it (another script\'s user event, or a CSV import without server scripts): found by the shipping queue' });
   try {
     return shipSteps(rec, options, ctx, trail, progress);
   } catch (e) {
-    const text = `Unexpected error ${progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : 'before FedEx created the shipment'}: ${message(e)}`;
+    const when = progress.bought ? 'after FedEx created the shipment (it stays CREATED)' : progress.sent ? 'after the create was sent' : 'before anything was sent';
+    const text = `Unexpected error ${when}: ${message(e)}`;
     trail.step('ERROR', 'FAILURE', undefined, undefined, text);
     let shipmentId = trail.shipmentId;
+    let status: ShipmentStatus = 'CREATED';
     try {
       if (!progress.bought) {
-        const values = { [F.errorCode]: 'INTERNAL', [F.lastError]: text.slice(0, 3900), [F.attempts]: progress.attempt };
-        shipmentId = shipmentId !== undefined ? (updateShipment(shipmentId, { [F.status]: 'FAILED', ...values }), shipmentId) : saveShipment(ctx.existing, ctx.identity, 'FAILED', values);
+        shipmentId ??= saveShipment(ctx.existing, ctx.identity, 'PENDING', { [F.attempts]: progress.attempt });
         trail.shipmentId = shipmentId;
+        status = recordInterruptedAttempt(shipmentId, { sent: progress.sent, attempt: progress.attempt, maxAttempts: ctx.config.settings.maxAttempts, text });
       }
     } catch (recordError) {
       trail.step('SHIPMENT', 'FAILURE', undefined, undefined, message(recordError));
     }
     trail.write(progress.bought ? 'SUCCESS' : 'FAILURE', { code: 'INTERNAL', message: text });
     log.error({ title: `FedEx connector: fulfillment ${ctx.identity.fulfillmentId}: unexpected error`, details: text });
-    return { ...(shipmentId !== undefined ? { shipmentId } : {}), status: progress.bought ? 'CREATED' : 'FAILED', errorCode: 'INTERNAL' };
+    return { ...(shipmentId !== undefined ? { shipmentId } : {}), status, errorCode: 'INTERNAL' };
   }
 }
 
 function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, trail: AuditTrail, progress: Progress): ShipResult {
-  const { config, rule, existing, identity } = ctx;
+  const { config, rule, existing, identity, gate } = ctx;
   const fulfillmentId = identity.fulfillmentId;
   const settings = config.settings;
   const attempt = progress.attempt;
@@ -245,22 +268,26 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   }
   trail.step('READ', build.kind === 'ready' ? 'SUCCESS' : 'FAILURE', { source: source ? `${source.typeCode} ${source.id}` : 'none', packages: build.kind === 'ready' ? build.request.packages.length : undefined }, started);
 
-  if (build.kind !== 'ready') {
+  // (An earlier create whose outcome is unknown is resent as it was, whatever the data says now.)
+  if (build.kind !== 'ready' && !gate.replay) {
     const code = build.kind === 'failed' ? build.code : 'CONFIGURATION';
     const text = build.kind === 'failed' ? build.message : build.reason;
-    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900) });
+    trail.shipmentId = saveShipment(existing, identity, 'FAILED', { ...links, [F.errorCode]: code, [F.lastError]: text.slice(0, 3900), ...CLAIM_RELEASED });
     if (build.kind === 'failed' && build.problems.length) trail.request = { problems: build.problems };
     trail.write('FAILURE', { code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${code})`, details: text });
     return { shipmentId: trail.shipmentId, status: 'FAILED', errorCode: code };
   }
 
-  const request: CreateShipmentRequest = { ...build.request, attempt };
+  // A create whose outcome is unknown is resent exactly as first sent; the key is the Shipment's.
+  const built = gate.replay ?? (build as Extract<BuildResult, { kind: 'ready' }>).request;
+  const request: CreateShipmentRequest = { firstAttemptAt: gate.firstAttemptAt, ...built, idempotencyKey: gate.key, attempt };
   trail.request = request;
-  // Recorded before the call: if this script dies mid-call, the next try knows to reconcile.
+  // Recorded before the call (with the request itself): if this script dies mid-call, the shipping
+  // queue finds the Shipment PENDING past its claim's lease and reconciles it.
   const shipmentId = saveShipment(existing, identity, 'PENDING', {
     ...links,
-    [F.attempts]: attempt,
+    ...pendingValues(request, gate.claim),
     [F.serviceType]: request.serviceType,
     [F.accountNumber]: request.accountNumber ?? '',
     ...(existing ? { [F.errorCode]: '', [F.lastError]: '' } : {}),
@@ -268,17 +295,18 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   trail.shipmentId = shipmentId;
 
   started = Date.now();
+  progress.sent = true;
   const answer = postToRelay<CreateShipmentResponse>(settings.relayUrl as string, RELAY_PATHS.createShipment, request);
   if (!answer.ok) {
     const err = answer.error;
-    const fedex = err.fedexErrors?.length ? ` [FedEx: ${err.fedexErrors.map((e) => `${e.code} ${e.message}`).join('; ')}]` : '';
-    const text = `${err.message}${fedex}`;
-    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, text);
+    // FAILED only on a definite answer; UNKNOWN (maybe a label) and RETRYING go back to the shipping queue.
+    const recorded = recordCreateFailure(shipmentId, answer, attempt, settings.maxAttempts);
+    const text = recorded.text;
+    trail.step('RELAY', 'FAILURE', { status: answer.status, code: err.code, retryable: err.retryable, shipment: recorded.status, ...(err.fedexTransactionId ? { fedexTransactionId: err.fedexTransactionId } : {}) }, started, text);
     trail.response = { status: answer.status, error: err };
-    updateShipment(shipmentId, { [F.status]: 'FAILED', [F.errorCode]: err.code, [F.lastError]: text.slice(0, 3900), ...(err.fedexTransactionId ? { [F.fedexTransactionId]: err.fedexTransactionId } : {}) });
     trail.write('FAILURE', { code: err.code, message: text });
     log.error({ title: `FedEx connector: fulfillment ${fulfillmentId} not shipped (${err.code})`, details: text });
-    return { shipmentId, status: 'FAILED', errorCode: err.code };
+    return { shipmentId, status: recorded.status, errorCode: err.code };
   }
 
   const shipped = answer.body;
@@ -299,6 +327,11 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     [F.lastError]: '',
     // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
     [F.fulfillmentPending]: options.inline === true,
+    // Cleared by the shipping queue once the order's invoice was rewritten from the Shipment records.
+    [F.invoicePending]: source?.kind === 'salesorder',
+    // When the tracking poll first asks FedEx: after the pickup scan is due, not at its next run.
+    ...newLabelPlanValues(Date.now()),
+    ...CLAIM_RELEASED,
   };
   const problems: string[] = [];
   started = Date.now();
@@ -334,11 +367,13 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   updateShipment(shipmentId, values);
 
   const later: string[] = [];
-  if (invoiceId) {
+  if (invoiceId && options.invoiceLater) {
+    trail.step('WRITE_BACK_INVOICE', 'SKIPPED', { invoice: invoiceId, reason: "the shipping queue rewrites the order's invoice once for all of this run's shipments of the order" });
+  } else if (invoiceId) {
     started = Date.now();
     try {
       const written = addToInvoiceTracking(invoiceId, shipped.trackingNumbers, labelUrl);
-      trail.step('WRITE_BACK_INVOICE', 'SUCCESS', { invoice: invoiceId, changed: written.changed }, started);
+      trail.step('WRITE_BACK_INVOICE', 'SUCCESS', { invoice: invoiceId, changed: written.changed, ...(written.attempts > 1 ? { attempts: written.attempts } : {}) }, started);
     } catch (e) {
       later.push(`tracking not written on invoice ${invoiceId}: ${message(e)}`);
       trail.step('WRITE_BACK_INVOICE', 'FAILURE', { invoice: invoiceId }, started, message(e));
@@ -363,5 +398,5 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
 
   trail.write(shipped.replayed ? 'REPLAYED' : 'SUCCESS', later.length ? { code: 'INTERNAL', message: later.join('; ') } : undefined);
   log.audit({ title: 'FedEx connector: shipped', details: `Fulfillment ${fulfillmentId}: FedEx ${shipped.masterTrackingNumber} (${shipped.trackingNumbers.length} package(s))${shipped.replayed ? ', replayed from an earlier call' : ''}` });
-  return { shipmentId, status: 'CREATED' };
+  return { shipmentId, status: 'CREATED', ...(source?.kind === 'salesorder' ? { order: { salesOrderId: source.id, ...(invoiceId ? { invoiceId } : {}) } } : {}) };
 }

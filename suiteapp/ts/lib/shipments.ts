@@ -4,11 +4,13 @@ import * as search from 'N/search';
 import type { ShipmentSummary } from '../../../shared/src/invoice-fields';
 import { splitTrackingNumbers } from '../../../shared/src/invoice-fields';
 import { SHIPMENT } from '../../../shared/src/ids';
+import { LIVE_LABEL_STATUSES } from '../../../shared/src/shipment-lifecycle';
 
 const F = SHIPMENT.fields;
 
-/** SKIPPED: the connector stood back on purpose (e.g. NetSuite's own FedEx integration prints this label). */
-export type ShipmentStatus = 'PENDING' | 'QUEUED' | 'CREATED' | 'FAILED' | 'SKIPPED';
+import type { ShipmentStatus } from '../../../shared/src/shipment-lifecycle';
+
+export type { ShipmentStatus };
 
 export interface ShipmentRow {
   id: number;
@@ -19,13 +21,13 @@ export interface ShipmentRow {
   fulfillmentPending?: boolean;
 }
 
-/** The Shipment record of a fulfillment, if any (10 units). */
+/** The latest Shipment record of a fulfillment, if any (10 units); earlier ones were voided. */
 export function findShipmentForFulfillment(fulfillmentId: string | number): ShipmentRow | undefined {
   const results = search
     .create({
       type: SHIPMENT.type,
       filters: [[F.fulfillment, 'anyof', String(fulfillmentId)], 'and', ['isinactive', 'is', 'F']],
-      columns: [F.status, F.attempts, F.trackingNumbers, F.fulfillmentPending],
+      columns: [search.createColumn({ name: 'internalid', sort: search.Sort.DESC }), F.status, F.attempts, F.trackingNumbers, F.fulfillmentPending],
     })
     .run()
     .getRange({ start: 0, end: 1 });
@@ -41,13 +43,23 @@ export function findShipmentForFulfillment(fulfillmentId: string | number): Ship
   };
 }
 
-/** Shipments of a sales order that have tracking numbers, oldest first (10 units). */
+/** A filter expression: the Shipment's status is one of `statuses`. */
+export function statusIn(statuses: readonly string[]): unknown[] {
+  const out: unknown[] = [];
+  statuses.forEach((status, i) => {
+    if (i > 0) out.push('or');
+    out.push([F.status, 'is', status]);
+  });
+  return out;
+}
+
+/** Shipments of a sales order with a live label (created, or a void not confirmed or refused), oldest first (10 units). */
 export function createdShipmentsForOrder(salesOrderId: string | number): (ShipmentSummary & { id: number })[] {
   const out: (ShipmentSummary & { id: number })[] = [];
   search
     .create({
       type: SHIPMENT.type,
-      filters: [[F.salesOrder, 'anyof', String(salesOrderId)], 'and', [F.status, 'is', 'CREATED'], 'and', ['isinactive', 'is', 'F']],
+      filters: [[F.salesOrder, 'anyof', String(salesOrderId)], 'and', statusIn(LIVE_LABEL_STATUSES), 'and', ['isinactive', 'is', 'F']],
       columns: [search.createColumn({ name: 'internalid', sort: search.Sort.ASC }), F.trackingNumbers, F.labelUrl],
     })
     .run()
@@ -83,6 +95,8 @@ export function createShipment(s: NewShipment): number {
   rec.setValue({ fieldId: F.idempotencyKey, value: s.idempotencyKey });
   rec.setValue({ fieldId: F.status, value: s.status });
   rec.setValue({ fieldId: F.attempts, value: 0 });
+  // A PENDING record older than the claim lease is a dead script's: the shipping queue takes it over.
+  rec.setValue({ fieldId: F.claimedAt, value: new Date() });
   for (const [fieldId, value] of Object.entries(s.values ?? {})) rec.setValue({ fieldId, value });
   return rec.save();
 }

@@ -93,7 +93,9 @@ export function createRecordModule(ctx: ScriptRunContext) {
     if (ctx.scriptType !== 'UserEventScript') {
       runBeforeLoad(account(), { type: def.type, id: stored.id, data: stored.data, event: USER_EVENT_TYPES.VIEW, executionContext: ctx.executionContext, userId: invocation.userId }, fail);
     }
-    const record = new ScriptRecord(env, def, cloneData(stored.data), { id: stored.id, isDynamic: options.isDynamic === true, loadedVersion: stored.version });
+    // A Map/Reduce job overlapping another that changed this record loads it as it was (parallel-jobs.ts).
+    const view = account().parallel.staleView(def.type, stored.id) ?? stored;
+    const record = new ScriptRecord(env, def, cloneData(view.data), { id: stored.id, isDynamic: options.isDynamic === true, loadedVersion: view.version });
     return record.exposed();
   };
 
@@ -148,6 +150,9 @@ export function createRecordModule(ctx: ScriptRunContext) {
     if (typeof values !== 'object') throw fail('SSS_INVALID_TYPE_ARG', 'values must be an object of fieldId → value');
     const def = charge('submitFields', type);
     const stored = repo.require(def.type, id, fail);
+    if (account().parallel.changedByAnother(def.type, stored.id)) {
+      throw fail('RCRD_HAS_BEEN_CHANGED', `Record has been changed: another job running at the same time changed ${def.type} ${stored.id}.`);
+    }
     const partial: RecordData = { body: {}, sublists: {}, subrecords: {} };
     for (const [fieldId, value] of Object.entries(values as Options)) {
       const field = repo.field(def, fieldId, fail);

@@ -3,6 +3,8 @@
 // run().getRange (≤ 1,000, 10 units), runPaged (page size 5…1,000, 5 units) and fetch (5 units),
 // lookupFields (1 unit), createFilter/createColumn, and the Type/Operator/Sort/Summary enums.
 // Fields, joins and operators are checked up front: an unknown one is an error, not no rows.
+// Formula columns and filters run a documented SQL subset (search/formula.ts); summary columns
+// (GROUP, COUNT, SUM, AVG, MIN, MAX) group the rows; summary filters are not modelled.
 import type { ScriptRunContext } from '../types.js';
 import type { Account } from '../account.js';
 import { invocationOf, scriptError } from '../invocation.js';
@@ -14,7 +16,9 @@ import { apiSurface } from '../sandbox/api-surface.js';
 import { guardObject } from '../sandbox/module-surface.js';
 import { checkLeaf, expressionOf, leaves, OPERATORS, parseFilters, type FilterNode } from '../search/filters.js';
 import { compareStored, matches, resultText, resultValue } from '../search/evaluate.js';
-import { readRow, resolveField, rowsOf, type SearchRow } from '../search/rows.js';
+import { readRow, resolveField, rowsOf, type RowValue, type SearchRow } from '../search/rows.js';
+import { FORMULA_KINDS, FormulaError, formulaRefs, isFormulaName } from '../search/formula.js';
+import { formulaExpr, formulaField, formulaRowValue, INVALID_EXPRESSION } from '../search/formula-row.js';
 
 const MAX_EACH = 4_000;
 const MAX_RANGE = 1_000;
@@ -25,7 +29,11 @@ export interface ColumnSpec {
   summary: string | undefined;
   label: string | undefined;
   sort: 'ASC' | 'DESC' | 'NONE';
+  /** formulatext/formulanumeric/…: the SQL expression (search/formula.ts). */
+  formula?: string;
 }
+
+const SUMMARY_TYPES = new Set(['GROUP', 'COUNT', 'SUM', 'AVG', 'MIN', 'MAX']);
 
 /** A search definition, as kept for saved searches and running ones. */
 export interface SearchDefinition {
@@ -46,6 +54,19 @@ interface SavedSearches {
 
 function savedSearches(account: Account): SavedSearches {
   return account.state('N/search saved searches', () => ({ byId: new Map<number, SearchDefinition>(), next: 1001 }));
+}
+
+/** Every join a search uses, in its columns, filters and formulas (rows.ts expands reverse custom-record joins). */
+function joinsOf(def: SearchDefinition): (string | undefined)[] {
+  const formulaJoins = (formula: string | undefined) => {
+    if (!formula) return [];
+    try {
+      return formulaRefs(formulaExpr(formula)).map((r) => r.join);
+    } catch {
+      return [];
+    }
+  };
+  return [...def.columns.flatMap((c) => [c.join, ...formulaJoins(c.formula)]), ...leaves(def.filters).flatMap((l) => [l.join, ...formulaJoins(l.formula)])];
 }
 
 /** Search objects handed to scripts → their live state (used by the Map/Reduce driver). */
@@ -80,26 +101,50 @@ export function createSearchModule(ctx: ScriptRunContext) {
     }
     if (input && typeof input === 'object' && typeof (input as { name?: unknown }).name === 'string') {
       const c = input as Record<string, unknown>;
-      if (c.formula || /^formula/i.test(String(c.name))) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: formula columns (${String(c.name)})`);
-      if (c.summary) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: summary columns (${String(c.summary)} ${String(c.name)})`);
+      const name = String(c.name).toLowerCase();
+      const formula = typeof c.formula === 'string' && c.formula.trim() ? c.formula.trim() : undefined;
+      if (/^formula/.test(name) && !isFormulaName(name)) throw fail('SSS_INVALID_SRCH_COL', `Unknown formula column ${name} (use ${Object.keys(FORMULA_KINDS).join(', ')})`);
+      if (isFormulaName(name) && !formula) throw fail('SSS_INVALID_SRCH_COL', `A ${name} column needs its formula (createColumn({ name: '${name}', formula: '…' }))`);
+      const summary = c.summary === undefined || c.summary === null || c.summary === '' ? undefined : String(c.summary).toUpperCase();
+      if (summary !== undefined && !SUMMARY_TYPES.has(summary)) throw fail('SSS_INVALID_SRCH_COL', `Invalid summary type ${String(c.summary)} (use search.Summary: ${[...SUMMARY_TYPES].join(', ')})`);
       if (c.function) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: column functions (${String(c.function)})`);
       const sort = String(c.sort ?? 'NONE').toUpperCase();
       if (sort !== 'ASC' && sort !== 'DESC' && sort !== 'NONE') throw fail('SSS_INVALID_SRCH_COL', `Invalid sort ${String(c.sort)}`);
       return {
-        name: String(c.name).toLowerCase(),
+        name,
         join: typeof c.join === 'string' && c.join ? c.join.toLowerCase() : undefined,
-        summary: undefined,
+        summary,
         label: typeof c.label === 'string' ? c.label : undefined,
         sort: sort as ColumnSpec['sort'],
+        ...(isFormulaName(name) ? { formula } : {}),
       };
     }
     throw fail('SSS_INVALID_SRCH_COL', `An nlobjSearchColumn contains an invalid column, or is not in proper syntax: ${JSON.stringify(input)}`);
   };
 
+  /** A formula must parse, and every {field} it reads must be a search column of the type. */
+  const checkFormula = (defs: RecordTypeDef[], name: string, formula: string, kind: 'column' | 'filter') => {
+    try {
+      for (const ref of formulaRefs(formulaExpr(formula))) resolveField(repo, defs, ref.name, ref.join, fail, 'column');
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      if (error.notModelled) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: ${error.message} in a ${name} formula (${formula})`);
+      throw fail(kind === 'column' ? 'SSS_INVALID_SRCH_COL' : 'SSS_INVALID_SRCH_FILTER', `Invalid Expression in a ${name} ${kind}: ${error.message} (${formula})`);
+    }
+  };
+
   const validate = (def: SearchDefinition) => {
     const defs = typesOf(def.type);
-    for (const column of def.columns) resolveField(repo, defs, column.name, column.join, fail, 'column');
+    for (const column of def.columns) {
+      if (column.formula) checkFormula(defs, column.name, column.formula, 'column');
+      else resolveField(repo, defs, column.name, column.join, fail, 'column');
+    }
     for (const leaf of leaves(def.filters)) {
+      if (leaf.formula) {
+        checkFormula(defs, leaf.name, leaf.formula, 'filter');
+        checkLeaf(leaf, formulaField(leaf.name), fail, account.now());
+        continue;
+      }
       resolveField(repo, defs, leaf.name, leaf.join, fail, 'filter');
       for (const d of defs) {
         const probe = readRow(repo, { record: { type: d.type, id: 0, version: 0, data: { body: {}, sublists: {}, subrecords: {} } }, def: d, line: undefined, mainline: true }, leaf.name, leaf.join);
@@ -111,21 +156,79 @@ export function createSearchModule(ctx: ScriptRunContext) {
     }
   };
 
+  /** A column's value on a row: a field, or a formula (whose failure shows as NetSuite shows it). */
+  const columnValue = (row: SearchRow, c: ColumnSpec): RowValue | undefined => {
+    if (row.summary) return row.summary.get(c);
+    if (!c.formula) return readRow(repo, row, c.name, c.join);
+    try {
+      return formulaRowValue(repo, row, c.name, c.formula, account.now());
+    } catch (error) {
+      if (!(error instanceof FormulaError)) throw error;
+      return { field: { id: c.name, kind: 'text', label: c.name }, stored: INVALID_EXPRESSION };
+    }
+  };
+
   const run = (def: SearchDefinition): SearchRow[] => {
     validate(def);
     const defs = typesOf(def.type);
-    const rows = rowsOf(repo, defs.map((d) => d.type)).filter((row) => matches(repo, row, def.filters, account.now(), fail));
+    let rows = rowsOf(repo, defs.map((d) => d.type), joinsOf(def)).filter((row) => matches(repo, row, def.filters, account.now(), fail));
+    if (def.columns.some((c) => c.summary)) rows = summarise(rows, def.columns, defs[0]!);
     const sorts = def.columns.filter((c) => c.sort !== 'NONE');
     if (sorts.length) {
       rows.sort((a, b) => {
         for (const c of sorts) {
-          const cmp = compareStored(readRow(repo, a, c.name, c.join)?.stored, readRow(repo, b, c.name, c.join)?.stored);
+          const cmp = compareStored(columnValue(a, c)?.stored, columnValue(b, c)?.stored);
           if (cmp !== 0) return c.sort === 'DESC' ? -cmp : cmp;
         }
         return 0;
       });
     }
     return rows;
+  };
+
+  /**
+   * Summary searches: rows grouped by the GROUP columns (one group when there are none), the other
+   * columns aggregated over non-empty values (COUNT, SUM, AVG, MIN, MAX). A summary search must
+   * summarise every column, as NetSuite requires.
+   */
+  const summarise = (rows: SearchRow[], columns: ColumnSpec[], searchDef: RecordTypeDef): SearchRow[] => {
+    const plain = columns.find((c) => !c.summary);
+    if (plain) throw fail('SSS_INVALID_SRCH_COL', `In a summary search every column needs a summary type: ${plain.name} has none.`);
+    const groupBy = columns.filter((c) => c.summary === 'GROUP');
+    const groups = new Map<string, SearchRow[]>();
+    for (const row of rows) {
+      const key = JSON.stringify(groupBy.map((c) => columnValue(row, c)?.stored ?? null));
+      groups.set(key, [...(groups.get(key) ?? []), row]);
+    }
+    if (groups.size === 0 && groupBy.length === 0) groups.set('[]', []);
+    return [...groups.values()].map((members) => {
+      const summary = new Map<ColumnSpec, RowValue | undefined>();
+      for (const c of columns) {
+        const values = members.map((r) => columnValue(r, c)).filter((v): v is RowValue => v !== undefined && !isEmptyValue(v.stored));
+        const field = values[0]?.field ?? (c.formula ? formulaField(c.name) : { id: c.name, kind: 'text' as const, label: c.name });
+        switch (c.summary) {
+          case 'GROUP':
+            summary.set(c, members[0] ? columnValue(members[0], c) : undefined);
+            break;
+          case 'COUNT':
+            summary.set(c, { field: { id: c.name, kind: 'integer', label: c.name }, stored: values.length });
+            break;
+          case 'SUM':
+          case 'AVG': {
+            const numbers = values.map((v) => Number(v.stored)).filter((n) => !Number.isNaN(n));
+            const total = numbers.reduce((a, b) => a + b, 0);
+            const kind = field.kind === 'currency' || field.kind === 'percent' ? field.kind : 'float';
+            summary.set(c, { field: { id: c.name, kind, label: c.name }, stored: numbers.length === 0 ? undefined : c.summary === 'SUM' ? total : total / numbers.length });
+            break;
+          }
+          default: {
+            const sorted = [...values].sort((a, b) => compareStored(a.stored, b.stored));
+            summary.set(c, c.summary === 'MIN' ? sorted[0] : sorted.at(-1));
+          }
+        }
+      }
+      return { record: members[0]?.record ?? { type: '', id: 0, version: 0, data: { body: {}, sublists: {}, subrecords: {} } }, def: members[0]?.def ?? searchDef, line: undefined, mainline: true, summary };
+    });
   };
 
   // ---- script-facing objects ------------------------------------------------------------------
@@ -137,10 +240,10 @@ export function createSearchModule(ctx: ScriptRunContext) {
         join: spec.join,
         summary: spec.summary,
         label: spec.label,
-        formula: undefined,
+        formula: spec.formula,
         function: undefined,
         sort: spec.sort,
-        toJSON: () => ({ name: spec.name, join: spec.join, summary: spec.summary, label: spec.label, sort: spec.sort }),
+        toJSON: () => ({ name: spec.name, join: spec.join, summary: spec.summary, label: spec.label, sort: spec.sort, ...(spec.formula ? { formula: spec.formula } : {}) }),
       },
       'search.Column',
       realm.Error,
@@ -148,14 +251,21 @@ export function createSearchModule(ctx: ScriptRunContext) {
 
   const makeResult = (row: SearchRow, columns: ColumnSpec[]) => {
     const find = (arg: unknown): ColumnSpec => {
-      const wanted = typeof arg === 'string' ? columnSpec(arg) : arg && typeof arg === 'object' ? columnSpec({ ...(arg as object), summary: undefined, sort: undefined }) : undefined;
-      const column = wanted && columns.find((c) => c.name === wanted.name && c.join === wanted.join);
+      const o = arg && typeof arg === 'object' ? (arg as Record<string, unknown>) : undefined;
+      const name = String(typeof arg === 'string' ? arg : (o?.name ?? '')).toLowerCase();
+      const [a, b] = typeof arg === 'string' ? name.split('.', 2) : [undefined, undefined];
+      const wanted = typeof arg === 'string' ? { name: b ?? a!, join: b ? a : undefined } : o ? { name, join: typeof o.join === 'string' && o.join ? o.join.toLowerCase() : undefined } : undefined;
+      const summary = o && o.summary ? String(o.summary).toUpperCase() : undefined;
+      const formula = o && typeof o.formula === 'string' ? o.formula.trim() : undefined;
+      const column =
+        wanted &&
+        columns.find((c) => c.name === wanted.name && c.join === wanted.join && (summary === undefined || c.summary === summary) && (formula === undefined || c.formula === formula));
       if (!column) {
         throw fail('DOUBLE_COLUMN_NOT_IN_SEARCH', `Result.getValue/getText(${JSON.stringify(arg)}): the search has no such column (columns: ${columns.map((c) => (c.join ? `${c.join}.${c.name}` : c.name)).join(', ')}). NetSuite would return null.`);
       }
       return column;
     };
-    const read = (c: ColumnSpec) => readRow(repo, row, c.name, c.join);
+    const read = (c: ColumnSpec) => columnValue(row, c);
     const values = () =>
       Object.fromEntries(
         columns.map((c) => {
@@ -166,10 +276,13 @@ export function createSearchModule(ctx: ScriptRunContext) {
           return [key, text === null ? resultValue(rv) : rv.field.kind === 'select' && !isEmptyValue(rv.stored) ? [{ value: resultValue(rv), text }] : []];
         }),
       );
+    // A summary result stands for many records: it has no id or record type.
+    const id = row.summary ? undefined : String(row.record.id);
+    const recordType = row.summary ? undefined : row.def.type;
     return guardObject(
       {
-        id: String(row.record.id),
-        recordType: row.def.type,
+        id,
+        recordType,
         columns: realm.adopt(columns.map(makeColumn)),
         getValue(arg: unknown) {
           const rv = read(find(arg));
@@ -180,7 +293,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
           return rv ? resultText(repo, rv) : null;
         },
         getAllValues: () => realm.adopt(values()),
-        toJSON: () => ({ recordType: row.def.type, id: String(row.record.id), values: values() }),
+        toJSON: () => ({ recordType, id, values: values() }),
       },
       'search.Result',
       realm.Error,
@@ -294,7 +407,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
         def.filters = parseFilters(value, fail);
       },
       get filters() {
-        return realm.adopt(leaves(def.filters).map((l) => makeFilter(l.name, l.join, l.operator, l.values)));
+        return realm.adopt(leaves(def.filters).map((l) => makeFilter(l.name, l.join, l.operator, l.values, l.formula)));
       },
       set filters(value: unknown) {
         def.filters = parseFilters(value, fail);
@@ -335,9 +448,9 @@ export function createSearchModule(ctx: ScriptRunContext) {
     return exposed;
   };
 
-  const makeFilter = (name: string, join: string | undefined, operator: string, values: unknown[]) =>
+  const makeFilter = (name: string, join: string | undefined, operator: string, values: unknown[], formula?: string) =>
     guardObject(
-      { name, join, operator, values: realm.adopt([...values]), formula: undefined, summary: undefined, isor: false, isnot: false, leftparens: 0, rightparens: 0, toJSON: () => ({ name, join, operator, values }) },
+      { name, join, operator, values: realm.adopt([...values]), formula, summary: undefined, isor: false, isnot: false, leftparens: 0, rightparens: 0, toJSON: () => ({ name, join, operator, values, ...(formula ? { formula } : {}) }) },
       'search.Filter',
       realm.Error,
     );
@@ -419,7 +532,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
     requireOptions(options, 'operator');
     const node = parseFilters([{ name: o.name, join: o.join, operator: o.operator, values: o.values, formula: o.formula, summary: o.summary }], fail);
     const leaf = leaves(node)[0]!;
-    return makeFilter(leaf.name, leaf.join, leaf.operator, leaf.values);
+    return makeFilter(leaf.name, leaf.join, leaf.operator, leaf.values, leaf.formula);
   };
 
   return {
@@ -465,11 +578,18 @@ export function mapReduceInputFromSearch(account: Account, input: unknown): { ke
   if (!definition) return undefined;
   const repo = account.repo;
   const defs = repo.catalog.concreteTypes(definition.type);
-  const rows = rowsOf(repo, defs).filter((row) => matches(repo, row, definition!.filters, account.now(), (n, m) => new Error(`${n}: ${m}`)));
+  if (definition.columns.some((c) => c.summary)) throw new Error('not implemented in the test double: a summary search as Map/Reduce input');
+  const rows = rowsOf(repo, defs, joinsOf(definition)).filter((row) => matches(repo, row, definition!.filters, account.now(), (n, m) => new Error(`${n}: ${m}`)));
   return rows.map((row) => {
     const values: Record<string, unknown> = {};
     for (const c of definition!.columns) {
-      const rv = readRow(repo, row, c.name, c.join);
+      let rv: RowValue | undefined;
+      try {
+        rv = c.formula ? formulaRowValue(repo, row, c.name, c.formula, account.now()) : readRow(repo, row, c.name, c.join);
+      } catch (error) {
+        if (!(error instanceof FormulaError)) throw error;
+        rv = { field: { id: c.name, kind: 'text', label: c.name }, stored: INVALID_EXPRESSION };
+      }
       const key = c.join ? `${c.name}.${c.join}` : c.name;
       if (!rv) continue;
       const text = resultText(repo, rv);

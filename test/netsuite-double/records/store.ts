@@ -5,6 +5,8 @@ import { cloneData, type RecordData, type StoredRecord } from './model.js';
 export class RecordStore {
   readonly #byType = new Map<string, Map<number, StoredRecord>>();
   #nextId = 101;
+  /** Told of every replace and delete, with the record as it was (parallel-jobs.ts). */
+  observer: ((before: StoredRecord) => void) | undefined;
 
   /** Reserves the next internal id (a record being created knows its id before it is stored). */
   allocateId(): number {
@@ -21,6 +23,7 @@ export class RecordStore {
   replace(type: string, id: number, data: RecordData): StoredRecord {
     const current = this.#table(type).get(id);
     if (!current) throw new Error(`no ${type} ${id}`);
+    this.observer?.(current);
     const record: StoredRecord = { type, id, version: current.version + 1, data: cloneData(data) };
     this.#table(type).set(id, record);
     return record;
@@ -33,6 +36,8 @@ export class RecordStore {
   }
 
   delete(type: string, id: number): boolean {
+    const current = this.#table(type).get(id);
+    if (current) this.observer?.(current);
     return this.#table(type).delete(id);
   }
 

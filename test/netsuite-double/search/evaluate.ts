@@ -3,6 +3,8 @@ import type { RecordRepository } from '../records/repository.js';
 import { dateKey, formatDate, formatDateTime, isEmptyValue, type Fail } from '../records/values.js';
 import { dateRange, dateValue, operatorFamily, type FilterLeaf, type FilterNode } from './filters.js';
 import { readRow, type RowValue, type SearchRow } from './rows.js';
+import { formulaRowValue } from './formula-row.js';
+import { FormulaError } from './formula.js';
 
 export function matches(repo: RecordRepository, row: SearchRow, node: FilterNode | undefined, now: number, fail: Fail): boolean {
   if (!node) return true;
@@ -14,7 +16,15 @@ export function matches(repo: RecordRepository, row: SearchRow, node: FilterNode
     case 'not':
       return !matches(repo, row, node.child, now, fail);
     case 'leaf': {
-      const value = readRow(repo, row, node.name, node.join);
+      let value: RowValue | undefined;
+      if (node.formula) {
+        try {
+          value = formulaRowValue(repo, row, node.name, node.formula, now);
+        } catch (error) {
+          if (error instanceof FormulaError) throw fail('SSS_INVALID_SRCH_FILTER', `The formula of a ${node.name} filter failed on ${row.def.type} ${row.record.id}: ${error.message} (${node.formula})`);
+          throw error;
+        }
+      } else value = readRow(repo, row, node.name, node.join);
       // A field this row's type lacks (a 'transaction' search mixing types): the row does not match.
       if (!value) return false;
       return leafMatches(node, value, now, fail);

@@ -10,6 +10,8 @@ export interface FilterLeaf {
   join: string | undefined;
   operator: string;
   values: unknown[];
+  /** formulatext/formulanumeric/… filters: the SQL expression (search/formula.ts). */
+  formula?: string;
 }
 export type FilterNode = FilterLeaf | { kind: 'and' | 'or'; children: FilterNode[] } | { kind: 'not'; child: FilterNode };
 
@@ -81,7 +83,7 @@ export function expressionOf(node: FilterNode | undefined): unknown[] {
   if (!node) return [];
   switch (node.kind) {
     case 'leaf':
-      return [node.join ? `${node.join}.${node.name}` : node.name, node.operator, ...node.values];
+      return [node.formula ? `${node.name}: ${node.formula}` : node.join ? `${node.join}.${node.name}` : node.name, node.operator, ...node.values];
     case 'not':
       return ['NOT', expressionOf(node.child)];
     default:
@@ -94,11 +96,12 @@ function isFilterObject(x: unknown): x is Record<string, unknown> {
 }
 
 function leafFromObject(f: Record<string, unknown>, fail: Fail): FilterNode {
-  if (f.formula) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: formula filters (${String(f.name)})`);
   if (f.summary) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: summary filters (${String(f.name)})`);
   if (f.isor || f.leftparens || f.rightparens) throw fail('DOUBLE_NOT_IMPLEMENTED', 'not implemented in the test double: Filter.isor/leftparens/rightparens (use a filter expression)');
   const values = f.values === undefined || f.values === null ? [] : Array.isArray(f.values) ? f.values : [f.values];
-  const leaf = makeLeaf(String(f.name), typeof f.join === 'string' && f.join ? f.join : undefined, f.operator, values, fail);
+  const name = String(f.name);
+  const formula = typeof f.formula === 'string' && f.formula.trim() ? f.formula : undefined;
+  const leaf = makeLeaf(formula ? `${name}: ${formula}` : name, typeof f.join === 'string' && f.join ? f.join : undefined, f.operator, values, fail);
   return f.isnot ? { kind: 'not', child: leaf } : leaf;
 }
 
@@ -107,7 +110,14 @@ function makeLeaf(rawName: string, join: string | undefined, operator: unknown, 
   if (!OPERATORS.includes(op as (typeof OPERATORS)[number])) {
     throw fail('SSS_INVALID_SRCH_OPERATOR', `An nlobjSearchFilter contains an invalid operator, or is not in proper syntax: ${String(operator)}`);
   }
-  if (/^formula/i.test(rawName)) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: formula filters (${rawName})`);
+  // 'formulatext: CASE … END' (filter expressions), or name + formula (Filter objects).
+  const formula = /^\s*(formula[a-z]+)\s*:(.*)$/is.exec(rawName);
+  if (formula) {
+    if (!/^formula(text|numeric|currency|percent|date|datetime)$/i.test(formula[1]!)) throw fail('SSS_INVALID_SRCH_FILTER', `Unknown formula kind ${formula[1]}`);
+    return { kind: 'leaf', name: formula[1]!.toLowerCase(), join: undefined, operator: op, values: values.flat(), formula: formula[2]!.trim() };
+  }
+  if (/^formula/i.test(rawName)) throw fail('SSS_INVALID_SRCH_FILTER', `A formula filter needs its expression: ['${rawName}: <expression>', operator, value]`);
+  if (/^(sum|count|min|max|avg|group)\(/i.test(rawName)) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: summary filters (${rawName})`);
   let name = rawName.toLowerCase();
   if (!join && name.includes('.')) {
     // 'customer.email' in expressions = join customer, field email.
