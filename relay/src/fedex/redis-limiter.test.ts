@@ -45,6 +45,16 @@ describe.skipIf(!hasRedisServer)('Redis limiters across two instances', () => {
     await Promise.all(line);
   });
 
+  it('a turn that a stalled event loop wakes too late for its deadline is refused then, before anything is sent', async () => {
+    // A clock whose sleeps overrun by 5 s: the process stalled while the call waited for its turn.
+    let stalled = 0;
+    const stalling = { now: () => Date.now() + stalled, sleep: async (ms: number) => { await systemClock.sleep(ms); stalled += 5_000; } };
+    const limiter = new RedisPacedLimiter(redis.connect(), 'mlfx:limit:test-stall', 40, stalling);
+    await limiter.acquire(); // takes the free turn: the next one waits
+    const refusal = await limiter.acquire({ deadlineAt: stalling.now() + 2_000, reserveMs: 1_000 }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ status: 503, code: 'RELAY_OVERLOADED', retryable: true });
+  });
+
   it('token spacing: one start per interval across both instances', async () => {
     const intervalMs = 100;
     const a = new RedisMinIntervalLimiter(redis.connect(), 'mlfx:limit:test-oauth', intervalMs, systemClock);
