@@ -60,17 +60,21 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     if (!d.clock.accelerated) notes.push(`FedEx sandbox mode (${d.target.url}): real time throughout; no fault injection, webhook or tracking (the sandbox cannot track what it created: use FedEx's mock tracking numbers to try Track).`);
     if (!d.relayCancels) notes.push('The relay in this build has no cancel route (POST /v1/shipments/cancel): the void scenario was skipped.');
 
-    progress.phase(`${d.clock.label()} Go-live morning: the first shipment, before the admin filled in the FedEx account`);
+    const phase = async (title: string) => {
+      await d.clock.catchUp();
+      progress.phase(`${d.clock.label()} ${title}`);
+    };
+    await phase(`Go-live morning: the first shipment, before the admin filled in the FedEx account`);
     goLive(d, state, progress);
-    progress.phase(`${d.clock.label()} Shipping from the UI: one order each, shipped while the user saves`);
+    await phase(`Shipping from the UI: one order each, shipped while the user saves`);
     await shipFromUi(d, state, progress);
-    progress.phase(`${d.clock.label()} Bulk: ${batch} fulfillments marked Shipped by CSV import, shipped by the shipping queue Map/Reduce`);
+    await phase(`Bulk: ${batch} fulfillments marked Shipped by CSV import, shipped by the shipping queue Map/Reduce`);
     await csvBatch(d, state, batch, progress);
-    progress.phase(`${d.clock.label()} NetSuite's scheduler runs the shipping queue every 15 minutes: the lost answer is reconciled`);
+    await phase(`NetSuite's scheduler runs the shipping queue every 15 minutes: the lost answer is reconciled`);
     await reconcileLostAnswer(d, state, progress);
-    progress.phase(`${d.clock.label()} The connector's admin fixes and replays the failures, and voids a shipment (in the browser)`);
+    await phase(`The connector's admin fixes and replays the failures, and voids a shipment (in the browser)`);
     await fixReplayAndVoid(d, state, progress);
-    progress.phase(`${d.clock.label()} Tracking: the hourly poll on the accelerated clock (FedEx's, NetSuite's and the relay's), one webhook`);
+    await phase(`Tracking: the hourly poll on the accelerated clock (FedEx's, NetSuite's and the relay's), one webhook`);
     await trackUntilDelivered(d, state, progress);
     if (options.screenshots) {
       progress.phase(`Screenshots of the admin console into ${options.screenshots}`);

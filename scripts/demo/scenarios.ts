@@ -300,12 +300,14 @@ export async function csvBatch(d: Demo, state: DemoState, batch: number, progres
     }),
   );
   progress.step(`${batch} orders packed at the dock (Packed, no label yet)`);
+  await d.clock.catchUp();
   const callsBefore = a.ns.io.outbound.length;
   a.ns.csvImport('itemfulfillment', fulfillments.map((id) => ({ id, fields: { shipstatus: 'C' } })));
   const afterImport = shipmentsByFulfillment(d);
   const queued = fulfillments.filter((f) => field(afterImport.get(String(f)), S.status) === 'QUEUED').length;
   const callsDuringImport = a.ns.io.outbound.length - callsBefore;
   progress.step(`CSV import marked ${batch} Shipped: ${queued} QUEUED, ${callsDuringImport} relay calls during the import; the import started the shipping queue (on demand)`);
+  await d.clock.catchUp();
   const runs = a.ns.runQueuedTasks();
   const afterQueue = shipmentsByFulfillment(d);
   const created = fulfillments.filter((f) => field(afterQueue.get(String(f)), S.status) === 'CREATED');

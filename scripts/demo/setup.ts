@@ -10,6 +10,8 @@ import { nextMorning, startDemoClock, type DemoClock } from './clock';
 import type { Progress } from './progress';
 import { freePort, sandboxFromEnv, startFedexDouble, startRelay, startTlsTerminator, stopChildren, type FedexDoubleProcess, type FedexTarget, type RelayProcess } from './stand-ins';
 
+/** How long before the demo's morning the relay's clock says it started. */
+const RELAY_HEAD_START_MS = 60_000;
 /** The double's default shipper account (FedEx's sample account number). */
 const DOUBLE_ACCOUNT = '740561073';
 
@@ -58,7 +60,9 @@ export async function startDemo(env: NodeJS.ProcessEnv, progress: Progress): Pro
       // Webhooks come from the FedEx double only: FedEx's sandbox pushes to registered public URLs.
       ...(target.kind === 'double' ? { FEDEX_WEBHOOK_SECURITY_TOKEN: target.webhookToken, ...a.relayNetSuiteEnv } : {}),
     },
-    fedex ? start - Date.now() : 0,
+    // The relay starts a little before the account's morning: it refuses requests signed before
+    // it started (its nonce memory begins then), and NetSuite signs with the morning's time.
+    fedex ? start - Date.now() - RELAY_HEAD_START_MS : 0,
   );
   const clock = await startDemoClock(a.ns, relay, fedex, start);
   progress.step(`relay/dist/index.js on ${relay.directUrl} behind ${relayUrl}, FedEx: ${target.kind === 'double' ? `the FedEx double at ${target.url}` : `FedEx's sandbox at ${target.url}`}`);
