@@ -3,8 +3,8 @@
 // the tracking poll hourly at :05), moving every clock to each run's time first.
 // One shortcut, which changes no outcome: a run of a deployment that would find nothing to do
 // (`hasWork` false, asked of the records directly) is counted but not started, because each run of a
-// Map/Reduce in the NetSuite double costs a few hundredths of a second and a day and a half of
-// 15-minute runs would double the demo's time.
+// Map/Reduce in the NetSuite double costs a few hundredths of a second of CPU, and the ~130 idle runs
+// of the shipping queue in a day and a half would add several seconds to the demo.
 import type { NetSuiteDouble } from '../../test/netsuite-double';
 import { HOUR, MINUTE, type DemoClock } from './clock';
 

@@ -33,7 +33,7 @@ export interface Demo {
 
 export async function startDemo(env: NodeJS.ProcessEnv, progress: Progress): Promise<Demo> {
   const sandbox = sandboxFromEnv(env);
-  const tls = testTlsIdentity();
+  const tls = throwawayCertificate();
   const start = nextMorning(Date.now());
   // FedEx's double starts (a TypeScript child, the slowest to start) while NetSuite is deployed.
   const fedexStarting = sandbox ? undefined : startFedexDouble({ caFile: tls.certPath, accountNumber: DOUBLE_ACCOUNT });
@@ -80,6 +80,20 @@ export async function startDemo(env: NodeJS.ProcessEnv, progress: Progress): Pro
       await stopChildren();
     },
   };
+}
+
+/** The relay front's certificate, made with the openssl command (as the e2e tests make theirs). */
+function throwawayCertificate(): ReturnType<typeof testTlsIdentity> {
+  try {
+    return testTlsIdentity();
+  } catch (error) {
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    throw new Error(
+      missing
+        ? 'the demo needs the openssl command to make the throwaway certificate of the relay\'s https front (Debian/Ubuntu: apt-get install openssl)'
+        : `openssl could not make the relay front's throwaway certificate: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
 }
 
 /** A signed, empty cancel request: a relay with the route refuses the body (400); one without has no route (404). Nothing reaches FedEx. */
