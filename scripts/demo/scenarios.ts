@@ -180,7 +180,8 @@ export async function shipFromUi(d: Demo, state: DemoState, progress: Progress):
     const invoice = a.ns.ui.bill(so);
     const f = a.shipOrder(so, [4.5]);
     state.uiSave = { so, f, invoice };
-    state.uiUnits['one package, invoice present'] = lastShipUnits(d);
+    // The first shipment after the admin saved the settings: it also reloads the cached configuration.
+    state.uiUnits['one package, invoice present, configuration cache reloaded'] = lastShipUnits(d);
     const s = shipmentOf(d, f);
     const tracking = field(s, S.masterTrackingNumber);
     const labels = labelFiles(d, [tracking]);
