@@ -17,10 +17,15 @@ import { relayHarness, TEST_START_MS } from '../test/support/relay-harness';
 const CONCURRENCY = 50;
 const ACCOUNT = '740561073';
 
-const h = relayHarness();
+// A relay that has run for an hour (its idempotency store's epoch), as in production: a create
+// whose Shipment record NetSuite made after that (`firstAttemptAt`) goes to FedEx without a lookup.
+const h = relayHarness({ storeEpochMs: TEST_START_MS - 3_600_000 });
 let next = 0;
-/** A request no one has sent yet: every create bench call must buy a new label, not hit a replay. */
-const freshRequest = (): CreateShipmentRequest => sampleRequest({ idempotencyKey: `BENCH-${++next}` });
+/**
+ * A request no one has sent yet: every create bench call must buy a new label, not hit a replay.
+ * `firstAttemptAt` as the SuiteApp sends it: its Shipment record's creation time, just now.
+ */
+const freshRequest = (): CreateShipmentRequest => ({ ...sampleRequest({ idempotencyKey: `BENCH-${++next}` }), firstAttemptAt: h.clock.now() });
 
 async function create(req: CreateShipmentRequest, expectedStatus = 201) {
   const res = await h.createShipment(req);
@@ -29,7 +34,7 @@ async function create(req: CreateShipmentRequest, expectedStatus = 201) {
   return res.body;
 }
 
-const replayRequest = sampleRequest({ idempotencyKey: 'BENCH-REPLAY' });
+const replayRequest: CreateShipmentRequest = { ...sampleRequest({ idempotencyKey: 'BENCH-REPLAY' }), firstAttemptAt: TEST_START_MS };
 const tracked: { trackingNumber: string; shipDate: string }[] = [];
 
 beforeAll(async () => {

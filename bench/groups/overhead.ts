@@ -2,7 +2,7 @@
 // straight to the FedEx double (with a token fetched directly), in alternating phases so both see
 // the same machine load. The relay's share is the difference of the two latency distributions.
 import { toFedexShipRequest } from '../../shared/src/fedex/ship-request';
-import { openLoop, postSigned, request, shipmentRequest, type CallResult } from '../lib/driver';
+import { openLoop, postSigned, request, shipmentRequest, waitUntilProvenNew, type CallResult } from '../lib/driver';
 import type { BenchGroup } from '../lib/group';
 import { FEDEX_ACCOUNT, FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET, startDouble, startRelay } from '../lib/processes';
 import { percentile, round } from '../lib/stats';
@@ -24,6 +24,8 @@ export const overhead: BenchGroup = {
     const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
+      log(`overhead: waiting until the relay's memory can prove new keys new (30 s clock-skew margin after it started)`);
+      await waitUntilProvenNew(relay.listenedAt);
       const tokenRes = await fetch(`${double.url}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },

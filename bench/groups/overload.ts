@@ -2,7 +2,7 @@
 // loop), at one relay. The relay must keep its line bounded: admit what can start before each
 // request's deadline, refuse the rest at once (503 RELAY_OVERLOADED, Retry-After) without calling
 // FedEx, and keep its memory bounded.
-import { openLoop, postSigned, shipmentRequest } from '../lib/driver';
+import { openLoop, postSigned, shipmentRequest, waitUntilProvenNew } from '../lib/driver';
 import type { BenchGroup, Metric } from '../lib/group';
 import { startDouble, startRelay } from '../lib/processes';
 import { percentile, round } from '../lib/stats';
@@ -18,6 +18,8 @@ export const overload: BenchGroup = {
     const relay = await startRelay(double.url, {}, settings.relayNodeOptions);
     try {
       await relay.tokenReady;
+      log(`overload: waiting until the relay's memory can prove new keys new (30 s clock-skew margin after it started)`);
+      await waitUntilProvenNew(relay.listenedAt);
       log(`overload: ${perSecond}/s for ${durationMs / 1000} s`);
       const keys: string[] = [];
       const results = await openLoop(perSecond, durationMs, (i) => {

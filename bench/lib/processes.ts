@@ -122,6 +122,8 @@ export interface BenchRelay {
   fedexCalls: RelayFedexCall[];
   /** Resolves when the relay holds its FedEx token (it fetches it at start). */
   tokenReady: Promise<void>;
+  /** When it logged that it listens (ms since the epoch): its in-memory store began before. */
+  listenedAt: number;
   memory(): { peakMb: number; rssMb: number };
   stop(): Promise<void>;
 }
@@ -160,9 +162,11 @@ export async function startRelay(fedexUrl: string, env: Record<string, string> =
   const exited = new Promise<never>((_, fail) => child.once('exit', (code) => fail(new Error(`the relay exited with ${code}`))));
   exited.catch(() => undefined);
   await Promise.race([listened, exited]);
+  const listenedAt = Date.now();
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid as number,
+    listenedAt,
     fedexCalls,
     tokenReady: Promise.race([ready, exited]),
     memory: () => memoryOf(child.pid as number),

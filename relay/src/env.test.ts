@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { EnvError, parseEnv } from './env';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { EnvError, parseEnv, resolveEnv } from './env';
 
 const valid = {
   FEDEX_BASE_URL: 'https://apis-sandbox.fedex.com',
@@ -33,5 +36,73 @@ describe('parseEnv', () => {
     expect(parseEnv({ ...valid, REDIS_URL: 'rediss://:pw@cache.internal:6380/0' }).REDIS_URL).toBe('rediss://:pw@cache.internal:6380/0');
     expect(() => parseEnv({ ...valid, REDIS_URL: 'http://user:hunter2@cache.internal' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
     expect(() => parseEnv({ ...valid, REDIS_URL: 'http://user:hunter2@cache.internal' })).not.toThrow(/hunter2/);
+  });
+});
+
+describe('resolveEnv: credentials at rest', () => {
+  let dir: string;
+  let encryptedFile: string;
+  let privateKey: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'mlfx-env-'));
+    encryptedFile = join(dir, 'relay.env');
+    const keys = join(dir, 'relay.keys');
+    // Encrypted by dotenvx itself, as an operator would with `dotenvx set NAME value -f relay.env`.
+    const dotenvx = await import('@dotenvx/dotenvx');
+    const quiet = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      await dotenvx.set('FEDEX_CLIENT_SECRET', 'secret-from-the-encrypted-file', { path: encryptedFile, envKeysFile: keys });
+      await dotenvx.set('RELAY_SHARED_SECRET', 'h'.repeat(40), { path: encryptedFile, envKeysFile: keys });
+    } finally {
+      quiet.mockRestore();
+    }
+    privateKey = /DOTENV_PRIVATE_KEY[^=]*="?([0-9a-f]{64})/.exec(readFileSync(keys, 'utf8'))?.[1] as string;
+    rmSync(keys); // the key lives in the service's environment, never beside the file
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('decrypts RELAY_ENV_FILE in memory with DOTENV_PRIVATE_KEY; no plain secret was ever on disk', () => {
+    expect(readFileSync(encryptedFile, 'utf8')).not.toContain('secret-from-the-encrypted-file');
+    const env = resolveEnv({ FEDEX_BASE_URL: valid.FEDEX_BASE_URL, FEDEX_CLIENT_ID: 'client', RELAY_ENV_FILE: encryptedFile, DOTENV_PRIVATE_KEY: privateKey });
+    expect(parseEnv(env)).toMatchObject({ FEDEX_CLIENT_SECRET: 'secret-from-the-encrypted-file', RELAY_SHARED_SECRET: 'h'.repeat(40) });
+    expect(env.DOTENV_PRIVATE_KEY).toBeUndefined();
+    // A variable set directly wins over the file.
+    expect(resolveEnv({ RELAY_ENV_FILE: encryptedFile, DOTENV_PRIVATE_KEY: privateKey, FEDEX_CLIENT_SECRET: 'direct' }).FEDEX_CLIENT_SECRET).toBe('direct');
+  });
+
+  it('stops, naming the variables, when the key is missing or wrong, and never prints a key or value', () => {
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const logs = vi.spyOn(console, 'log').mockImplementation(() => undefined);
+    try {
+      const missing = () => resolveEnv({ RELAY_ENV_FILE: encryptedFile });
+      expect(missing).toThrow(EnvError);
+      expect(missing).toThrow(/FEDEX_CLIENT_SECRET, RELAY_SHARED_SECRET could not be decrypted: DOTENV_PRIVATE_KEY .* is not set/);
+      const wrongKey = 'ab'.repeat(32);
+      let message = '';
+      try {
+        resolveEnv({ RELAY_ENV_FILE: encryptedFile, DOTENV_PRIVATE_KEY: wrongKey });
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/is not the key this file was encrypted for/);
+      expect(message).not.toContain(wrongKey.slice(0, 6));
+      const printed = [...errors.mock.calls, ...logs.mock.calls].flat().join(' ');
+      expect(printed).not.toContain(wrongKey.slice(0, 6));
+    } finally {
+      errors.mockRestore();
+      logs.mockRestore();
+    }
+  });
+
+  it('reads NAME_FILE (a container secret mount) without its trailing newline, and refuses NAME and NAME_FILE together', () => {
+    const secretFile = join(dir, 'fedex_client_secret');
+    writeFileSync(secretFile, 'mounted-secret\n');
+    expect(resolveEnv({ FEDEX_CLIENT_SECRET_FILE: secretFile }).FEDEX_CLIENT_SECRET).toBe('mounted-secret');
+    expect(() => resolveEnv({ FEDEX_CLIENT_SECRET_FILE: secretFile, FEDEX_CLIENT_SECRET: 'x' })).toThrow(/FEDEX_CLIENT_SECRET_FILE: FEDEX_CLIENT_SECRET is set too/);
+    expect(() => resolveEnv({ FEDEX_CLIENT_SECRET_FILE: join(dir, 'absent') })).toThrow(/FEDEX_CLIENT_SECRET_FILE: cannot read the file it names \(ENOENT\)/);
+    // The decryption key itself may come from a mounted file.
+    const keyFile = join(dir, 'dotenv_private_key');
+    writeFileSync(keyFile, `${privateKey}\n`);
+    expect(resolveEnv({ RELAY_ENV_FILE: encryptedFile, DOTENV_PRIVATE_KEY_FILE: keyFile }).FEDEX_CLIENT_SECRET).toBe('secret-from-the-encrypted-file');
   });
 });

@@ -1,5 +1,14 @@
 // The relay's configuration: read from the environment once, at start, and nowhere else.
 // A missing or bad value stops the relay with a message naming it (never its value).
+//
+// Credentials need not sit in plain text on disk: besides plain variables, the relay reads
+//   - NAME_FILE: the value of NAME from a file (container secret mounts, e.g. /run/secrets/...);
+//   - RELAY_ENV_FILE: an env file encrypted with dotenvx (each value `encrypted:...`, ECIES with the
+//     file's public key), decrypted in memory with DOTENV_PRIVATE_KEY (or DOTENV_PRIVATE_KEY_FILE),
+//     which lives only in the service's environment or secret store, never beside the file.
+// A variable set directly wins over the encrypted file; a variable set both directly and as _FILE is an error.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { z } from 'zod';
 
 const schema = z.object({
@@ -8,6 +17,8 @@ const schema = z.object({
   FEDEX_CLIENT_SECRET: z.string().min(1),
   FEDEX_ACCOUNT_NUMBER: z.string().regex(/^[0-9]{9}$/, 'must be a 9-digit FedEx account number').optional(),
   RELAY_SHARED_SECRET: z.string().min(32, 'must be at least 32 characters (the value of the NetSuite API secret custsecret_mlfx_relay_hmac)'),
+  // While rotating the HMAC secret: the old value, still accepted until NetSuite holds the new one.
+  RELAY_SHARED_SECRET_PREVIOUS: z.string().min(32, 'must be at least 32 characters').optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(8787),
   HOST: z.string().min(1).default('0.0.0.0'),
   FEDEX_TRANSACTIONS_PER_10S: z.coerce.number().int().min(1).max(1400).default(1400),
@@ -15,6 +26,16 @@ const schema = z.object({
   RELAY_IDEMPOTENCY_MAX_MB: z.coerce.number().int().min(1).max(65536).default(32),
   // Added to FedEx's 10 s window when spacing calls: covers jitter between the relay and FedEx counting a call.
   FEDEX_PACING_GUARD_MS: z.coerce.number().int().min(0).max(5000).default(200),
+  // Each request's deadline after arrival: under NetSuite's 45 s, leaving it time to read the answer.
+  RELAY_DEADLINE_MS: z.coerce.number().int().min(5_000).max(44_000).default(40_000),
+  // On SIGTERM: how long in-flight requests may finish before the relay exits anyway.
+  RELAY_SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(120_000).default(45_000),
+  // A request (headers and body) must have arrived within this; a trickling client is cut off.
+  RELAY_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(300_000).default(20_000),
+  // Open connections at most (each costs a file descriptor); beyond it new ones are refused. Above
+  // the longest line the FedEx limiter admits (a 40 s deadline at 137 calls/s: about 5,500 callers
+  // waiting), so overload is answered with 503 RELAY_OVERLOADED + Retry-After, not a reset socket.
+  RELAY_MAX_CONNECTIONS: z.coerce.number().int().min(16).max(100_000).default(8_192),
   // Several instances share idempotency results, nonces and FedEx rate limits through Redis; unset: in memory.
   REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'must be a redis:// or rediss:// URL' }).optional(),
   // FedEx tracking webhooks (optional): the security token FedEx signs pushes with, and NetSuite access.
@@ -53,6 +74,67 @@ export function parseEnv(source: Record<string, string | undefined>): RelayEnv {
     throw new EnvError(`Relay configuration is invalid:\n${lines.join('\n')}\nSee README.md, "Running the relay".`);
   }
   return Object.freeze(result.data);
+}
+
+export type ReadFile = (path: string) => string;
+
+/**
+ * The variables the relay runs with: the environment, plus NAME_FILE files and the encrypted
+ * RELAY_ENV_FILE (see the top of this file). Throws EnvError naming what failed, never a value.
+ */
+export function resolveEnv(env: Record<string, string | undefined>, readFile: ReadFile = (path) => readFileSync(path, 'utf8')): Record<string, string | undefined> {
+  const problems: string[] = [];
+  const read = (variable: string, path: string): string | undefined => {
+    try {
+      // One trailing newline is how files end, not part of the secret.
+      return readFile(path).replace(/\r?\n$/, '');
+    } catch (error) {
+      problems.push(`  ${variable}: cannot read the file it names (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
+      return undefined;
+    }
+  };
+  const direct: Record<string, string | undefined> = { ...env };
+  // NAME_FILE → NAME, for every variable (DOTENV_PRIVATE_KEY included).
+  for (const [name, path] of Object.entries(env)) {
+    if (!name.endsWith('_FILE') || name === 'RELAY_ENV_FILE' || !path) continue;
+    const target = name.slice(0, -'_FILE'.length);
+    if (env[target]) {
+      problems.push(`  ${name}: ${target} is set too; set only one of them`);
+      continue;
+    }
+    const value = read(name, path);
+    if (value !== undefined) direct[target] = value;
+    delete direct[name];
+  }
+  let fromFile: Record<string, string> = {};
+  if (env.RELAY_ENV_FILE) {
+    const text = read('RELAY_ENV_FILE', env.RELAY_ENV_FILE);
+    if (text !== undefined) fromFile = decryptEnvFile(text, direct.DOTENV_PRIVATE_KEY, problems);
+  }
+  if (problems.length) throw new EnvError(`Relay configuration is invalid:\n${problems.join('\n')}\nSee README.md, "Running the relay".`);
+  const merged: Record<string, string | undefined> = { ...fromFile };
+  for (const [name, value] of Object.entries(direct)) if (value !== undefined && value !== '') merged[name] = value;
+  // The decryption key has done its job: it goes no further than this function.
+  delete merged.DOTENV_PRIVATE_KEY;
+  return merged;
+}
+
+/** dotenvx's parser with the private key; any value left encrypted is an error naming the variable. */
+function decryptEnvFile(text: string, privateKey: string | undefined, problems: string[]): Record<string, string> {
+  // Loaded only when used: dotenvx and its dependencies are not needed otherwise.
+  const dotenvx = createRequire(import.meta.url)('@dotenvx/dotenvx') as typeof import('@dotenvx/dotenvx');
+  // `ignore` keeps dotenvx from printing its own errors (which quote the start of the key); ours follow.
+  const ignore = ['MISSING_PRIVATE_KEY', 'INVALID_PRIVATE_KEY', 'DECRYPTION_FAILED', 'WRONG_PRIVATE_KEY', 'MALFORMED_ENCRYPTED_DATA', 'MISPAIRED_PRIVATE_KEY'];
+  // (`ignore` is honoured by parse() though its type declaration leaves it out.)
+  const options = { processEnv: {}, ignore, ...(privateKey ? { privateKey } : {}) } as import('@dotenvx/dotenvx').DotenvParseOptions;
+  const parsed = dotenvx.parse(text, options);
+  const undecrypted = Object.entries(parsed).filter(([, value]) => value.startsWith('encrypted:')).map(([name]) => name);
+  if (undecrypted.length) {
+    problems.push(
+      `  RELAY_ENV_FILE: ${undecrypted.join(', ')} could not be decrypted: ${privateKey ? 'DOTENV_PRIVATE_KEY is not the key this file was encrypted for' : 'DOTENV_PRIVATE_KEY (or DOTENV_PRIVATE_KEY_FILE) is not set'}`,
+    );
+  }
+  return Object.fromEntries(Object.entries(parsed).filter(([name]) => !name.startsWith('DOTENV_PUBLIC_KEY')));
 }
 
 /** NetSuite's token endpoint for an account id (123456_SB1 → https://123456-sb1.suitetalk.api.netsuite.com/...). */

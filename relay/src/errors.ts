@@ -7,7 +7,7 @@ export interface RelayErrorOptions {
   fields?: FieldProblem[];
   fedexErrors?: FedexErrorDetail[];
   fedexTransactionId?: string;
-  /** Sent as the Retry-After header (seconds): when a retry can expect to succeed. */
+  /** Sent as `Retry-After` (seconds): when a retry has a chance. */
   retryAfterSeconds?: number;
   cause?: unknown;
 }

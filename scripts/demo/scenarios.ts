@@ -2,7 +2,7 @@
 // with the outcome the connector promises (`expected`) and what happened (`actual`). Every check
 // reads the records NetSuite holds (Shipment, Audit, invoice, fulfillment, File Cabinet) and, with
 // the FedEx double, what FedEx holds (live labels per customer reference).
-import { RELAY_PATHS, type WireCustoms } from '../../shared/src/contract';
+import { RELAY_PATHS, type CreateShipmentRequest } from '../../shared/src/contract';
 import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
 import type { RecordSnapshot } from '../../test/netsuite-double';
 import { BUSINESS_CUSTOMERS, CONNECTOR_ADMIN, HOME_ADDRESS, OTTAWA, type Address } from './account';
@@ -126,15 +126,15 @@ function createsSent(d: Demo, key: string): number {
 }
 
 /** The create request NetSuite last sent the relay for this key (what FedEx was asked to ship). */
-function lastCreate(d: Demo, key: string): any {
+function lastCreate(d: Demo, key: string): CreateShipmentRequest | undefined {
   const sent = d.a.ns.io.outbound.filter((r) => new URL(r.url).pathname === RELAY_PATHS.createShipment && (JSON.parse(r.body) as { idempotencyKey?: string }).idempotencyKey === key).at(-1);
-  return sent ? JSON.parse(sent.body) : undefined;
+  return sent ? (JSON.parse(sent.body) as CreateShipmentRequest) : undefined;
 }
 
 /** FedEx shipments carrying this key that are not cancelled (the FedEx double's records); undefined against the sandbox. */
 async function liveLabels(d: Demo, key: string): Promise<number | undefined> {
   if (!d.fedex) return undefined;
-  const { shipments } = (await d.fedex.control('GET', `shipments?customerReference=${encodeURIComponent(key)}`)) as { shipments: { status: string; cancelledAt?: string }[] };
+  const { shipments } = await d.fedex.control<{ shipments: { status: string; cancelledAt?: string }[] }>('GET', `shipments?customerReference=${encodeURIComponent(key)}`);
   return shipments.filter((s) => s.status !== 'CA' && s.cancelledAt === undefined).length;
 }
 
@@ -232,7 +232,7 @@ export async function shipFromUi(d: Demo, state: DemoState, progress: Progress):
     const f = a.shipOrder(so, [6.5]);
     state.uiUnits['international (customs, commercial invoice)'] = lastShipUnits(d);
     const s = shipmentOf(d, f);
-    const customs = lastCreate(d, a.keyOf(f))?.customs as WireCustoms | undefined;
+    const customs = lastCreate(d, a.keyOf(f))?.customs;
     const commodities = customs?.commodities ?? [];
     const invoiceFile = Number(field(s, S.commercialInvoiceFile)) || 0;
     const ci = invoiceFile ? ns.io.files.find(invoiceFile) : undefined;
@@ -426,7 +426,7 @@ export async function trackUntilDelivered(d: Demo, state: DemoState, progress: P
           at: webhookAt,
           run: async () => {
             const trackingNumber = field(ui, S.masterTrackingNumber);
-            webhook.result = (await d.fedex!.control('POST', 'webhook', { url: `${d.relayUrl}${RELAY_PATHS.fedexWebhook}`, trackingNumber })) as { status: number; delivered: boolean };
+            webhook.result = await d.fedex!.control<{ status: number; delivered: boolean }>('POST', 'webhook', { url: `${d.relayUrl}${RELAY_PATHS.fedexWebhook}`, trackingNumber });
             webhook.statusAfter = field(a.ns.get(SHIPMENT.type, ui.id), S.deliveryStatus);
             webhook.fromWebhook = a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'STATUS_UPDATE' && (JSON.parse(field(r, AUDIT.fields.request) || '{}') as { source?: string }).source === 'webhook').length;
             progress.step(`${d.clock.label()}: FedEx pushed a signed webhook for ${trackingNumber}: relay answered ${webhook.result.status}, Shipment now ${webhook.statusAfter || 'unchanged'}`);

@@ -68,7 +68,7 @@ function firstLine<T>(child: ChildProcess, name: string, stderr: string[], match
 export interface FedexDoubleProcess {
   target: Extract<FedexTarget, { kind: 'double' }>;
   /** The double's control surface (/__double/…): clock, faults, webhooks, stats, shipments. */
-  control(method: 'GET' | 'POST', path: string, body?: unknown): Promise<any>;
+  control<T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T>;
 }
 
 /**
@@ -89,12 +89,12 @@ export async function startFedexDouble(options: { caFile: string; accountNumber:
     stderr,
   );
   const url = await firstLine(child, 'the FedEx double', stderr, (line) => /^FEDEX_DOUBLE_URL=(\S+)/.exec(line)?.[1]);
-  const control = async (method: 'GET' | 'POST', path: string, body?: unknown) => {
+  const control = async <T = unknown>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
     const init = { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) };
     // A long synchronous SuiteScript run can outlast a pooled keep-alive socket: one retry on a fresh one.
     const res = await fetch(`${url}/__double/${path}`, init).catch(() => fetch(`${url}/__double/${path}`, init));
     if (!res.ok) throw new Error(`FedEx double ${method} /__double/${path}: HTTP ${res.status} ${await res.text()}`);
-    return res.json();
+    return (await res.json()) as T;
   };
   return {
     target: { kind: 'double', url, clientId: 'fedex-double-client-id', clientSecret: 'fedex-double-client-secret', accountNumber: options.accountNumber, webhookToken },

@@ -3,6 +3,7 @@
 // log lines (FedEx calls and tokens, the same against the double or the sandbox) and, with the
 // double, FedEx's counters. Rendered as one table for people, or as part of the demo's JSON.
 import { AUDIT, INVOICE_FIELDS, SAVED_SEARCHES, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import type { DoubleStats } from '../../test/fedex-double/stats';
 import { mapReduceInputFromSearch } from '../../test/netsuite-double';
 import type { InvocationRecord } from '../../test/netsuite-double/types';
 import type { ScenarioResult } from './scenarios';
@@ -70,7 +71,7 @@ export async function collectSummary(d: Demo, schedule: ScheduleStats, uiUnits: 
   const ue = ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
   const tracked = shipments.filter((s) => s.fields[S.deliveryStatus]);
   const pollUnits = ns.invocations({ scriptId: SCRIPTS.trackingPoll.scriptId }).reduce((sum, i) => sum + i.unitsUsed, 0);
-  const stats = d.fedex ? ((await d.fedex.control('GET', 'stats')) as Record<string, any>) : undefined;
+  const stats = d.fedex ? await d.fedex.control<DoubleStats>('GET', 'stats') : undefined;
   return {
     shipmentsByStatus: count(shipments, (s) => String(s.fields[S.status])),
     deliveryStatusOfLiveShipments: count(live, (s) => String(s.fields[S.deliveryStatus] || 'LABEL_CREATED')),

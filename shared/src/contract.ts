@@ -7,7 +7,12 @@ export const RELAY_PATHS = {
   cancelShipment: '/v1/shipments/cancel',
   track: '/v1/tracking',
   fedexWebhook: '/webhooks/fedex/tracking',
+  /** Liveness, kept for existing monitors: the process answers. */
   health: '/health',
+  /** Liveness: the process answers (restart it when this fails). */
+  healthz: '/healthz',
+  /** Readiness: the relay can serve now (its Redis answers, it is not shutting down); 503 otherwise. */
+  readyz: '/readyz',
 } as const;
 
 export type LabelImageType = 'PDF' | 'PNG' | 'ZPLII' | 'EPL2';

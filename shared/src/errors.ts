@@ -28,11 +28,14 @@ export const ERROR_CODES = [
   'CONFIGURATION',
   /** The NetSuite data cannot make a valid FedEx shipment (missing phone, bad country...). */
   'INVALID_SHIPMENT_DATA',
-  /** The relay could not be reached or answered something that is not the contract. */
+  /** The relay could not be reached, answered something that is not the contract, or its shared state (Redis) is down. */
   'RELAY_UNAVAILABLE',
-  'INTERNAL',
-  /** The relay refused at once, before calling FedEx, because the request would wait past its deadline (Retry-After says when to come back). */
+  /**
+   * Definite refusal, at once and before anything was sent to FedEx: the request's turn at FedEx's
+   * rate would come too late for its deadline. `Retry-After` says when to come back.
+   */
   'RELAY_OVERLOADED',
+  'INTERNAL',
   /** The fulfillment is not one the connector ships (created from neither a sales order nor a transfer order). */
   'UNSUPPORTED_FULFILLMENT',
   /** FedEx's daily quota for this API is used up: it refuses until 00:00 GMT. */
@@ -48,8 +51,8 @@ export const RETRYABLE_CODES: readonly ErrorCode[] = [
   'FEDEX_UNAVAILABLE',
   'FEDEX_OUTCOME_UNKNOWN',
   'RELAY_UNAVAILABLE',
-  'INTERNAL',
   'RELAY_OVERLOADED',
+  'INTERNAL',
 ];
 
 export interface FieldProblem {

@@ -38,7 +38,7 @@ describe('quota-aware tracking poll', () => {
     // What the poll will do next is on the record, for people.
     expect(a.shipmentOf(late)?.fields[S.nextCheck]).toBeInstanceOf(Date);
     expect(String(a.shipmentOf(early)?.fields[S.checkReason])).toMatch(/delivery day|in transit/);
-  });
+  }, 120_000);
 
   it("never spends more than the day's Track budget, counted across runs in NetSuite; what waits is counted in the run's summary", async () => {
     const a = connectorAccount(stack());

@@ -58,7 +58,7 @@ describe('tracking poll', () => {
     const before = await stack().stats();
     await clock.pollFor(24 * HOUR, (run) => expect(run.input.pairs).toEqual([]));
     expect((await stack().stats()).trackRequests).toBe(before.trackRequests);
-  });
+  }, 120_000);
 
   it('two shipments of one order delivered in the same poll update its invoice without colliding (reduce jobs run in parallel)', async () => {
     const a = connectorAccount(stack());
@@ -75,7 +75,7 @@ describe('tracking poll', () => {
     expect(a.ns.get('invoice', invoice)?.fields[INVOICE_FIELDS.deliveryStatus]).toBe('DELIVERED');
     const summary = a.ns.find(AUDIT.type, (r) => r.fields[AUDIT.fields.operation] === 'TRACKING_POLL').at(-1)!;
     expect(summary.fields[AUDIT.fields.outcome]).toBe('SUCCESS');
-  });
+  }, 120_000);
 
   it('shows a delivery exception with its code and description, on the invoice too', async () => {
     const a = connectorAccount(stack());
@@ -95,7 +95,7 @@ describe('tracking poll', () => {
     poll(a);
     expect(a.shipmentOf(fulfillment)?.fields).toMatchObject({ [S.deliveryStatus]: 'EXCEPTION', [S.fedexStatusCode]: 'DE', [S.exceptionCode]: '08', [S.exceptionDescription]: 'Customer not available or business closed' });
     expect(a.ns.get('invoice', invoice)?.fields).toMatchObject({ [INVOICE_FIELDS.deliveryStatus]: 'EXCEPTION', [INVOICE_FIELDS.deliveryException]: `${trackingNumber}: Customer not available or business closed` });
-  });
+  }, 120_000);
 
   it('asks FedEx about 95 due shipments in exactly 4 Track requests, and a check with nothing new writes nothing (under a unit per shipment)', async () => {
     const a = connectorAccount(stack());
@@ -131,7 +131,7 @@ describe('tracking poll', () => {
     if (process.env.DBG_UNITS) for (const i of second!.invocations) console.info(i.entryPoint, i.unitsUsed, JSON.stringify(i.charges));
     expect(units(second!) / 95).toBeLessThanOrEqual(1);
     console.info(`governance: poll of 95 unchanged shipments used ${units(second!)} units (${(units(second!) / 95).toFixed(2)} per shipment); first poll with 95 changes used ${units(first!)} (${(units(first!) / 95).toFixed(1)} per changed shipment)`);
-  });
+  }, 120_000);
 
   it('works a backlog beyond one invocation’s governance across yields, each shipment updated once, even after a restart', async () => {
     const a = connectorAccount(stack());
@@ -163,7 +163,7 @@ describe('tracking poll', () => {
     await clock.advance(12 * HOUR);
     poll(a);
     expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
-  });
+  }, 120_000);
 });
 
 describe('tracking poll failures', () => {
@@ -185,7 +185,7 @@ describe('tracking poll failures', () => {
     await clock.advance(15 * MINUTE);
     poll(a);
     expect(a.shipmentOf(fulfillment)?.fields[S.deliveryStatus]).toBe('LABEL_CREATED');
-  });
+  }, 120_000);
 
   it('a relay that is down is an error in the summary, not a crash', async () => {
     const a = connectorAccount(stack());
@@ -196,5 +196,5 @@ describe('tracking poll failures', () => {
     const run = poll(a);
     expect(run.map?.errors[0]?.message).toMatch(/RELAY_UNAVAILABLE/);
     expect(run.summarize.invoked).toBe(true);
-  });
+  }, 120_000);
 });

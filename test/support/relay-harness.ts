@@ -24,20 +24,28 @@ export interface RelayHarnessOptions {
   /** Transactions per 10 s the relay allows itself (FedEx: 1,400). */
   transactionsPerWindow?: number;
   webhooks?: { securityToken: string; netsuite: NetSuiteClient };
+  /**
+   * When the relay's idempotency store began remembering (default: now, a relay just started, which
+   * must reconcile every key it cannot account for). An earlier time models a relay that has run for
+   * a while, for which `firstAttemptAt` can prove a key new.
+   */
+  storeEpochMs?: number;
+  /** What the relay's FedEx client fetches with (default the double's): to alter FedEx's answers in flight. */
+  fetch?: (double: FedexDouble<VirtualClock>) => (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 }
 
 export function relayHarness(options: RelayHarnessOptions = {}) {
   // One clock for both sides, so the double's 10-second window moves as the relay waits.
   const clock = new VirtualClock(TEST_START_MS);
   const double: FedexDouble<VirtualClock> = (options.existingDouble as FedexDouble<VirtualClock> | undefined) ?? createFedexDouble({ clock, ...options.double });
-  const store = new MemoryIdempotencyStore({ now: () => clock.now() });
+  const store = new MemoryIdempotencyStore({ now: () => clock.now(), ...(options.storeEpochMs !== undefined ? { epochMs: options.storeEpochMs } : {}) });
   const fedex = new FedexClient({
     baseUrl: double.baseUrl,
     clientId: double.config.clientId,
     clientSecret: double.config.clientSecret,
     clock,
     limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, transactionsPerWindow: options.transactionsPerWindow ?? FEDEX_LIMITS.transactionsPerWindow }),
-    fetch: double.fetch as typeof fetch,
+    fetch: (options.fetch ? options.fetch(double) : double.fetch) as typeof fetch,
   });
   const app = createApp({
     fedex,

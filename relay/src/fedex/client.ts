@@ -1,8 +1,13 @@
 // The only code that talks to FedEx. Every call goes through the token cache and the rate limiter,
-// and is retried only when that cannot buy a second label (see retry.ts).
+// and is retried only when that cannot buy a second label (see retry.ts). Every call has one
+// deadline (the request's `deadlineAt`): the limiter refuses up front a turn that would come too
+// late for it, and it cuts every HTTP attempt's timeout and every retry. A call throws only when
+// nothing was sent to FedEx (RELAY_OVERLOADED: the deadline; RELAY_UNAVAILABLE: the shared limiter
+// or token store); whatever happened to a sent request comes back as a FedexResult.
 import type { components as TrackComponents } from '../../../shared/src/fedex/track.generated';
 import type { FedexShipRequest } from '../../../shared/src/fedex/ship-request';
 import { parseFedexErrors } from '../../../shared/src/fedex/ship-response';
+import { RelayError } from '../errors';
 import type { Clock } from '../lib/clock';
 import type { FedexLimiters } from './limiter';
 import { CallReserve } from './limiter-reserve';
@@ -31,10 +36,14 @@ export interface FedexClientOptions {
   retry?: RetryPolicy;
   random?: () => number;
   /**
-   * A call's deadline when its caller gives none: this long after the call begins. Default 40 s
-   * (NetSuite abandons an outbound call at 45 s). The limiter refuses a call that could not start in time.
+   * A call's deadline when its caller gives none (tests, the bench): this long after the call
+   * begins. Default 40 s. The relay's routes always pass the request's own `deadlineAt`.
    */
   defaultDeadlineMs?: number;
+  /** Longest wait for one FedEx answer (default 25 s); the call's deadline may cut it shorter. */
+  attemptTimeoutMs?: number;
+  /** Longest wait for a token (default 10 s). */
+  tokenTimeoutMs?: number;
   /** Called for each HTTP attempt: for metrics and logs (never carries credentials). */
   onAttempt?: (event: FedexAttemptEvent) => void;
 }
@@ -63,8 +72,8 @@ export type FedexResult =
       attempts: number;
     };
 
-export interface FedexCallOptions {
-  /** Absolute time (ms) by which the relay must have answered its caller. */
+/** Per call: the absolute time (ms, the relay's clock) by which the caller must have its answer. */
+export interface CallOptions {
   deadlineAt?: number;
 }
 
@@ -79,18 +88,28 @@ interface CallSpec {
   deadlineAt?: number;
 }
 
+/** No attempt is started with less time than this left before the deadline: its answer would come too late. */
+export const MIN_ATTEMPT_MS = 1_000;
+const DEFAULT_ATTEMPT_TIMEOUT_MS = 25_000;
+const DEFAULT_TOKEN_TIMEOUT_MS = 10_000;
+/** NetSuite abandons an outbound call at 45 s; the relay answers by 40 s (RELAY_DEADLINE_MS). */
+const DEFAULT_DEADLINE_MS = 40_000;
+
 export class FedexClient {
   private readonly fetchImpl: typeof fetch;
   private readonly retry: RetryPolicy;
   private readonly random: () => number;
   readonly tokens: TokenCache;
   /** Recent FedEx answer times: how much of a deadline a call needs after it leaves the limiter. */
-  private readonly reserve = new CallReserve();
+  private readonly reserve: CallReserve;
 
   constructor(private readonly options: FedexClientOptions) {
     this.fetchImpl = options.fetch ?? fetch;
     this.retry = options.retry ?? DEFAULT_RETRY_POLICY;
     this.random = options.random ?? Math.random;
+    // Before FedEx has answered enough calls to measure, keep a quarter of the deadline for the
+    // answer (5 s of the default 40 s), so a short configured deadline still leaves room for a line.
+    this.reserve = new CallReserve({ initialMs: Math.min(5_000, (options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS) / 4) });
     const requestToken = () => this.requestToken();
     this.tokens = new TokenCache({
       clock: options.clock,
@@ -99,41 +118,49 @@ export class FedexClient {
     });
   }
 
-  createShipment(body: FedexShipRequest, customerTransactionId: string, options: FedexCallOptions = {}): Promise<FedexResult> {
+  createShipment(body: FedexShipRequest, customerTransactionId: string, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'ship.create', method: 'POST', path: '/ship/v1/shipments', body, mutating: true, customerTransactionId, ...options });
   }
 
-  cancelShipment(accountNumber: string, trackingNumber: string, options: FedexCallOptions = {}): Promise<FedexResult> {
+  cancelShipment(accountNumber: string, trackingNumber: string, options: CallOptions = {}): Promise<FedexResult> {
     const body = { accountNumber: { value: accountNumber }, trackingNumber, deletionControl: 'DELETE_ALL_PACKAGES' };
     // Cancelling twice is harmless, so it may be retried like a read.
     return this.call({ operation: 'ship.cancel', method: 'PUT', path: '/ship/v1/shipments/cancel', body, mutating: false, ...options });
   }
 
-  trackByReference(body: FedexReferenceRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+  trackByReference(body: FedexReferenceRequest, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'track.reference', method: 'POST', path: '/track/v1/referencenumbers', body, mutating: false, ...options });
   }
 
-  trackNumbers(body: FedexTrackRequest, options: FedexCallOptions = {}): Promise<FedexResult> {
+  trackNumbers(body: FedexTrackRequest, options: CallOptions = {}): Promise<FedexResult> {
     return this.call({ operation: 'track.numbers', method: 'POST', path: '/track/v1/trackingnumbers', body, mutating: false, ...options });
   }
 
   private async requestToken(): Promise<{ accessToken: string; expiresIn: number }> {
-    await this.options.limiters.oauth.acquire();
+    try {
+      await this.options.limiters.oauth.acquire();
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared token limiter is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error, retryAfterSeconds: 5 });
+    }
     const form = new URLSearchParams({ grant_type: 'client_credentials', client_id: this.options.clientId, client_secret: this.options.clientSecret });
     const started = this.options.clock.now();
     let response: Response;
+    let text: string;
     try {
       response = await this.fetchImpl(`${this.options.baseUrl}/oauth/token`, {
         method: 'POST',
         headers: { 'content-type': 'application/x-www-form-urlencoded' },
         body: form.toString(),
+        signal: AbortSignal.timeout(this.options.tokenTimeoutMs ?? DEFAULT_TOKEN_TIMEOUT_MS),
       });
+      text = await response.text();
     } catch (error) {
       this.report('oauth.token', 1, started, undefined, error);
-      throw new FedexTokenError('FedEx token endpoint unreachable', undefined, []);
+      throw new FedexTokenError(`FedEx token endpoint unreachable (${describeNetworkError(error)})`, undefined, []);
     }
     this.report('oauth.token', 1, started, response.status);
-    const body: unknown = await response.json().catch(() => undefined);
+    const body: unknown = parseJson(text);
     const record = (body ?? {}) as Record<string, unknown>;
     if (!response.ok || typeof record.access_token !== 'string') {
       throw new FedexTokenError(`FedEx refused the token request (HTTP ${response.status})`, response.status, parseFedexErrors(body).errors);
@@ -142,9 +169,10 @@ export class FedexClient {
     return { accessToken: record.access_token, expiresIn: Number.isFinite(expiresIn) && expiresIn > 0 ? expiresIn : 3600 };
   }
 
-  private async call(spec: CallSpec): Promise<FedexResult> {
+  private async call(request: CallSpec): Promise<FedexResult> {
     const firstStart = this.options.clock.now();
-    const deadlineAt = spec.deadlineAt ?? firstStart + (this.options.defaultDeadlineMs ?? 40_000);
+    // One deadline for the whole call: the limiter's turn, every attempt's timeout, every retry.
+    const spec: CallSpec & { deadlineAt: number } = { ...request, deadlineAt: request.deadlineAt ?? firstStart + (this.options.defaultDeadlineMs ?? DEFAULT_DEADLINE_MS) };
     let refreshedAfter401 = false;
     let last: FedexResult | undefined;
     for (let attempt = 1; ; attempt++) {
@@ -152,14 +180,17 @@ export class FedexClient {
       try {
         token = await this.tokens.get();
       } catch (error) {
-        const e = error instanceof FedexTokenError ? error : new FedexTokenError(String(error), undefined, []);
-        if (e.status === 401) return { ok: false, kind: 'unauthorized', status: 401, errors: e.errors, attempts: attempt };
-        last = { ok: false, kind: 'unavailable', ...(e.status ? { status: e.status } : {}), errors: e.errors.length ? e.errors : [{ code: 'TOKEN', message: e.message }], attempts: attempt };
-        if (!(await this.waitBeforeRetry(attempt, firstStart))) return last;
+        if (error instanceof RelayError) throw error;
+        if (!(error instanceof FedexTokenError)) {
+          // Not FedEx's answer: the shared token store (Redis) failed. Nothing was sent to FedEx.
+          throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared FedEx token store is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error, retryAfterSeconds: 5 });
+        }
+        if (error.status === 401) return { ok: false, kind: 'unauthorized', status: 401, errors: error.errors, attempts: attempt };
+        last = { ok: false, kind: 'unavailable', ...(error.status ? { status: error.status } : {}), errors: error.errors.length ? error.errors : [{ code: 'TOKEN', message: error.message }], attempts: attempt };
+        if (!(await this.waitBeforeRetry(attempt, firstStart, spec.deadlineAt))) return last;
         continue;
       }
-      // Throws RELAY_OVERLOADED (nothing sent) when the turn would come too late for the deadline.
-      await this.options.limiters.api.acquire({ deadlineAt, reserveMs: this.reserve.reserveMs(spec.operation) });
+      await this.acquireSlot(spec);
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
@@ -173,20 +204,50 @@ export class FedexClient {
       if (spec.mutating && isAmbiguous(outcome)) return { ...result, kind: 'ambiguous' };
       if (isDailyQuotaRefusal(result)) return result; // retrying cannot help before 00:00 GMT
       if (!isRetryable(outcome, spec.mutating)) return result;
-      if (!(await this.waitBeforeRetry(attempt, firstStart))) return result;
+      if (!(await this.waitBeforeRetry(attempt, firstStart, spec.deadlineAt))) return result;
     }
   }
 
-  /** Sleeps before the next attempt; false when attempts or the time budget are used up. */
-  private async waitBeforeRetry(attempt: number, firstStart: number): Promise<boolean> {
+  /** Sleeps before the next attempt; false when attempts, the time budget or the caller's deadline are used up. */
+  private async waitBeforeRetry(attempt: number, firstStart: number, deadlineAt: number): Promise<boolean> {
     if (attempt >= this.retry.maxAttempts) return false;
     const wait = backoffMs(attempt, this.retry, this.random);
-    if (this.options.clock.now() + wait - firstStart > this.retry.budgetMs) return false;
+    const resumeAt = this.options.clock.now() + wait;
+    if (resumeAt - firstStart > this.retry.budgetMs) return false;
+    if (resumeAt + MIN_ATTEMPT_MS > deadlineAt) return false;
     await this.options.clock.sleep(wait);
     return true;
   }
 
-  private async attempt(spec: CallSpec, token: string, attempt: number): Promise<{ outcome: AttemptOutcome; result: FedexResult }> {
+  /**
+   * The call's turn at FedEx. The limiter refuses at once (RELAY_OVERLOADED, nothing sent, no place
+   * taken in line) when the turn would leave less than FedEx's recent answer time before the
+   * deadline; a limiter that cannot answer (its shared state in Redis down) sends nothing either.
+   */
+  private async acquireSlot(spec: CallSpec & { deadlineAt: number }): Promise<void> {
+    const reserveMs = Math.max(MIN_ATTEMPT_MS, this.reserve.reserveMs(spec.operation));
+    try {
+      await this.options.limiters.api.acquire({ deadlineAt: spec.deadlineAt, reserveMs });
+    } catch (error) {
+      if (error instanceof RelayError) throw error;
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared rate limiter is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error, retryAfterSeconds: 5 });
+    }
+    // The turn was granted in time, but a stalled event loop can wake it late: then the answer could
+    // not reach the caller, so nothing is sent (a create sent now would end as an unknown outcome).
+    const left = spec.deadlineAt - this.options.clock.now();
+    if (left < MIN_ATTEMPT_MS) {
+      throw new RelayError(503, 'RELAY_OVERLOADED', `The relay's turn to call FedEx (${spec.operation}) came ${((MIN_ATTEMPT_MS - left) / 1000).toFixed(1)} s too late for this request's deadline; nothing was sent to FedEx. Retry later.`, { retryAfterSeconds: 5 });
+    }
+  }
+
+  /** How long one attempt may wait for FedEx: the attempt timeout, cut to the call's deadline. */
+  private attemptTimeout(spec: CallSpec & { deadlineAt: number }): number {
+    const limit = this.options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
+    // Whole milliseconds: AbortSignal.timeout throws on a fraction, and paced turns are fractional.
+    return Math.max(1, Math.floor(Math.min(limit, spec.deadlineAt - this.options.clock.now())));
+  }
+
+  private async attempt(spec: CallSpec & { deadlineAt: number }, token: string, attempt: number): Promise<{ outcome: AttemptOutcome; result: FedexResult }> {
     const headers: Record<string, string> = {
       authorization: `Bearer ${token}`,
       'content-type': 'application/json',
@@ -196,8 +257,12 @@ export class FedexClient {
     const started = this.options.clock.now();
     let response: Response;
     let text: string;
+    // Built before the try: a failure here is a bug that sent nothing, never a lost answer.
+    const payload = JSON.stringify(spec.body);
+    // A timeout after sending is a lost answer: for a create, reconciliation's business.
+    const signal = AbortSignal.timeout(this.attemptTimeout(spec));
     try {
-      response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, { method: spec.method, headers, body: JSON.stringify(spec.body) });
+      response = await this.fetchImpl(`${this.options.baseUrl}${spec.path}`, { method: spec.method, headers, body: payload, signal });
       text = await response.text();
     } catch (error) {
       this.report(spec.operation, attempt, started, undefined, error, spec.customerTransactionId);
@@ -209,12 +274,7 @@ export class FedexClient {
     }
     this.report(spec.operation, attempt, started, response.status, undefined, spec.customerTransactionId);
     this.reserve.record(spec.operation, this.options.clock.now() - started);
-    let body: unknown;
-    try {
-      body = text === '' ? undefined : JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
+    const body = parseJson(text);
     const status = response.status;
     const transactionId = (body as { transactionId?: unknown } | undefined)?.transactionId;
     const txn = typeof transactionId === 'string' ? { transactionId } : {};
@@ -251,6 +311,14 @@ export class FedexTokenError extends Error {
   }
 }
 
+function parseJson(text: string): unknown {
+  try {
+    return text === '' ? undefined : JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Node's fetch wraps the socket error in `cause`; a refused or unresolvable connection never sent a byte. */
 function connectionNeverMade(error: unknown): boolean {
   const code = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
@@ -258,6 +326,7 @@ function connectionNeverMade(error: unknown): boolean {
 }
 
 function describeNetworkError(error: unknown): string {
+  if (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError')) return 'no answer within the timeout';
   const cause = (error as { cause?: { code?: unknown; message?: unknown } } | undefined)?.cause;
   const base = error instanceof Error ? error.message : String(error);
   return cause && typeof cause.code === 'string' ? `${base} (${cause.code})` : base;

@@ -116,7 +116,11 @@ export interface FedexLimits {
   /**
    * Added to the window when spacing calls: absorbs the spread of the delay between a call leaving
    * the limiter and FedEx counting it (timer lateness, event-loop stalls, network jitter), which can
-   * bunch calls together at FedEx. Clock offsets do not matter: only durations are compared.
+   * bunch calls together at FedEx. Clock offsets do not matter: only durations are compared (the
+   * window slides, and Redis's clock sets every instance's turns). Default 200 ms: over the internet
+   * that spread is about a TLS handshake (a call on a new connection) plus round-trip jitter. A spread
+   * beyond it costs a 429, which the client retries (FedEx did nothing), never a lost call. The
+   * benchmark measures the spread on its machine (fedex_call_delay_spread_ms, burst_guard_used_ms).
    */
   guardMs: number;
   /**

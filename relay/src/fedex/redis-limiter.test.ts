@@ -2,7 +2,7 @@
 // on Redis's clock, so these wait in real time: intervals of 40-100 ms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../lib/clock';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import type { Limiter } from './limiter';
 import { createRedisFedexLimiters, RedisMinIntervalLimiter, RedisPacedLimiter } from './redis-limiter';
 

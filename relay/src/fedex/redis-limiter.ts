@@ -53,7 +53,7 @@ export class RedisPacedLimiter implements Limiter {
 
   async acquire(options: AcquireOptions = {}): Promise<void> {
     const allowed = allowedWaitMs(this.clock.now(), options, this.reserveMs, this.maxWaitMs);
-    const [granted, wait] = (await this.redis.eval(GCRA, 1, this.key, this.intervalMs.toFixed(6), Math.max(-1, allowed).toFixed(3))) as [number, string];
+    const [granted, wait] = (await this.redis.eval(GCRA, 1, this.key, this.intervalMs.toFixed(6), Math.min(1e12, Math.max(-1, allowed)).toFixed(3))) as [number, string];
     const waitMs = Number(wait);
     if (granted !== 1) throw overloaded(waitMs, allowed, this.intervalMs);
     if (waitMs > 0) await this.clock.sleep(waitMs);

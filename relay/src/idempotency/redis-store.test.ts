@@ -1,7 +1,7 @@
 // Two RedisIdempotencyStores on two connections to one real redis-server: two relay instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateShipmentResponse } from '../../../shared/src/contract';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { RedisIdempotencyStore } from './redis-store';
 
 const response = (key: string): CreateShipmentResponse => ({
@@ -70,5 +70,37 @@ describe.skipIf(!hasRedisServer)('RedisIdempotencyStore across two instances', (
     expect((await b.get('k3'))?.state).toBe('in-flight');
     expect(await b.claim('k4', 'f')).toBeUndefined();
     await live.release('k3');
+  });
+
+  it('keeps sent-markers in one set without a TTL, with an epoch that a wipe moves forward', async () => {
+    const conn = redis.connect();
+    const before = Date.now();
+    const first = await a.sentState('m1');
+    expect(first.sent).toBe(false);
+    expect(first.epoch).toBeLessThanOrEqual(Date.now());
+    await a.markSent('m1');
+    expect(await b.sentState('m1')).toEqual({ epoch: first.epoch, sent: true });
+    expect(await conn.pttl('mlfx:sent')).toBe(-1); // never picked by volatile-* eviction
+    await b.clearSent('m1');
+    expect((await a.sentState('m1')).sent).toBe(false);
+    await a.markSent('m2');
+    await conn.flushall();
+    const after = await b.sentState('m2');
+    expect(after.sent).toBe(false);
+    expect(after.epoch).toBeGreaterThanOrEqual(before);
+    expect(after.epoch).toBeGreaterThanOrEqual(first.epoch);
+    expect((await a.sentState('m2')).epoch).toBe(after.epoch);
+  });
+
+  it('a completion after the claim was taken over by another instance reports the loss', async () => {
+    const conn = redis.connect();
+    const slow = new RedisIdempotencyStore(conn, { inFlightTtlMs: 200, pollMs: 10 });
+    await slow.claim('k5', 'f');
+    await conn.del('mlfx:idem:k5'); // as if the claim had expired while the instance stalled
+    expect(await b.claim('k5', 'f')).toBeUndefined();
+    expect(await slow.complete('k5', response('k5'))).toBe(false);
+    expect(await b.complete('k5', response('k5'))).toBe(true);
+    await b.forget('k5');
+    expect(await a.get('k5')).toBeUndefined();
   });
 });

@@ -5,14 +5,21 @@
 //   in-flight: { state, fingerprint, owner }  with a short TTL, renewed while its owner works, so the
 //              claim of a crashed instance expires and a retry can go;
 //   completed: { state, fingerprint, response } with the completed TTL (48 h).
-// Redis's own maxmemory policy replaces the in-memory store's byte cap (every key has a TTL, so
-// `volatile-lru` or `volatile-ttl` only ever drops idempotency results, oldest first).
+// Redis's own maxmemory policy replaces the in-memory store's byte cap (every result key has a TTL,
+// so `volatile-lru` or `volatile-ttl` only ever drops idempotency results, oldest first).
+//
+// Sent-markers live apart, in one sorted set `mlfx:sent` (member = key, score = when its create was
+// sent; trimmed past sentTtlMs) without a TTL, so volatile-* eviction never takes one. The set also
+// holds its own birth as the member `#epoch#<ms>` (score +inf): were the set ever lost (FLUSHALL, a
+// Redis without persistence restarting, allkeys-* eviction), the epoch goes with the markers and
+// the next call starts a new one, so the relay knows it forgot and reconciles instead of trusting.
 import { randomUUID } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { CreateShipmentResponse } from '../../../shared/src/contract';
 import type { Clock } from '../lib/clock';
 import { systemClock } from '../lib/clock';
 import type { IdempotencyEntry, IdempotencyStore } from './store';
+import { DEFAULT_SENT_TTL_MS } from './store';
 
 export interface RedisStoreOptions {
   /** Completed entries are kept this long (NetSuite retries within hours, not days). */
@@ -23,9 +30,13 @@ export interface RedisStoreOptions {
   pollMs?: number;
   /** A waiter gives up after this long; the caller then claims again (and waits again if still held). */
   maxWaitMs?: number;
-  /** For sleeps (polling, renewal). Expiry itself is Redis's clock. */
+  /** How long a sent-marker is kept (default 48 h). */
+  sentTtlMs?: number;
+  /** For sleeps (polling, renewal) and marker times. Expiry itself is Redis's clock. */
   clock?: Clock;
   prefix?: string;
+  /** The sorted set of sent-markers (default `mlfx:sent`). */
+  sentKey?: string;
 }
 
 type Stored =
@@ -40,6 +51,31 @@ if v == ARGV[1] or not v then redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3])
 return 0`;
 const RELEASE = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0`;
+// Shared by the sent-marker scripts: the set's epoch, created if the set is new (or was lost).
+// '#' cannot occur in an idempotency key, so the epoch member never collides with one.
+const EPOCH = `local function epoch(key, now)
+  local found = redis.call('ZRANGEBYSCORE', key, '+inf', '+inf', 'LIMIT', 0, 1)
+  if #found > 0 then return string.sub(found[1], 8) end
+  redis.call('ZADD', key, '+inf', '#epoch#' .. now)
+  return now
+end
+`;
+// KEYS[1] markers, ARGV[1] now, ARGV[2] key → { epoch, 1 if sent }
+const SENT_STATE = `${EPOCH}
+local e = epoch(KEYS[1], ARGV[1])
+local s = redis.call('ZSCORE', KEYS[1], ARGV[2])
+if s then return { e, 1 } end
+return { e, 0 }`;
+// KEYS[1] markers, ARGV[1] now, ARGV[2] key, ARGV[3] drop markers sent before this → epoch
+const MARK_SENT = `${EPOCH}
+local e = epoch(KEYS[1], ARGV[1])
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. ARGV[3])
+redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
+return e`;
+// Only a completed result is dropped: an in-flight claim belongs to a request still running.
+const FORGET = `local v = redis.call('GET', KEYS[1])
+if v and string.find(v, '"state":"completed"', 1, true) then return redis.call('DEL', KEYS[1]) end
+return 0`;
 const RENEW = `if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
 return 0`;
 
@@ -50,6 +86,8 @@ export class RedisIdempotencyStore implements IdempotencyStore {
   private readonly maxWaitMs: number;
   private readonly clock: Clock;
   private readonly prefix: string;
+  private readonly sentKey: string;
+  readonly sentTtlMs: number;
   /** Claims this instance holds: key → the exact value written, for compare-and-set. */
   private readonly owned = new Map<string, string>();
 
@@ -58,11 +96,14 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     options: RedisStoreOptions = {},
   ) {
     this.ttlMs = options.ttlMs ?? 48 * 3600_000;
-    this.inFlightTtlMs = options.inFlightTtlMs ?? 120_000;
+    // Longer than a create's deadline (40 s): a live owner renews anyway, a crashed one frees the key within a minute.
+    this.inFlightTtlMs = options.inFlightTtlMs ?? 60_000;
     this.pollMs = options.pollMs ?? 100;
     this.maxWaitMs = options.maxWaitMs ?? 2 * this.inFlightTtlMs;
     this.clock = options.clock ?? systemClock;
     this.prefix = options.prefix ?? 'mlfx:idem:';
+    this.sentKey = options.sentKey ?? 'mlfx:sent';
+    this.sentTtlMs = options.sentTtlMs ?? DEFAULT_SENT_TTL_MS;
   }
 
   async get(key: string): Promise<IdempotencyEntry | undefined> {
@@ -84,12 +125,12 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     }
   }
 
-  async complete(key: string, response: CreateShipmentResponse): Promise<void> {
+  async complete(key: string, response: CreateShipmentResponse): Promise<boolean> {
     const mine = this.owned.get(key);
-    if (mine === undefined) return;
+    if (mine === undefined) return false;
     this.owned.delete(key);
     const value = JSON.stringify({ state: 'completed', fingerprint: (JSON.parse(mine) as Stored).fingerprint, response } satisfies Stored);
-    await this.redis.eval(COMPLETE, 1, this.prefix + key, mine, value, this.ttlMs);
+    return (await this.redis.eval(COMPLETE, 1, this.prefix + key, mine, value, this.ttlMs)) === 1;
   }
 
   async release(key: string): Promise<void> {
@@ -97,6 +138,24 @@ export class RedisIdempotencyStore implements IdempotencyStore {
     if (mine === undefined) return;
     this.owned.delete(key);
     await this.redis.eval(RELEASE, 1, this.prefix + key, mine);
+  }
+
+  async forget(key: string): Promise<void> {
+    await this.redis.eval(FORGET, 1, this.prefix + key);
+  }
+
+  async sentState(key: string): Promise<{ epoch: number; sent: boolean }> {
+    const [epoch, sent] = (await this.redis.eval(SENT_STATE, 1, this.sentKey, this.clock.now(), key)) as [string, number];
+    return { epoch: Number(epoch), sent: sent === 1 };
+  }
+
+  async markSent(key: string): Promise<void> {
+    const now = this.clock.now();
+    await this.redis.eval(MARK_SENT, 1, this.sentKey, now, key, now - this.sentTtlMs);
+  }
+
+  async clearSent(key: string): Promise<void> {
+    await this.redis.zrem(this.sentKey, key);
   }
 
   private toEntry(key: string, raw: string): IdempotencyEntry {

@@ -47,3 +47,32 @@ describe('MemoryIdempotencyStore', () => {
     expect(await store.get('d')).toBeUndefined();
   });
 });
+
+describe('MemoryIdempotencyStore sent-markers', () => {
+  it('knows its epoch, keeps markers past the result they belong to, and drops them after their TTL', async () => {
+    let now = 1_000;
+    const store = new MemoryIdempotencyStore({ now: () => now, maxBytes: 100, sentTtlMs: 10_000 });
+    expect(await store.sentState('k')).toEqual({ epoch: 1_000, sent: false });
+    await store.claim('k', 'f');
+    await store.markSent('k');
+    await store.complete('k', response('k', 500)); // beyond maxBytes: the result is evicted at once
+    expect(await store.get('k')).toBeUndefined();
+    expect(await store.sentState('k')).toEqual({ epoch: 1_000, sent: true });
+    now = 12_000;
+    expect((await store.sentState('k')).sent).toBe(false);
+    await store.markSent('k');
+    await store.clearSent('k');
+    expect((await store.sentState('k')).sent).toBe(false);
+  });
+
+  it('forgets a completed result but never an in-flight claim', async () => {
+    const store = new MemoryIdempotencyStore();
+    await store.claim('a', 'f');
+    await store.forget('a');
+    expect((await store.get('a'))?.state).toBe('in-flight');
+    expect(await store.complete('a', response('a'))).toBe(true);
+    await store.forget('a');
+    expect(await store.get('a')).toBeUndefined();
+    expect(await store.complete('a', response('a'))).toBe(false);
+  });
+});

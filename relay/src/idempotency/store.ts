@@ -1,5 +1,7 @@
-// Idempotency keys → the first result. An implementation detail of the relay (what must survive
-// lives in NetSuite): a lost entry only costs a FedEx lookup by reference, never a second label.
+// Idempotency keys → the first result, and which keys have had a create sent. An implementation
+// detail of the relay (what must survive lives in NetSuite): a lost entry only costs a FedEx lookup
+// by reference, never a second label, because the store also says since when it remembers (its
+// epoch): a key it cannot account for since then is looked up at FedEx before anything is created.
 // The interface is async so a Redis-backed store can replace the in-memory one for several instances.
 import type { CreateShipmentResponse } from '../../../shared/src/contract';
 
@@ -14,10 +16,31 @@ export interface IdempotencyStore {
    * complete or release), or the entry someone else holds.
    */
   claim(key: string, fingerprint: string): Promise<IdempotencyEntry | undefined>;
-  complete(key: string, response: CreateShipmentResponse): Promise<void>;
-  /** Forgets a claim whose request created nothing at FedEx (rejected), so a corrected request can go. */
+  /**
+   * Stores the result of the caller's claim. False when the claim was lost meanwhile (expired and
+   * taken by another instance): that instance now reconciles the key, so this result must not be used.
+   */
+  complete(key: string, response: CreateShipmentResponse): Promise<boolean>;
+  /** Ends the caller's claim without a result (the sent-marker, if any, stays). */
   release(key: string): Promise<void>;
+  /** Drops a completed result (its shipment was voided), so a later create is not answered with it. */
+  forget(key: string): Promise<void>;
+
+  /**
+   * Whether a create for `key` may have been sent during this store's life, and since when that life
+   * runs (ms): everything before `epoch` is unknown to the store (restart, Redis wiped or evicted).
+   */
+  sentState(key: string): Promise<{ epoch: number; sent: boolean }>;
+  /** Written BEFORE a create is sent; kept after completion (results may be evicted, markers not). */
+  markSent(key: string): Promise<void>;
+  /** Called once nothing can be live for `key` (FedEx refused the create, earlier ones were voided). */
+  clearSent(key: string): Promise<void>;
+  /** How long a sent-marker is kept: keys first attempted longer ago are always reconciled. */
+  readonly sentTtlMs: number;
 }
+
+/** Sent-markers are kept this long by default (a create's retries and resends come within hours). */
+export const DEFAULT_SENT_TTL_MS = 48 * 3600_000;
 
 export interface MemoryStoreOptions {
   /** Completed entries are kept this long (NetSuite retries within hours, not days). */
@@ -30,6 +53,10 @@ export interface MemoryStoreOptions {
    * voided and one new label bought, never a second live one.
    */
   maxBytes?: number;
+  /** How long a sent-marker is kept (default 48 h). Markers are small and never evicted by maxBytes. */
+  sentTtlMs?: number;
+  /** When this store's memory began (default: its construction). Tests set an earlier one to model a relay that has run for a while. */
+  epochMs?: number;
   now?: () => number;
 }
 
@@ -52,15 +79,22 @@ interface Held {
 
 export class MemoryIdempotencyStore implements IdempotencyStore {
   private readonly entries = new Map<string, Held>();
+  /** key → when its last create was sent; insertion order is time order, so expired ones lead. */
+  private readonly sent = new Map<string, number>();
   private bytes = 0;
   private readonly ttlMs: number;
   private readonly maxBytes: number;
+  readonly sentTtlMs: number;
   private readonly now: () => number;
+  /** This process's memory starts now: nothing from an earlier life is known. */
+  private readonly epoch: number;
 
   constructor(options: MemoryStoreOptions = {}) {
     this.ttlMs = options.ttlMs ?? 48 * 3600_000;
     this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.sentTtlMs = options.sentTtlMs ?? DEFAULT_SENT_TTL_MS;
     this.now = options.now ?? Date.now;
+    this.epoch = options.epochMs ?? this.now();
   }
 
   async get(key: string): Promise<IdempotencyEntry | undefined> {
@@ -76,9 +110,9 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     return undefined;
   }
 
-  async complete(key: string, response: CreateShipmentResponse): Promise<void> {
+  async complete(key: string, response: CreateShipmentResponse): Promise<boolean> {
     const held = this.entries.get(key);
-    if (!held) return;
+    if (!held || held.entry.state !== 'in-flight') return false;
     const serialized = Buffer.from(JSON.stringify(response), 'utf8');
     const bytes = serialized.length;
     this.entries.delete(key); // re-insert so Map order stays oldest-first
@@ -86,6 +120,7 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.bytes += bytes;
     held.resolve?.();
     this.evict();
+    return true;
   }
 
   async release(key: string): Promise<void> {
@@ -94,6 +129,29 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
     this.entries.delete(key);
     this.bytes -= held.bytes;
     held.resolve?.();
+  }
+
+  async forget(key: string): Promise<void> {
+    const held = this.entries.get(key);
+    if (held?.entry.state === 'completed') {
+      this.entries.delete(key);
+      this.bytes -= held.bytes;
+    }
+  }
+
+  async sentState(key: string): Promise<{ epoch: number; sent: boolean }> {
+    this.trimSent();
+    return { epoch: this.epoch, sent: this.sent.has(key) };
+  }
+
+  async markSent(key: string): Promise<void> {
+    this.sent.delete(key); // re-insert: the map stays in time order
+    this.sent.set(key, this.now());
+    this.trimSent();
+  }
+
+  async clearSent(key: string): Promise<void> {
+    this.sent.delete(key);
   }
 
   size(): number {
@@ -108,6 +166,14 @@ export class MemoryIdempotencyStore implements IdempotencyStore {
       return undefined;
     }
     return held;
+  }
+
+  private trimSent(): void {
+    const cutoff = this.now() - this.sentTtlMs;
+    for (const [key, at] of this.sent) {
+      if (at > cutoff) break;
+      this.sent.delete(key);
+    }
   }
 
   private evict(): void {

@@ -1,9 +1,12 @@
 // Builds the relay app from injected dependencies. Never listens: only src/index.ts calls serve.
 import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import { requestId } from 'hono/request-id';
-import { RELAY_PATHS } from '../../../shared/src/contract';
 import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
+import { limitBodyByRoute } from '../http/body-limits';
+import { deadline, DEFAULT_DEADLINE_MS } from '../http/deadline';
+import { healthRoutes, type ReadinessCheck } from '../http/health';
 import type { IdempotencyStore } from '../idempotency/store';
 import { shipmentsRoutes } from '../routes/shipments';
 import { trackingRoutes } from '../routes/tracking';
@@ -11,6 +14,7 @@ import { webhookRoutes } from '../routes/webhooks';
 import type { NetSuiteClient } from '../netsuite/client';
 import type { NonceStore } from '../security/nonce-store';
 import { verifySignature } from '../security/verify-signature';
+import type { WebhookDedupe } from '../webhooks/dedupe';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
 
@@ -21,17 +25,30 @@ export interface RelayDeps {
   clock: Clock;
   log: Logger;
   sharedSecret: string;
+  /** The old shared secret, accepted while it is rotated (RELAY_SHARED_SECRET_PREVIOUS). */
+  previousSharedSecret?: string;
   defaultAccountNumber?: string;
   /** FedEx webhooks are optional (a paid FedEx service): both are needed to receive them. */
-  webhooks?: { securityToken: string; netsuite: NetSuiteClient };
+  webhooks?: { securityToken: string; netsuite: NetSuiteClient; dedupe?: WebhookDedupe };
+  /** Each request's deadline after arrival (default 40 s, under NetSuite's 45 s). */
+  deadlineMs?: number;
+  /** What /readyz checks (Redis, shutdown). */
+  readiness?: readonly ReadinessCheck[];
+}
+
+/** ioredis's errors when Redis cannot be reached (no offline queue, closed connection, timeout). */
+function isRedisUnavailable(err: Error): boolean {
+  return err.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED/.test(err.message);
 }
 
 export function createApp(deps: RelayDeps): Hono {
   const app = new Hono();
   app.use('*', requestId());
-  app.get(RELAY_PATHS.health, (c) => c.json({ ok: true }));
-  app.use('/v1/*', verifySignature({ secret: deps.sharedSecret, nonces: deps.nonces, now: () => deps.clock.now(), log: deps.log }));
-  const serviceDeps = { fedex: deps.fedex, store: deps.store, log: deps.log, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
+  app.route('/', healthRoutes(deps.readiness ?? []));
+  app.use('*', limitBodyByRoute());
+  app.use('*', deadline(deps.clock, deps.deadlineMs ?? DEFAULT_DEADLINE_MS));
+  app.use('/v1/*', verifySignature({ secret: deps.sharedSecret, ...(deps.previousSharedSecret ? { previousSecret: deps.previousSharedSecret } : {}), nonces: deps.nonces, now: () => deps.clock.now(), log: deps.log }));
+  const serviceDeps = { fedex: deps.fedex, store: deps.store, clock: deps.clock, log: deps.log, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
   app.route('/', shipmentsRoutes(serviceDeps));
   app.route('/', trackingRoutes(deps.fedex));
   if (deps.webhooks) app.route('/', webhookRoutes({ ...deps.webhooks, log: deps.log }));
@@ -39,8 +56,20 @@ export function createApp(deps: RelayDeps): Hono {
   app.onError((err, c) => {
     if (err instanceof RelayError) {
       if (err.status >= 500) deps.log.warn('request.failed', { code: err.code, message: err.message, path: c.req.path });
-      if (err.details.retryAfterSeconds !== undefined) c.header('Retry-After', String(err.details.retryAfterSeconds));
+      if (err.details.retryAfterSeconds !== undefined) c.header('retry-after', String(err.details.retryAfterSeconds));
       return c.json(err.toBody(c.get('requestId')), err.status);
+    }
+    if (err instanceof HTTPException) return err.getResponse();
+    if (isRedisUnavailable(err)) {
+      // A safety net: every path that needs Redis says so itself; one that did not still answers 503, not a crash.
+      deps.log.warn('request.failed', { code: 'RELAY_UNAVAILABLE', message: err.message, path: c.req.path });
+      c.header('retry-after', '5');
+      return c.json(new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared state (Redis) is unavailable: ${err.message}. Retry later.`).toBody(c.get('requestId')), 503);
+    }
+    if (c.req.raw.signal.aborted) {
+      // The caller went away (NetSuite timed out, a client hung up): not a crash, and no one reads the answer.
+      deps.log.info('request.aborted', { path: c.req.path, message: err.message });
+      return c.body(null, 499 as never);
     }
     deps.log.error('request.crashed', { message: err.message, stack: err.stack, path: c.req.path });
     return c.json(new RelayError(500, 'INTERNAL', 'Internal relay error').toBody(c.get('requestId')), 500);

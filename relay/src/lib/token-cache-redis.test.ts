@@ -6,10 +6,10 @@ import { resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleRequest } from '../../../shared/src/test-fixtures';
-import { startFedexDouble } from '../../../test/fedex-double';
+import { ManualClock, startFedexDouble } from '../../../test/fedex-double';
 import { signedHeaders } from '../../../test/support/relay-signing';
 import { systemClock } from './clock';
-import { hasRedisServer, startRedis, type TestRedis } from './redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { TokenCache } from './token-cache';
 import { RedisTokenSource } from './token-cache-redis';
 
@@ -23,7 +23,7 @@ function instance(redis: TestRedis, fetchToken: () => Promise<{ accessToken: str
 describe.skipIf(!hasRedisServer)('RedisTokenSource: one token shared by instances', () => {
   let redis: TestRedis;
   beforeAll(async () => {
-    redis = await startRedis({ tcp: true });
+    redis = await startRedis({ port: await freePort() });
   });
   afterAll(() => redis?.stop());
 
@@ -84,7 +84,9 @@ describe.skipIf(!hasRedisServer)('RedisTokenSource: one token shared by instance
 
   it('across processes: three built relays on one Redis make one FedEx token request between them', async () => {
     await redis.connect().flushall();
-    const fedex = await startFedexDouble();
+    // FedEx's clock on the sample requests' ship day: a relay just started looks each key up by
+    // reference first, and FedEx refuses a lookup window that ends in its future.
+    const fedex = await startFedexDouble({ clock: new ManualClock(Date.UTC(2026, 10, 24, 15)) });
     const relays: { child: ChildProcess; url: string; ready: Promise<void> }[] = [];
     try {
       for (let i = 0; i < 3; i++) relays.push(await startRelay(fedex.url, redis.url!));

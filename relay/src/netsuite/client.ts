@@ -1,6 +1,7 @@
 // Calls the SuiteApp's RESTlet from the relay, authenticated with OAuth 2.0 M2M (preferred) or TBA.
 // NetSuite's concurrency limit (RESTlet 400 SSS_REQUEST_LIMIT_EXCEEDED, REST 429) and outages come
 // back as `retryable`, so the webhook route can answer FedEx with a non-2xx and FedEx retries.
+// Every call has a timeout: no answer in time is a retryable failure like an outage.
 import type { Clock } from '../lib/clock';
 import { TokenCache } from '../lib/token-cache';
 import type { M2MConfig } from './m2m';
@@ -15,6 +16,8 @@ export interface NetSuiteClientOptions {
   auth: NetSuiteAuth;
   clock: Clock;
   fetch?: typeof fetch;
+  /** Longest wait for NetSuite (token or RESTlet), default 20 s: a RESTlet that never answers must not hold a webhook. */
+  timeoutMs?: number;
 }
 
 export type RestletResult = { ok: true; status: number; body: unknown } | { ok: false; status: number; retryable: boolean; code: string; message: string };
@@ -26,7 +29,9 @@ export class NetSuiteClient {
   tokenRequests = 0;
 
   constructor(private readonly options: NetSuiteClientOptions) {
-    this.fetchImpl = options.fetch ?? fetch;
+    const base = options.fetch ?? fetch;
+    const timeoutMs = options.timeoutMs ?? 20_000;
+    this.fetchImpl = ((url: string | URL | Request, init?: RequestInit) => base(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })) as typeof fetch;
     const { auth } = options;
     if (auth.kind === 'm2m') {
       this.tokens = new TokenCache({

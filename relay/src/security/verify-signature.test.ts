@@ -71,4 +71,16 @@ describe('relay authentication', () => {
     const { relay } = app();
     expect((await relay.request('/health')).status).toBe(200);
   });
+
+  it('accepts the previous secret while it is rotated, and only then', async () => {
+    const clock = new VirtualClock(Date.UTC(2026, 10, 24, 12));
+    const fedex = new FedexClient({ baseUrl: 'http://fedex.invalid', clientId: 'id', clientSecret: 'secret', clock, limiters: createFedexLimiters(clock) });
+    const old = 'o'.repeat(40);
+    const make = (previousSharedSecret?: string) =>
+      createApp({ fedex, store: new MemoryIdempotencyStore(), nonces: new MemoryNonceStore(() => clock.now()), clock, log: silentLogger, sharedSecret: SECRET, ...(previousSharedSecret ? { previousSharedSecret } : {}) });
+    const signedWith = (secret: string) => ({ method: 'POST', body: BODY, headers: signedHeaders(secret, 'POST', '/v1/shipments', BODY, { nowMs: clock.now() }) });
+    expect((await make(old).request('/v1/shipments', signedWith(old))).status).toBe(400); // through to validation
+    expect((await make(old).request('/v1/shipments', signedWith(SECRET))).status).toBe(400);
+    expect((await make().request('/v1/shipments', signedWith(old))).status).toBe(401);
+  });
 });

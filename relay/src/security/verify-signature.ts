@@ -24,6 +24,8 @@ declare module 'hono' {
 
 export interface VerifySignatureOptions {
   secret: string;
+  /** While the secret is being rotated: the old one, still accepted. */
+  previousSecret?: string;
   nonces: NonceStore;
   now: () => number;
   log: Logger;
@@ -34,7 +36,8 @@ export function hmacHex(secret: string, data: string): string {
   return createHmac('sha256', secret).update(data, 'utf8').digest('hex');
 }
 
-export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGNATURE_WINDOW_SECONDS }: VerifySignatureOptions): MiddlewareHandler {
+export function verifySignature({ secret, previousSecret, nonces, now, log, windowSeconds = SIGNATURE_WINDOW_SECONDS }: VerifySignatureOptions): MiddlewareHandler {
+  const secrets = previousSecret ? [secret, previousSecret] : [secret];
   return async function verifySignatureMiddleware(c, next) {
     const refuse = (reason: string): never => {
       log.warn('auth.refused', { reason, path: c.req.path });
@@ -49,13 +52,25 @@ export function verifySignature({ secret, nonces, now, log, windowSeconds = SIGN
     if (!timestampWithinWindow(timestamp, nowSeconds, windowSeconds)) return refuse('timestamp outside the window');
     const body = await c.req.text();
     const url = new URL(c.req.url);
-    const expected = hmacHex(secret, canonicalString({ method: c.req.method, path: url.pathname + url.search, timestamp, nonce, body }));
-    const a = Buffer.from(expected, 'hex');
+    const signed = canonicalString({ method: c.req.method, path: url.pathname + url.search, timestamp, nonce, body });
     const b = Buffer.from(given, 'hex');
-    if (a.length !== b.length || !timingSafeEqual(a, b)) return refuse('signature mismatch');
+    // Every secret is compared (no early exit), each in constant time.
+    const matches = secrets.map((key) => {
+      const a = Buffer.from(hmacHex(key, signed), 'hex');
+      return a.length === b.length && timingSafeEqual(a, b);
+    });
+    if (!matches.includes(true)) return refuse('signature mismatch');
+    if (!matches[0]) log.info('auth.previous_secret', { path: c.req.path });
     // Only a correctly signed request may use up a nonce, so forged traffic cannot block real calls.
-    const fresh = await nonces.remember(nonce, now() + 2 * windowSeconds * 1000);
-    if (!fresh) return refuse('nonce replayed');
+    let verdict;
+    try {
+      verdict = await nonces.accept(nonce, Number(timestamp), now() + 2 * windowSeconds * 1000);
+    } catch (error) {
+      // Without its nonce store the relay cannot tell a replay: it refuses, retryably, and says why.
+      throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay cannot check this request for replay: its shared state (Redis) is unavailable (${(error as Error).message}). Nothing was done; retry later.`, { cause: error, retryAfterSeconds: 5 });
+    }
+    if (verdict === 'replayed') return refuse('nonce replayed');
+    if (verdict === 'before-epoch') return refuse("signed before the nonce store's current life (a restart or a Redis wipe): may be a replay");
     c.set('rawBody', body);
     await next();
   };

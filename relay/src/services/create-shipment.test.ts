@@ -3,9 +3,15 @@
 import { describe, expect, it } from 'vitest';
 import { sampleRequest } from '../../../shared/src/test-fixtures';
 import { validateRequestBody } from '../../../test/fedex-double';
-import { relayHarness } from '../../../test/support/relay-harness';
+import { relayHarness, TEST_START_MS } from '../../../test/support/relay-harness';
+import type { CreateShipmentRequest } from '../../../shared/src/contract';
 
 const KEY = sampleRequest().idempotencyKey;
+const HOUR = 3600_000;
+/** A relay that has been running for an hour, so a key first attempted a minute ago is provably new to it. */
+const RUNNING = { storeEpochMs: TEST_START_MS - HOUR };
+/** A request whose Shipment record NetSuite created a minute ago. */
+const fresh = (req: CreateShipmentRequest = sampleRequest()): CreateShipmentRequest => ({ ...req, firstAttemptAt: TEST_START_MS - 60_000 });
 
 describe('POST /v1/shipments', () => {
   it('creates one shipment whose recipient, packages and references come from the request', async () => {
@@ -79,10 +85,33 @@ describe('POST /v1/shipments', () => {
     expect(h.double.stats.shipmentsCreated).toBe(0);
   });
 
+  it('sends a provably new key straight to FedEx: one create, no lookup', async () => {
+    const h = relayHarness(RUNNING);
+    const res = await h.createShipment(fresh());
+    expect(res.status).toBe(201);
+    expect(h.double.stats.referenceTrackRequests).toBe(0);
+    expect(h.liveShipments(KEY)).toHaveLength(1);
+  });
+
+  it('looks a key up at FedEx first whenever its store cannot prove the key was never sent', async () => {
+    const cases: [string, ReturnType<typeof relayHarness>, CreateShipmentRequest][] = [
+      ['no firstAttemptAt', relayHarness(RUNNING), sampleRequest()],
+      ['a relay just (re)started', relayHarness(), fresh()],
+      ['attempt 2', relayHarness(RUNNING), { ...fresh(), attempt: 2 }],
+      ['first attempted three days ago', relayHarness(RUNNING), { ...fresh(), firstAttemptAt: TEST_START_MS - 72 * HOUR }],
+    ];
+    for (const [name, h, req] of cases) {
+      const res = await h.createShipment(req);
+      expect(res.status, name).toBe(201);
+      expect(h.double.stats.referenceTrackRequests, name).toBe(1);
+      expect(h.liveShipments(KEY), name).toHaveLength(1);
+    }
+  });
+
   it('never blindly retries a create whose response was lost: finds it by reference, voids it, creates one', async () => {
-    const h = relayHarness();
+    const h = relayHarness(RUNNING);
     h.double.faults.dropResponseAfterCreate(1);
-    const res = await h.createShipment(sampleRequest());
+    const res = await h.createShipment(fresh());
     expect(res.status).toBe(201);
     expect(res.body.notes.join(' ')).toMatch(/voided shipment \d+/);
     expect(h.double.stats.droppedResponses).toBe(1);
@@ -93,37 +122,76 @@ describe('POST /v1/shipments', () => {
   });
 
   it('treats a 500 on create as an unknown outcome and reconciles the same way', async () => {
-    const h = relayHarness();
+    const h = relayHarness(RUNNING);
     h.double.faults.failNext(1, 500, 'ship');
-    const res = await h.createShipment(sampleRequest());
+    const res = await h.createShipment(fresh());
     expect(res.status).toBe(201);
     expect(h.liveShipments(KEY)).toHaveLength(1);
   });
 
-  it('reconciles before creating when NetSuite retries after an unknown outcome (relay restarted in between)', async () => {
-    const h = relayHarness();
-    h.double.faults.dropResponseAfterCreate(1);
-    h.double.faults.dropResponseAfterCreate(1);
-    // The first call loses its answer twice (create, then the re-create after voiding): outcome unknown.
-    const first = await h.createShipment(sampleRequest());
+  it('after two unclear answers in a row keeps the key marked: a resend with the same attempt reconciles', async () => {
+    const h = relayHarness(RUNNING);
+    h.double.faults.dropResponseAfterCreate(2);
+    // The create loses its answer, the re-create after voiding too: outcome unknown, and retryable.
+    const first = await h.createShipment(fresh());
     expect(first.status).toBe(502);
-    expect(first.body.error.code).toBe('FEDEX_OUTCOME_UNKNOWN');
+    expect(first.body.error).toMatchObject({ code: 'FEDEX_OUTCOME_UNKNOWN', retryable: true });
     expect(h.double.stats.shipmentsCreatedByCustomerReference[KEY]).toBe(2);
-    const restarted = relayHarness({ existingDouble: h.double }); // empty idempotency store
-    const retry = await restarted.createShipment({ ...sampleRequest(), attempt: 2 });
-    expect(retry.status).toBe(201);
+    expect(h.liveShipments(KEY)).toHaveLength(1); // the second lost create is live, nobody knows its label
+    const again = await h.createShipment(fresh()); // same attempt (1), same relay
+    expect(again.status).toBe(201);
     const live = h.liveShipments(KEY);
     expect(live).toHaveLength(1);
-    expect(live[0]?.masterTrackingNumber).toBe(retry.body.masterTrackingNumber);
+    expect(live[0]?.masterTrackingNumber).toBe(again.body.masterTrackingNumber);
+  });
+
+  it('reconciles before creating when the same request comes again after a restart, whatever its attempt', async () => {
+    for (const attempt of [1, 2]) {
+      const h = relayHarness(RUNNING);
+      h.double.faults.dropResponseAfterCreate(2);
+      expect((await h.createShipment(fresh())).body.error.code).toBe('FEDEX_OUTCOME_UNKNOWN');
+      const restarted = relayHarness({ existingDouble: h.double }); // empty idempotency store, new epoch
+      const retry = await restarted.createShipment({ ...fresh(), attempt });
+      expect(retry.status).toBe(201);
+      const live = h.liveShipments(KEY);
+      expect(live).toHaveLength(1);
+      expect(live[0]?.masterTrackingNumber).toBe(retry.body.masterTrackingNumber);
+    }
+  });
+
+  it('creates nothing while the key cannot be looked up, and keeps it marked', async () => {
+    const h = relayHarness(RUNNING);
+    h.double.faults.dropResponseAfterCreate(1);
+    h.double.faults.failNext(50, 503, 'track');
+    const res = await h.createShipment(fresh());
+    expect(res.body.error).toMatchObject({ code: 'FEDEX_OUTCOME_UNKNOWN', retryable: true });
+    expect(h.double.stats.shipmentsCreatedByCustomerReference[KEY]).toBe(1);
+    h.double.faults.clear();
+    expect((await h.createShipment(fresh())).status).toBe(201);
+    expect(h.liveShipments(KEY)).toHaveLength(1);
+  });
+
+  it('refuses to create a second shipment when an earlier one is live and FedEx will not void it', async () => {
+    const h = relayHarness(RUNNING);
+    const first = await h.createShipment(fresh());
+    h.double.scriptTimeline(first.body.masterTrackingNumber, [{ afterMs: 0, code: 'PU' }]);
+    const restarted = relayHarness({ existingDouble: h.double });
+    const res = await restarted.createShipment({ ...fresh(), attempt: 2 });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toMatchObject({ code: 'FEDEX_VOID_REFUSED', retryable: false });
+    expect(res.body.error.message).toContain(first.body.masterTrackingNumber);
+    expect(h.double.stats.shipmentsCreatedByCustomerReference[KEY]).toBe(1);
   });
 
   it("passes FedEx's own rejection back with FedEx's code, and frees the key for a corrected request", async () => {
-    const h = relayHarness();
-    const res = await h.createShipment(sampleRequest({ accountNumber: '999999999' }));
+    const h = relayHarness(RUNNING);
+    const res = await h.createShipment(fresh(sampleRequest({ accountNumber: '999999999' })));
     expect(res.status).toBe(422);
     expect(res.body.error.code).toBe('FEDEX_REJECTED');
     expect(res.body.error.fedexErrors[0].code).toMatch(/ACCOUNT/);
-    expect((await h.createShipment(sampleRequest())).status).toBe(201);
+    // Nothing can be live: the corrected request needs no lookup.
+    expect((await h.createShipment(fresh())).status).toBe(201);
+    expect(h.double.stats.referenceTrackRequests).toBe(0);
   });
 
   it('answers 500 concurrent requests at a cold start with a single token request', async () => {
@@ -135,8 +203,8 @@ describe('POST /v1/shipments', () => {
   });
 
   it('queues past 1,400 transactions in 10 s instead of drawing 429s', async () => {
-    const h = relayHarness({ double: { transactionLimit: { max: 20, windowMs: 10_000 } }, transactionsPerWindow: 20 });
-    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => h.createShipment({ ...sampleRequest(), idempotencyKey: `burst-${i}` })));
+    const h = relayHarness({ double: { transactionLimit: { max: 20, windowMs: 10_000 } }, transactionsPerWindow: 20, ...RUNNING });
+    const results = await Promise.all(Array.from({ length: 45 }, (_, i) => h.createShipment(fresh({ ...sampleRequest(), idempotencyKey: `burst-${i}` }))));
     expect(results.every((r) => r.status === 201)).toBe(true);
     expect(h.double.stats.status429).toBe(0);
     expect(h.clock.now() - 1).toBeGreaterThan(Date.UTC(2026, 10, 24, 15, 0, 20));
@@ -153,5 +221,19 @@ describe('POST /v1/shipments', () => {
     // One token request per 2 s over the 25 s retry budget at most.
     expect(h.double.stats.tokenRequests.total).toBeLessThanOrEqual(14);
     expect(h.double.stats.shipmentsCreated).toBe(0);
+  });
+
+  it("reads FedEx's real 401 body (error_description, no errors list) as an authorization failure", async () => {
+    // Recorded from FedEx's sandbox (Home-Chef-Tech/fedex-rest-api, spec/vcr/...invalid_or_expired_access_token...yml).
+    const body = '{\r\n  "error_description":"Invalid CXS JWT"\r\n}';
+    const h = relayHarness({
+      ...RUNNING,
+      fetch: (double) => async (input, init) =>
+        String(input instanceof Request ? input.url : input).endsWith('/ship/v1/shipments') ? new Response(body, { status: 401, headers: { 'content-type': 'application/json' } }) : double.fetch(input, init),
+    });
+    const res = await h.createShipment(fresh());
+    expect(res.status).toBe(502);
+    expect(res.body.error).toMatchObject({ code: 'FEDEX_UNAUTHORIZED', retryable: false, fedexErrors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'Invalid CXS JWT' }] });
+    expect(h.double.stats.tokenRequests.ok).toBe(2); // renewed once, as for an expired token
   });
 });

@@ -4,10 +4,10 @@
 import type { TrackRequest, TrackResponse } from '../../../shared/src/contract';
 import type { TrackStatus } from '../../../shared/src/tracking';
 import { chunk, readTrackResponse, TRACK_BATCH_MAX } from '../../../shared/src/tracking';
-import type { FedexClient } from '../fedex/client';
+import type { CallOptions, FedexClient, FedexResult } from '../fedex/client';
 import { isDailyQuotaRefusal } from '../fedex/client';
 
-export async function trackShipments(fedex: FedexClient, req: TrackRequest): Promise<TrackResponse> {
+export async function trackShipments(fedex: FedexClient, req: TrackRequest, options: CallOptions = {}): Promise<TrackResponse> {
   const shipDates: Record<string, string | undefined> = {};
   const numbers: string[] = [];
   for (const s of req.shipments) {
@@ -16,10 +16,10 @@ export async function trackShipments(fedex: FedexClient, req: TrackRequest): Pro
   }
   const batches = await Promise.all(
     chunk(numbers, TRACK_BATCH_MAX).map(async (batch): Promise<TrackStatus[]> => {
-      const result = await fedex.trackNumbers({
-        includeDetailedScans: true,
-        trackingInfo: batch.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
-      });
+      const result = await fedex
+        .trackNumbers({ includeDetailedScans: true, trackingInfo: batch.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })) }, options)
+        // Past the deadline nothing more is sent: those numbers come back as per-number errors, the rest stands.
+        .catch((error: Error): FedexResult => ({ ok: false, kind: 'unavailable', errors: [{ code: 'RELAY.DEADLINE', message: error.message }], attempts: 0 }));
       if (result.ok) return readTrackResponse(result.body, batch, shipDates);
       const error = result.errors[0] ?? { code: `HTTP.${result.status ?? 0}`, message: 'FedEx Track failed' };
       // The daily quota is not a burst: the SuiteApp stops polling until FedEx's day ends, so say which it is.

@@ -103,10 +103,9 @@ describe('parseFedexErrors on real error bodies', () => {
     });
   });
 
-  // Known gap (the relay's reading of it belongs to the reliability lane): the sandbox's 401 for a bad
-  // token is {"error_description":"Invalid CXS JWT"}, no errors list, so nothing is read from it.
-  it('finds no FedEx error in the real 401 body {"error_description":"Invalid CXS JWT"}', () => {
+  // The sandbox's 401 for a bad token has no errors list, only an OAuth-style error_description.
+  it('reads the real 401 body {"error_description":"Invalid CXS JWT"} as an authorization error', () => {
     expect(real('hometech-error-1.json')).toEqual({ error_description: 'Invalid CXS JWT' });
-    expect(parseFedexErrors(real('hometech-error-1.json'))).toEqual({ errors: [] });
+    expect(parseFedexErrors(real('hometech-error-1.json'))).toEqual({ errors: [{ code: 'NOT.AUTHORIZED.ERROR', message: 'Invalid CXS JWT' }] });
   });
 });

@@ -104,6 +104,10 @@ export function parseFedexErrors(body: unknown): { transactionId?: string; error
     .map(obj)
     .filter((e): e is Loose => e !== undefined)
     .map((e) => ({ code: str(e.code) ?? 'UNKNOWN', message: str(e.message) ?? '' }));
+  // FedEx's gateway answers a bad bearer token with an OAuth-style body and no `errors` list:
+  // {"error_description":"Invalid CXS JWT"} (recorded from FedEx's sandbox, HTTP 401).
+  const description = str(root?.error_description);
+  if (errors.length === 0 && description !== undefined) errors.push({ code: str(root?.error) ?? 'NOT.AUTHORIZED.ERROR', message: description.trim() });
   const transactionId = str(root?.transactionId);
   return transactionId ? { transactionId, errors } : { errors };
 }

@@ -14,8 +14,12 @@ export function createShipmentHandler(deps: ShipmentServiceDeps) {
     if (!checked.ok) {
       throw new RelayError(400, 'INVALID_REQUEST', `Invalid shipment request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
     }
+    const firstAttemptAt = (body as { firstAttemptAt?: unknown }).firstAttemptAt;
+    if (firstAttemptAt !== undefined && !(typeof firstAttemptAt === 'number' && Number.isSafeInteger(firstAttemptAt) && firstAttemptAt > 0)) {
+      throw new RelayError(400, 'INVALID_REQUEST', 'Invalid shipment request: firstAttemptAt must be a time in milliseconds since the epoch', { fields: [{ path: 'firstAttemptAt', message: 'must be a time in milliseconds since the epoch' }] });
+    }
     const started = Date.now();
-    const response = await createShipment(deps, checked.value);
+    const response = await createShipment(deps, checked.value, c.get('deadlineAt'));
     deps.log.info('shipment.created', {
       idempotencyKey: response.idempotencyKey,
       masterTrackingNumber: response.masterTrackingNumber,

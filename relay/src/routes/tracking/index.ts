@@ -12,6 +12,6 @@ export function trackingRoutes(fedex: FedexClient): Hono {
     const body = rawJson(c);
     const checked = validateTrackRequest(body, TRACK_REQUEST_MAX);
     if (!checked.ok) throw new RelayError(400, 'INVALID_REQUEST', `Invalid tracking request: ${describeProblems(checked.problems)}`, { fields: checked.problems });
-    return c.json(await trackShipments(fedex, checked.value));
+    return c.json(await trackShipments(fedex, checked.value, { deadlineAt: c.get('deadlineAt') }));
   });
 }

@@ -1,6 +1,8 @@
 // POST /webhooks/fedex/tracking: FedEx pushes a status; the relay passes it to NetSuite's RESTlet,
 // which applies it exactly as the poll would. When NetSuite cannot take it (outage, concurrency
-// limit), the relay answers non-2xx so FedEx retries; the next poll repairs anything still missed.
+// limit, no answer in time), the relay answers non-2xx so FedEx retries; the next poll repairs
+// anything still missed. A push already applied is acknowledged without calling NetSuite again.
+import { createHash } from 'node:crypto';
 import { Hono } from 'hono';
 import { RELAY_PATHS } from '../../../../shared/src/contract';
 import { readTrackingWebhook } from '../../../../shared/src/tracking';
@@ -8,20 +10,50 @@ import type { Logger } from '../../lib/logger';
 import type { NetSuiteClient } from '../../netsuite/client';
 import { verifyFdxSignature } from '../../security/verify-fdx-signature';
 import { rawJson } from '../../lib/raw-json';
+import type { WebhookDedupe } from '../../webhooks/dedupe';
+import { MemoryWebhookDedupe } from '../../webhooks/dedupe';
 
-export function webhookRoutes(deps: { netsuite: NetSuiteClient; securityToken: string; log: Logger }): Hono {
+export interface WebhookDeps {
+  netsuite: NetSuiteClient;
+  securityToken: string;
+  log: Logger;
+  dedupe?: WebhookDedupe;
+}
+
+/** FedEx's event id when the push has a usable one; else the hash of the exact bytes FedEx signed. */
+export function pushId(body: unknown, rawBody: string): string {
+  const eventId = (body as { eventId?: unknown } | undefined)?.eventId;
+  if (typeof eventId === 'string' && /^[A-Za-z0-9_.:-]{8,100}$/.test(eventId)) return `event:${eventId}`;
+  return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
+}
+
+export function webhookRoutes(deps: WebhookDeps): Hono {
+  const dedupe = deps.dedupe ?? new MemoryWebhookDedupe();
   const app = new Hono();
   app.use(RELAY_PATHS.fedexWebhook, verifyFdxSignature({ securityToken: deps.securityToken, log: deps.log }));
   app.post(RELAY_PATHS.fedexWebhook, async (c) => {
     const body = rawJson(c);
     const updates = readTrackingWebhook(body).filter((u) => u.found);
     if (updates.length === 0) return c.json({ accepted: 0 });
+    const id = pushId(body, c.get('rawBody'));
+    // Without its dedupe store (Redis down) the push is still applied: a repeat changes nothing in NetSuite.
+    const seen = await dedupe.begin(id).catch((e: Error) => (deps.log.warn('webhook.dedupe_unavailable', { message: e.message }), 'new' as const));
+    if (seen === 'applied') {
+      deps.log.info('webhook.duplicate', { id, numbers: updates.map((u) => u.trackingNumber) });
+      return c.json({ accepted: 0, duplicate: true });
+    }
+    if (seen === 'in-progress') {
+      c.header('retry-after', '30');
+      return c.json({ error: { code: 'IN_PROGRESS', message: 'This push is being applied; retry later' } }, 503);
+    }
     const result = await deps.netsuite.postRestlet({ source: 'webhook', updates });
     if (!result.ok) {
+      await dedupe.failed(id).catch(() => undefined);
       deps.log.warn('webhook.netsuite_failed', { status: result.status, code: result.code, numbers: updates.map((u) => u.trackingNumber) });
       // 503 asks FedEx to retry later; nothing is acknowledged that NetSuite did not take.
       return c.json({ error: { code: 'NETSUITE_UNAVAILABLE', message: `NetSuite did not accept the update (${result.code})` } }, 503);
     }
+    await dedupe.applied(id).catch(() => undefined);
     deps.log.info('webhook.applied', { numbers: updates.map((u) => u.trackingNumber), result: result.body });
     return c.json({ accepted: updates.length, netsuite: result.body });
   });

@@ -46,4 +46,21 @@ describe('POST /webhooks/fedex/tracking', () => {
     const res = await push({ 'fdx-signature': signWebhookBody(body, TOKEN) });
     expect(res.status).toBe(503);
   });
+
+  it('applies a push once: a replay is acknowledged without NetSuite; a push NetSuite refused is applied when retried', async () => {
+    let answer: RestletResult = { ok: false, status: 503, retryable: true, code: 'SSS_REQUEST_LIMIT_EXCEEDED', message: 'busy' };
+    const received: unknown[] = [];
+    const netsuite = { postRestlet: async (payload: unknown) => (received.push(payload), answer) } as unknown as NetSuiteClient;
+    const h = relayHarness({ webhooks: { securityToken: TOKEN, netsuite } });
+    const created = await h.createShipment(sampleRequest());
+    const body = JSON.stringify({ eventId: 'evt-0001-abcdef', eventCreateTime: '2026-11-24T10:00:00-05:00', output: { completeTrackResults: [h.double.track(created.body.masterTrackingNumber)] } });
+    const push = () => h.app.request('/webhooks/fedex/tracking', { method: 'POST', body, headers: { 'content-type': 'application/json', 'fdx-signature': signWebhookBody(body, TOKEN) } });
+    expect((await push()).status).toBe(503);
+    answer = { ok: true, status: 200, body: { applied: 1, unchanged: 0, unknown: [] } };
+    expect((await push()).status).toBe(200);
+    const replay = await push();
+    expect(replay.status).toBe(200);
+    expect(await replay.json()).toMatchObject({ accepted: 0, duplicate: true });
+    expect(received).toHaveLength(2); // the refused push and its retry; never the replay
+  });
 });

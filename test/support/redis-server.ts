@@ -5,27 +5,30 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Redis } from 'ioredis';
 
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed (CI installs it in .ci/run: apt-get install redis-server)');
+if (!hasRedisServer) {
+  // Said once per test file that needs it, so a "skipped" in the summary is never a mystery.
+  console.warn('Redis tests skipped: redis-server is not installed (apt-get install redis-server; .ci/run installs it, and under CI a missing redis-server fails instead).');
+}
 
 export interface TestRedis {
-  /** `redis://127.0.0.1:<port>` when started with `{ tcp: true }` (for relays in child processes). */
-  url?: string;
   /** A new connection: one per simulated relay instance. */
   connect(): Redis;
+  /** With `port`: the redis:// URL a relay child process is configured with. */
+  url?: string;
   stop(): Promise<void>;
 }
 
-/** `tcp`: also listen on a free loopback port, for processes that take a redis:// URL. */
-export async function startRedis(options: { tcp?: boolean } = {}): Promise<TestRedis> {
+/** `port`: listen on 127.0.0.1:port too (for a relay in a child process, whose REDIS_URL must be redis://). */
+export async function startRedis(options: { port?: number } = {}): Promise<TestRedis> {
   const dir = mkdtempSync(join(tmpdir(), 'mlfx-redis-'));
   const socket = join(dir, 'redis.sock');
-  const port = options.tcp ? await freePort() : 0;
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const tcp = options.port ? ['--port', String(options.port), '--bind', '127.0.0.1'] : ['--port', '0'];
+  const child: ChildProcess = spawn('redis-server', [...tcp, '--unixsocket', socket, '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: ['ignore', 'pipe', 'ignore'] });
   let output = '';
   const started = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`redis-server did not start:\n${output}`)), 10_000);
@@ -50,7 +53,7 @@ export async function startRedis(options: { tcp?: boolean } = {}): Promise<TestR
   }
   const clients: Redis[] = [];
   return {
-    ...(port ? { url: `redis://127.0.0.1:${port}` } : {}),
+    ...(options.port ? { url: `redis://127.0.0.1:${options.port}` } : {}),
     connect() {
       const client = new Redis({ path: socket, maxRetriesPerRequest: 1 });
       clients.push(client);
@@ -66,16 +69,4 @@ export async function startRedis(options: { tcp?: boolean } = {}): Promise<TestR
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** A loopback port nobody listens on right now (the OS picks it). */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }

@@ -1,0 +1,26 @@
+// Liveness and readiness. /health and /healthz: the process answers (a load balancer's liveness
+// probe; restart when it fails). /readyz: the relay can serve now: every dependency it cannot work
+// without answers (Redis, when configured) and it is not shutting down; 503 otherwise, so a load
+// balancer sends traffic elsewhere until it recovers, without a restart.
+import { Hono } from 'hono';
+import { RELAY_PATHS } from '../../../shared/src/contract';
+
+export interface ReadinessCheck {
+  name: string;
+  /** Resolves with a problem description, or undefined when fine. Must answer within seconds. */
+  problem(): Promise<string | undefined>;
+}
+
+export function healthRoutes(checks: readonly ReadinessCheck[]): Hono {
+  const app = new Hono();
+  const alive = (c: import('hono').Context) => c.json({ ok: true });
+  app.get(RELAY_PATHS.health, alive);
+  app.get(RELAY_PATHS.healthz, alive);
+  app.get(RELAY_PATHS.readyz, async (c) => {
+    const results = await Promise.all(checks.map(async (check) => [check.name, await check.problem().catch((e: Error) => e.message)] as const));
+    const problems = Object.fromEntries(results.filter(([, problem]) => problem !== undefined));
+    const ready = Object.keys(problems).length === 0;
+    return c.json({ ready, checks: Object.fromEntries(results.map(([name, problem]) => [name, problem ?? 'ok'])) }, ready ? 200 : 503);
+  });
+  return app;
+}
