@@ -74,7 +74,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     await reconcileLostAnswer(d, state, progress);
     await phase(`The connector's admin fixes and replays the failures, and voids a shipment (in the browser)`);
     await fixReplayAndVoid(d, state, progress);
-    await phase(`Tracking: the hourly poll on the accelerated clock (FedEx's, NetSuite's and the relay's), one webhook`);
+    await phase(`Tracking: the poll (every 15 minutes, its deployment's schedule) on the accelerated clock (FedEx's, NetSuite's and the relay's), one webhook`);
     await trackUntilDelivered(d, state, progress);
     if (options.screenshots) {
       progress.phase(`Screenshots of the admin console into ${options.screenshots}`);

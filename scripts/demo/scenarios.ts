@@ -3,13 +3,15 @@
 // reads the records NetSuite holds (Shipment, Audit, invoice, fulfillment, File Cabinet) and, with
 // the FedEx double, what FedEx holds (live labels per customer reference).
 import { RELAY_PATHS, type CreateShipmentRequest } from '../../shared/src/contract';
-import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT } from '../../shared/src/ids';
+import { AUDIT, INVOICE_FIELDS, SCRIPTS, SHIPMENT, STATE } from '../../shared/src/ids';
+import { LIVE_LABEL_STATUSES } from '../../shared/src/shipment-lifecycle';
+import { epochMinutes, isDue } from '../../shared/src/track-plan';
 import type { RecordSnapshot } from '../../test/netsuite-double';
 import { BUSINESS_CUSTOMERS, CONNECTOR_ADMIN, HOME_ADDRESS, OTTAWA, type Address } from './account';
 import { clickShipmentButton } from './admin-browser';
 import { HOUR, MINUTE, DAY } from './clock';
 import type { Progress } from './progress';
-import { letTimePass, type ScheduledDeployment, type ScheduleStats } from './schedule';
+import { letTimePass, scheduledDeploymentsOf, type ScheduledDeployment, type ScheduleStats } from './schedule';
 import type { Demo } from './setup';
 
 const S = SHIPMENT.fields;
@@ -326,28 +328,50 @@ export async function csvBatch(d: Demo, state: DemoState, batch: number, progres
   progress.step(`shipping queue: ${created.length}/${batch} CREATED; ${invoicedWithTracking} invoices made afterwards carry the tracking numbers`);
 }
 
-/** The scheduled deployments NetSuite runs by itself (their SDF recurrences). */
+/** The scheduled deployments NetSuite runs by itself (their SDF recurrences), with the demo's hooks. */
 export function scheduledDeployments(d: Demo, state: DemoState): ScheduledDeployment[] {
   const { a } = d;
   const queueStatuses = new Set(['QUEUED', 'PENDING', 'RETRYING', 'UNKNOWN', 'VOIDING']);
-  return [
-    {
-      name: 'shipping queue',
-      scriptId: SCRIPTS.shipQueue.scriptId,
-      deploymentId: SCRIPTS.shipQueue.deploymentId,
-      // What the queue's own search selects (suiteapp/ts/lib/queue-work.ts, queueCandidatesSearch).
-      hasWork: () =>
-        a.ns.find(SHIPMENT.type, (r) => queueStatuses.has(field(r, S.status)) || (field(r, S.status) === 'CREATED' && (Boolean(field(r, S.voidReason)) || r.fields[S.fulfillmentPending] === true))).length > 0,
-    },
-    {
-      name: 'tracking poll',
-      scriptId: SCRIPTS.trackingPoll.scriptId,
-      deploymentId: SCRIPTS.trackingPoll.deploymentId,
-      afterRun: () => {
-        for (const s of a.ns.find(SHIPMENT.type, (r) => field(r, S.deliveryStatus) === 'DELIVERED')) if (!state.deliveredSeenAt.has(s.id)) state.deliveredSeenAt.set(s.id, d.clock.now());
-      },
-    },
-  ];
+  return scheduledDeploymentsOf(a.ns).map((dep) => {
+    if (dep.scriptId === SCRIPTS.shipQueue.scriptId) {
+      return {
+        ...dep,
+        // What the queue's own searches select (suiteapp/ts/lib/queue-work.ts): Shipments with work
+        // to do, and for its sweep, fulfillments marked Shipped that have no Shipment record.
+        hasWork: () => {
+          const shipments = a.ns.find(SHIPMENT.type);
+          if (shipments.some((r) => queueStatuses.has(field(r, S.status)) || (field(r, S.status) === 'CREATED' && (Boolean(field(r, S.voidReason)) || r.fields[S.fulfillmentPending] === true)))) return true;
+          const seen = new Set(shipments.map((r) => field(r, S.fulfillment)));
+          return a.ns.find('itemfulfillment', (f) => f.fields.shipstatus === 'C' && !seen.has(String(f.id))).length > 0;
+        },
+      };
+    }
+    if (dep.scriptId === SCRIPTS.trackingPoll.scriptId) {
+      return {
+        ...dep,
+        // What the poll's own search selects (suiteapp/ts/lib/tracked-shipments.ts): open shipments
+        // with a live label whose check plan has a check due since the poll's last run (shared isDue,
+        // the rule its search formula computes), or no plan; nothing while FedEx's quota pauses it.
+        hasWork: () => {
+          const stored = a.ns.find(STATE.type, (r) => r.fields.name === STATE.trackPollName)[0];
+          const poll = JSON.parse(field(stored, STATE.fields.value) || '{}') as { lastRun?: number; pausedUntil?: number };
+          const nowMs = d.clock.now();
+          if (poll.pausedUntil && nowMs < poll.pausedUntil) return false;
+          const now = epochMinutes(nowMs);
+          return a.ns
+            .find(SHIPMENT.type, (r) => (LIVE_LABEL_STATUSES as readonly string[]).includes(field(r, S.status)) && r.fields.isinactive !== true && r.fields[S.trackingDone] !== true)
+            .some((r) => {
+              const [first, every, end] = [S.checkFirst, S.checkEvery, S.checkEnd].map((id) => Number(r.fields[id]));
+              return !Number.isFinite(end) || !end || isDue({ first: first!, every: every!, end: end! }, poll.lastRun ?? 0, now);
+            });
+        },
+        afterRun: () => {
+          for (const s of a.ns.find(SHIPMENT.type, (r) => field(r, S.deliveryStatus) === 'DELIVERED')) if (!state.deliveredSeenAt.has(s.id)) state.deliveredSeenAt.set(s.id, d.clock.now());
+        },
+      };
+    }
+    return dep;
+  });
 }
 
 /** The queue's scheduled runs pick up what is left: the lost answer is reconciled. */
@@ -438,7 +462,7 @@ export async function trackUntilDelivered(d: Demo, state: DemoState, progress: P
   const allDelivered = () => live().every((s) => field(s, S.deliveryStatus) === 'DELIVERED');
   let lastReport = d.clock.now();
   const deployments = scheduledDeployments(d, state).map((dep) =>
-    dep.name === 'tracking poll'
+    dep.scriptId === SCRIPTS.trackingPoll.scriptId
       ? {
           ...dep,
           afterRun: async (run: Parameters<NonNullable<ScheduledDeployment['afterRun']>>[0]) => {
@@ -467,10 +491,11 @@ export async function trackUntilDelivered(d: Demo, state: DemoState, progress: P
   const invoicesDelivered = [...invoiced].filter((id) => field(a.ns.get('invoice', Number(id)), INVOICE_FIELDS.deliveryStatus) === 'DELIVERED').length;
   const trackCalls = d.relay.events('fedex.call').filter((l) => l.operation === 'track.numbers').length - trackCallsBefore;
   const ok = delivered.length === shipments.length && shipments.length > 0 && maxLagMin <= 120 && invoicesDelivered === invoiced.size;
+  const pollRuns = a.ns.invocations({ scriptId: SCRIPTS.trackingPoll.scriptId, entryPoint: 'getInputData' }).length;
   state.book.record(
     'tracking',
     ok,
-    `${delivered.length}/${shipments.length} live shipments DELIVERED by ${d.clock.label()}, latest seen ${maxLagMin} min after its delivery scan; ${invoicesDelivered}/${invoiced.size} invoices show DELIVERED; ${state.schedule.runs['tracking poll'] ?? 0} poll runs, ${trackCalls} FedEx Track requests`,
+    `${delivered.length}/${shipments.length} live shipments DELIVERED by ${d.clock.label()}, latest seen ${maxLagMin} min after its delivery scan; ${invoicesDelivered}/${invoiced.size} invoices show DELIVERED; ${pollRuns} poll runs, ${trackCalls} FedEx Track requests`,
   );
-  progress.step(`${d.clock.label()}: ${delivered.length}/${shipments.length} delivered; ${trackCalls} Track requests in ${state.schedule.runs['tracking poll'] ?? 0} polls`);
+  progress.step(`${d.clock.label()}: ${delivered.length}/${shipments.length} delivered; ${trackCalls} Track requests in ${pollRuns} polls`);
 }

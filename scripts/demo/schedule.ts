@@ -1,17 +1,21 @@
-// NetSuite's scheduler, for the demo's accelerated clock: runs the SuiteApp's scheduled Map/Reduce
-// deployments at the times their SDF objects say (<recurrence>: the shipping queue every 15 minutes,
-// the tracking poll hourly at :05), moving every clock to each run's time first.
-// One shortcut, which changes no outcome: a run of a deployment that would find nothing to do
-// (`hasWork` false, asked of the records directly) is counted but not started, because each run of a
-// Map/Reduce in the NetSuite double costs a few hundredths of a second of CPU, and the ~130 idle runs
-// of the shipping queue in a day and a half would add several seconds to the demo.
+// NetSuite's scheduler, for the demo's accelerated clock: runs every scheduled deployment of the
+// SuiteApp at the times its SDF object says (<status>SCHEDULED</status> and a daily <recurrence>:
+// the shipping queue and the tracking poll every 15 minutes, the invoice links and the audit purge
+// once a day), moving every clock to each run's time first.
+// One shortcut, which changes no shipment's outcome: a run that would find nothing to do (`hasWork`
+// false: the records asked directly, by the rule the deployment's own search applies) is counted but
+// not started. Each run of a Map/Reduce costs the NetSuite double a few hundredths of a second of
+// CPU, and a day and a half holds ~250 idle runs of the queue and the poll (seconds of the demo).
+// NetSuite would have run them, finding nothing; the poll would also have written its run's Audit.
 import type { NetSuiteDouble } from '../../test/netsuite-double';
-import { HOUR, MINUTE, type DemoClock } from './clock';
+import { DAY, HOUR, MINUTE, type DemoClock } from './clock';
 
 export interface ScheduledDeployment {
+  /** The deployment's title. */
   name: string;
   scriptId: string;
   deploymentId: string;
+  recurrence: Recurrence;
   /** Whether a run now would find work (undefined: always run it). */
   hasWork?: () => boolean;
   /** After each run that was started. */
@@ -28,21 +32,31 @@ export interface ScheduleStats {
   idleRunsSkipped: Record<string, number>;
 }
 
-interface Recurrence {
+export interface Recurrence {
   everyMs: number;
   /** Offset of the first run in a day (UTC), e.g. 00:05 → 5 minutes. */
   offsetMs: number;
 }
 
-/** The deployment's <recurrence> (daily, repeat PTnHnM, starttime) as the double loaded it from the SDF object. */
-export function recurrenceOf(ns: NetSuiteDouble, scriptId: string, deploymentId: string): Recurrence {
-  const script = ns.account.sdf.scripts.get(scriptId);
-  const raw = script?.deployments.find((d) => d.scriptid === deploymentId)?.raw as { recurrence?: { daily?: { repeat?: string; starttime?: string } } } | undefined;
-  const daily = raw?.recurrence?.daily;
-  const repeat = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(daily?.repeat ?? '');
-  if (!daily || !repeat) throw new Error(`${scriptId}/${deploymentId} has no daily recurrence with a repeat interval in its SDF object`);
-  const start = /^(\d\d):(\d\d)/.exec(daily.starttime ?? '00:00');
-  return { everyMs: Number(repeat[1] ?? 0) * HOUR + Number(repeat[2] ?? 0) * MINUTE, offsetMs: Number(start?.[1] ?? 0) * HOUR + Number(start?.[2] ?? 0) * MINUTE };
+/**
+ * The account's scheduled deployments as the double loaded them from the SDF objects: status
+ * SCHEDULED, a daily recurrence every day, repeating every PTnHnM from its start time or once a day.
+ */
+export function scheduledDeploymentsOf(ns: NetSuiteDouble): Omit<ScheduledDeployment, 'hasWork' | 'afterRun'>[] {
+  const out: Omit<ScheduledDeployment, 'hasWork' | 'afterRun'>[] = [];
+  for (const script of ns.account.sdf.scripts.values()) {
+    for (const d of script.deployments) {
+      const daily = (d.raw as { recurrence?: { daily?: { everyxdays?: string; repeat?: string; starttime?: string } } }).recurrence?.daily;
+      if (d.status !== 'SCHEDULED' || !d.isdeployed || !daily) continue;
+      if ((daily.everyxdays ?? '1') !== '1') throw new Error(`${d.scriptid}: the demo's scheduler runs daily recurrences every day only`);
+      const repeat = /^PT(?:(\d+)H)?(?:(\d+)M)?$/.exec(daily.repeat ?? '');
+      if (daily.repeat && !repeat) throw new Error(`${d.scriptid}: repeat ${daily.repeat} is not PTnHnM`);
+      const start = /^(\d\d):(\d\d)/.exec(daily.starttime ?? '00:00');
+      const everyMs = repeat ? Number(repeat[1] ?? 0) * HOUR + Number(repeat[2] ?? 0) * MINUTE : DAY;
+      out.push({ name: d.title, scriptId: script.scriptid, deploymentId: d.scriptid, recurrence: { everyMs, offsetMs: Number(start?.[1] ?? 0) * HOUR + Number(start?.[2] ?? 0) * MINUTE } });
+    }
+  }
+  return out;
 }
 
 /** The first run time of `r` strictly after `t`. */
@@ -70,7 +84,7 @@ export async function letTimePass(
     }
     return;
   }
-  const plans = deployments.map((d) => ({ d, r: recurrenceOf(ns, d.scriptId, d.deploymentId) }));
+  const plans = deployments.map((d) => ({ d, r: d.recurrence }));
   const events = [...(options.events ?? [])].sort((x, y) => x.at - y.at);
   for (;;) {
     const now = clock.now();
