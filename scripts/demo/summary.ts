@@ -39,6 +39,8 @@ export interface DemoSummary {
     statusRestlet: UnitsFigure;
   };
   scheduler: ScheduleStats;
+  /** Entry-point calls of the SuiteApp's scripts in the run (each in a fresh sandbox, as in NetSuite). */
+  scriptInvocations: number;
   auditRecords: Record<string, number>;
 }
 
@@ -104,6 +106,7 @@ export async function collectSummary(d: Demo, schedule: ScheduleStats, uiUnits: 
       statusRestlet: units(ns.invocations({ scriptId: SCRIPTS.statusRestlet.scriptId })),
     },
     scheduler: schedule,
+    scriptInvocations: ns.invocations().length,
     auditRecords: count(ns.find(AUDIT.type), (r) => String(r.fields[AUDIT.fields.operation])),
   };
 }
@@ -158,6 +161,7 @@ export function renderText(report: { ok: boolean; wallTimeMs: number; mode: stri
       ['Units: tracking, label to delivery', `${m.governanceUnits.trackingPerShipment} per shipment`],
       ['Units: status RESTlet (webhook)', u(m.governanceUnits.statusRestlet)],
       ['Scheduled runs', `${pairs(m.scheduler.runs)} (idle runs not started: ${pairs(m.scheduler.idleRunsSkipped)})`],
+      ['Script invocations', String(m.scriptInvocations)],
       ['Audit records', pairs(m.auditRecords)],
     ];
     const width = Math.max(...rows.map(([k]) => k.length));
