@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
-import { STACK_SECRET, type Stack } from './stack';
+import type { Stack } from './stack';
+import { STACK_SECRET } from './stack-secret';
 import { testTlsIdentity } from '../support/test-tls';
 
 export const GLOBAL_FEDEX_ACCOUNT = '740561073';
@@ -46,7 +47,7 @@ let accounts = 0;
 
 export function connectorAccount(
   stack: Pick<Stack, 'relayUrl'> & { relayUrl: string },
-  options: { relayUrl?: string; globalAccount?: string | null; /** Other SuiteApps' SDF folders (Objects/, FileCabinet/) deployed beside the connector. */ extraProjects?: string[] } = {},
+  options: { relayUrl?: string; globalAccount?: string | null; relaySecret?: string; /** Other SuiteApps' SDF folders (Objects/, FileCabinet/) deployed beside the connector. */ extraProjects?: string[] } = {},
 ): ConnectorAccount {
   // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
   const accountId = `${1234500 + ++accounts}_SB1`;
@@ -55,7 +56,7 @@ export function connectorAccount(
   const extra = options.extraProjects ?? [];
   const ns = createNetSuiteDouble({
     accountId,
-    apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET },
+    apiSecrets: { [RELAY_SECRET_ID]: options.relaySecret ?? STACK_SECRET },
     install: true,
     https: { trustedCertificates: [testTlsIdentity().cert] },
     ...(extra.length ? { objectsDirs: extra.map((dir) => join(dir, 'Objects')), fileCabinetDirs: extra.map((dir) => join(dir, 'FileCabinet')) } : {}),
