@@ -22,7 +22,7 @@ const everyFlagListed: [MissingFlag] extends [never] ? true : false = true;
 
 /** Markdown without fenced code blocks (links and headings there are examples, not structure). */
 function withoutCode(markdown: string): string {
-  return markdown.replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, '');
+  return markdown.replace(/^[ \t]*(```|~~~)[^\n]*\n[\s\S]*?^[ \t]*\1[^\n]*$/gm, '');
 }
 
 interface Heading {
