@@ -64,7 +64,7 @@ describe('buildCreateShipmentRequest', () => {
     const { globalFedexAccount: _, ...noGlobal } = sampleSettings;
     const result = buildCreateShipmentRequest(sampleSnapshot(), fedex, noGlobal);
     expect(result).toMatchObject({ kind: 'failed', code: 'CONFIGURATION' });
-    expect(result.kind === 'failed' && result.message).toMatch(/custentity_mlfx_fedex_account.*custscript_mlfx_fedex_account/);
+    expect(result.kind === 'failed' && result.message).toMatch(/custentity_mlfx_fedex_account.*custrecord_mlfx_set_fedex_account/);
   });
 
   it('rejects a country that is not an ISO code and a US address without state', () => {

@@ -189,7 +189,7 @@ export function buildCreateShipmentRequest(snapshot: FulfillmentSnapshot, rule: 
   const accountNumber = clean(snapshot.customer.fedexAccount) ?? clean(settings.globalFedexAccount);
   if (!accountNumber) {
     const message =
-      "No FedEx account number: neither the customer's FedEx Account Number (custentity_mlfx_fedex_account) nor the connector's global FedEx account (script parameter custscript_mlfx_fedex_account) is set";
+      "No FedEx account number: neither the customer's FedEx Account Number (custentity_mlfx_fedex_account) nor the Global FedEx Account Number on the connector's Settings record (custrecord_mlfx_set_fedex_account) is set";
     return { kind: 'failed', code: 'CONFIGURATION', message, problems: [{ path: 'accountNumber', message }] };
   }
   if (!snapshot.shipFrom) {

@@ -47,7 +47,7 @@ export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
     },
     {
       id: SAVED_SEARCHES.failedShipments,
-      title: 'FedEx: Failed Shipments (fix, then save the fulfillment again)',
+      title: 'FedEx: Failed Shipments (fix the cause, then Replay)',
       type: SHIPMENT.type,
       filters: [[S.status, 'is', 'FAILED'], 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.errorCode, S.lastError, S.attempts],
