@@ -11,9 +11,10 @@ import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as record from 'N/record';
 import * as runtime from 'N/runtime';
-import { becameShipped } from '../../shared/src/fulfillment';
+import { becameShipped, SHIP_STATUS_SHIPPED } from '../../shared/src/fulfillment';
 import { voidOnFulfillmentChange } from './lib/fulfillment-voids';
 import { shipFulfillment } from './lib/ship-fulfillment';
+import { findShipmentForFulfillment, type ShipmentRow } from './lib/shipments';
 
 /** Contexts where many fulfillments are saved in one go: their shipments are queued, not made inline. */
 const BULK_CONTEXTS = ['CSVIMPORT', 'CUSTOMMASSUPDATE', 'MAPREDUCE', 'SCHEDULED', 'WEBSERVICES', 'RESTWEBSERVICES', 'RESTLET', 'WORKFLOW'];
@@ -24,7 +25,12 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   const type = String(context.type);
   const newStatus = context.newRecord.getValue({ fieldId: 'shipstatus' });
   const oldStatus = context.oldRecord?.getValue({ fieldId: 'shipstatus' });
-  if (!becameShipped(type, newStatus ? String(newStatus) : undefined, oldStatus ? String(oldStatus) : undefined)) return;
+  const became = becameShipped(type, newStatus ? String(newStatus) : undefined, oldStatus ? String(oldStatus) : undefined);
+  // A person saving a Shipped fulfillment whose shipment FAILED (after fixing its address or phone,
+  // say) expects it to go again: same Shipment, same key (FAILED means FedEx created nothing). Other
+  // saves of a Shipped fulfillment (scripts, imports, the queue's own package writes) search nothing.
+  const failed = !became && isPersonsSaveOfShipped(context, newStatus, oldStatus) ? failedShipmentOf(context.newRecord.id) : undefined;
+  if (!became && !failed) return;
   try {
     // An inline edit's newRecord carries only the changed fields: read the whole fulfillment instead.
     const xedit = context.type === context.UserEventType.XEDIT;
@@ -36,6 +42,7 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
       // Someone waits on this save: the label now, the packages' tracking numbers from the shipping queue.
       inline: true,
       writable: xedit,
+      existing: failed,
     });
   } catch (e) {
     const err = e as { name?: string; message?: string };
@@ -45,3 +52,14 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
     });
   }
 };
+
+/** A full save in NetSuite's UI of a fulfillment that was and stays Shipped. */
+function isPersonsSaveOfShipped(context: EntryPoints.UserEvent.afterSubmitContext, newStatus: unknown, oldStatus: unknown): boolean {
+  return context.type === context.UserEventType.EDIT && runtime.executionContext === runtime.ContextType.USER_INTERFACE && String(newStatus) === SHIP_STATUS_SHIPPED && String(oldStatus) === SHIP_STATUS_SHIPPED;
+}
+
+/** The fulfillment's Shipment record when its last attempt FAILED (nothing created at FedEx). */
+function failedShipmentOf(fulfillmentId: number): ShipmentRow | undefined {
+  const shipment = findShipmentForFulfillment(fulfillmentId);
+  return shipment?.status === 'FAILED' ? shipment : undefined;
+}

@@ -262,6 +262,30 @@ describe('failures end as a failed Shipment record, the fulfillment saved, nothi
     expect((await stack().stats()).transactions.total).toBe(0);
   });
 
+  it('fixed and saved again in the UI, a failed fulfillment ships under its first Shipment and key; other saves leave it alone', async () => {
+    const a = connectorAccount(stack());
+    const f = a.shipOrder(a.salesOrder({ customer: a.ids.personCustomer, address: { addrphone: '' } }));
+    const before = a.shipmentOf(f)!;
+    expect(before.fields[S.status]).toBe('FAILED');
+    // A script's save of the Shipped fulfillment (an import, another SuiteApp) does not retry: nobody fixed anything.
+    a.ns.ui.edit('itemfulfillment', f, { fields: { memo: 'seen by a script' } }, { executionContext: 'CSVIMPORT' });
+    expect(a.shipmentOf(f)!.fields[S.status]).toBe('FAILED');
+    expect((await stack().stats()).transactions.total).toBe(0);
+
+    a.ns.ui.edit('itemfulfillment', f, { subrecords: { shippingaddress: { addrphone: '(901) 555-0142' } } });
+    const after = a.shipmentOf(f)!;
+    expect(after.id).toBe(before.id);
+    expect(after.fields).toMatchObject({ [S.status]: 'CREATED', [S.idempotencyKey]: a.keyOf(f) });
+    expect(after.fields[S.errorCode] ?? '').toBe('');
+    const [fx, ...more] = await stack().shipmentsFor(a.keyOf(f));
+    expect(more).toHaveLength(0);
+    expect(fx.request.requestedShipment.recipients[0].contact.phoneNumber).toBe('9015550142');
+
+    // Saved again once created: no second label.
+    a.ns.ui.edit('itemfulfillment', f, { fields: { memo: 'saved again' } });
+    expect(await stack().shipmentsFor(a.keyOf(f))).toHaveLength(1);
+  });
+
   it('a bad address: a US address without zip and a street line FedEx cannot take', async () => {
     const a = connectorAccount(stack());
     const f = a.shipOrder(a.salesOrder({ address: { zip: '', addr2: 'x'.repeat(40) } }));

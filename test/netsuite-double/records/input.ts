@@ -34,10 +34,12 @@ export function applyInput(repo: RecordRepository, def: RecordTypeDef, data: Rec
     if (canonical === undefined) delete target[field.id];
     else target[field.id] = canonical;
   };
-  const subrecord = (field: FieldDef, value: unknown): SubrecordData => {
+  // Setting fields of a subrecord the record already has changes those fields and keeps the others,
+  // as a person editing one line of the address form does.
+  const subrecord = (field: FieldDef, value: unknown, base?: SubrecordData): SubrecordData => {
     if (!value || typeof value !== 'object' || Array.isArray(value)) throw fail('INVALID_FLD_VALUE', `${field.id} is a subrecord: give an object of its fields`);
     const sub = repo.subrecordType(field.subrecordType!);
-    const out: SubrecordData = { type: sub.type, values: {} };
+    const out: SubrecordData = { type: sub.type, values: base?.type === sub.type ? { ...base.values } : {} };
     for (const [id, v] of Object.entries(value as FieldValues)) set(repo.subrecordField(sub, id, fail), out.values, v, `${field.id}.`);
     return out;
   };
@@ -46,7 +48,7 @@ export function applyInput(repo: RecordRepository, def: RecordTypeDef, data: Rec
     const out = base ?? repo.newLine(sublist);
     for (const [id, v] of Object.entries(values)) {
       const field = repo.sublistField(def, sublist, id, fail);
-      if (field.kind === 'subrecord') out.subrecords[id] = subrecord(field, v);
+      if (field.kind === 'subrecord') out.subrecords[id] = subrecord(field, v, out.subrecords[id]);
       else set(field, out.values, v, `${sublistId}.`);
     }
     return out;
@@ -54,13 +56,13 @@ export function applyInput(repo: RecordRepository, def: RecordTypeDef, data: Rec
   for (const [id, value] of Object.entries(input.fields ?? {})) {
     const field = repo.field(def, id, fail);
     if (field.id === 'id') throw fail('DOUBLE_READ_ONLY_FIELD', 'id is the internal id NetSuite assigns');
-    if (field.kind === 'subrecord') data.subrecords[id] = subrecord(field, value);
+    if (field.kind === 'subrecord') data.subrecords[id] = subrecord(field, value, data.subrecords[id]);
     else set(field, data.body, value, '');
   }
   for (const [id, value] of Object.entries(input.subrecords ?? {})) {
     const field = repo.field(def, id, fail);
     if (field.kind !== 'subrecord') throw fail('FIELD_1_IS_NOT_A_SUBRECORD_FIELD', `Field ${id} is not a subrecord field.`);
-    data.subrecords[id] = subrecord(field, value);
+    data.subrecords[id] = subrecord(field, value, data.subrecords[id]);
   }
   for (const [sublistId, lines] of Object.entries(input.sublists ?? {})) {
     data.sublists[sublistId] = lines.map((values) => line(sublistId, values));
