@@ -78,16 +78,17 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     await trackUntilDelivered(d, state, progress);
     if (options.screenshots) {
       progress.phase(`Screenshots of the admin console into ${options.screenshots}`);
+      const replayed = state.badPhone && d.a.shipmentOf(state.badPhone.f)?.id;
+      const voided = state.voided && d.a.shipmentOf(state.voided.f)?.id;
       screenshots = await takeConsoleScreenshots({
         dir: options.screenshots,
         account: d.a,
-        shipments: {
-          ...(state.badPhone ? { replayed: d.a.shipmentOf(state.badPhone.f)?.id } : {}),
-          ...(state.voided ? { voided: d.a.shipmentOf(state.voided.f)?.id } : {}),
-          ...(state.uiSave ? { delivered: d.a.shipmentOf(state.uiSave.f)?.id } : {}),
-        },
+        shipments: { ...(replayed ? { replayed } : {}), ...(voided ? { voided } : {}) },
+        progress,
+        env,
       });
       if (screenshots.note) progress.step(screenshots.note);
+      if (screenshots.error) progress.step(screenshots.error);
     }
     progress.phase('Summary');
     summary = await collectSummary(d, state.schedule, state.uiUnits);
@@ -104,7 +105,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
   const end = demo?.clock.now();
   const simulatedHours = demo && end !== undefined ? Math.round(((end - demo.clock.start) / HOUR) * 10) / 10 : 0;
   return {
-    ok: !error && scenarios.every((s) => s.status !== 'failed'),
+    // Screenshots asked for and Chromium there, but they broke: not ok (no Chromium is only a note).
+    ok: !error && !screenshots?.error && scenarios.every((s) => s.status !== 'failed'),
     mode: demo?.target.kind === 'sandbox' ? `FedEx sandbox (${demo.target.url})` : 'FedEx double',
     wallTimeMs: Date.now() - startedAt,
     batch,
