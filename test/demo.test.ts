@@ -72,7 +72,7 @@ describe('npm run demo -- --json', () => {
       expect(shots.note).toBe(`no screenshots taken: ${chromium.reason}`);
       return;
     }
-    const names = ['console.png', 'console-audit-replayed.png', ...(relayCancels ? ['console-audit-voided.png'] : [])];
+    const names = ['console-needs-attention.png', 'console.png', 'console-audit-replayed.png', ...(relayCancels ? ['console-audit-voided.png'] : [])];
     expect(shots.files.map((f) => f.file)).toEqual(names.map((n) => join(shotsDir, n)));
     for (const f of shots.files) {
       const { width, height } = pngSize(f.file);
@@ -82,13 +82,15 @@ describe('npm run demo -- --json', () => {
     }
     // The overview is the whole page at the browser's width, Test Connection's verdict named.
     expect(pngSize(join(shotsDir, 'console.png')).width).toBe(1360);
-    expect(shots.files[0]!.shows).toMatch(/after Test Connection \(Connection works\)/);
-    expect(shots.files[1]!.shows).toMatch(/^the audit trail of FedEx IF\d+, failed on a phone/);
+    // Before the fixes: the two failures (no FedEx account, bad phone) waiting for the admin.
+    expect(shots.files[0]!.shows).toMatch(/before the admin's fixes: 2 shipment\(s\) in Needs Attention/);
+    expect(shots.files[1]!.shows).toMatch(/after Test Connection \(Connection works\)/);
+    expect(shots.files[2]!.shows).toMatch(/^the audit trail of FedEx IF\d+, failed on a phone/);
   });
 
   it('without Chromium it takes no screenshots and says why (apt-get install chromium)', async () => {
     const dir = join(shotsDir, 'none');
-    const outcome = await takeConsoleScreenshots({ dir, account: {} as DemoAccount, shipments: {}, progress: silentProgress, env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
+    const outcome = await takeConsoleScreenshots({ dir, account: {} as DemoAccount, views: [{ kind: 'overview', file: 'console.png' }], progress: silentProgress, env: { CHROMIUM_PATH: '/nonexistent/chromium' } });
     expect(outcome).toEqual({ dir, files: [], note: "no screenshots taken: no Chromium at /nonexistent/chromium: install Debian's package (sudo apt-get install chromium), or set CHROMIUM_PATH to a Chromium executable" });
     expect(existsSync(dir)).toBe(false);
   });
