@@ -46,6 +46,8 @@ export interface DemoAccount extends ConnectorAccount {
   server: AccountServer;
   /** What the admin's browser session sends (the double's stand-in for a NetSuite login). */
   adminAuthorization: string;
+  /** The employee record of CONNECTOR_ADMIN, for a browser login (server.login) as that person. */
+  adminEmployee: number;
   /** The status RESTlet's external URL and the M2M credentials the relay is configured with. */
   relayNetSuiteEnv: Record<string, string>;
   customers: { business: number[]; canada: number; intlItems: number[]; currency: number; intlPriority: number };
@@ -73,6 +75,7 @@ export async function createDemoAccount(options: { relayUrl: string; relaySecret
     ns.seed('inventoryitem', { fields: { itemid: 'WIDGET-CA-1', displayname: 'Blue widget (export)', countryofmanufacture: 'US', manufacturertariff: '8471.30.01', weight: 1.5, weightunit: '1' } }),
     ns.seed('inventoryitem', { fields: { itemid: 'GADGET-CA-7', displayname: 'Red gadget (export)', countryofmanufacture: 'CN', weight: 0.5, weightunit: '1' } }),
   ];
+  const adminEmployee = ns.seed('employee', { fields: { entityid: CONNECTOR_ADMIN.name, firstname: 'Dana', lastname: 'Dock', email: 'dana.dock@retailer.example' } });
   const F = SERVICE_MAP.fields;
   ns.ui.create(SERVICE_MAP.type, { fields: { name: 'FedEx International Priority', [F.shipItem]: base.ids.fedexUnmapped, [F.serviceType]: 'FEDEX_INTERNATIONAL_PRIORITY' } });
 
@@ -95,5 +98,5 @@ export async function createDemoAccount(options: { relayUrl: string; relaySecret
     NETSUITE_JWT_ALG: 'ES256',
     NETSUITE_TOKEN_URL: ns.auth.tokenUrl(),
   };
-  return { ...base, server, adminAuthorization, relayNetSuiteEnv, customers: { business, canada, intlItems, currency, intlPriority: base.ids.fedexUnmapped } };
+  return { ...base, server, adminAuthorization, adminEmployee, relayNetSuiteEnv, customers: { business, canada, intlItems, currency, intlPriority: base.ids.fedexUnmapped } };
 }

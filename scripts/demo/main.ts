@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run demo -- [--json] [--batch N] [--screenshots DIR] [
   --batch N           fulfillments in the CSV import (default 200; 5 against FedEx's sandbox; at
                       most 1000: NetSuite's clock stands still during one Map/Reduce run while the
                       relay's runs on, and the relay refuses signatures over 5 minutes old)
-  --screenshots DIR   screenshots of the admin console into DIR (when the console is in the build)
+  --screenshots DIR   after the demo, PNGs of the admin console with its data into DIR
+                      (needs Debian's chromium; without it the report says none were taken)
   --no-build          never build (by default the demo runs npm run build when a source is
                       newer than the build)
 FedEx's sandbox instead of the FedEx double: set FEDEX_BASE_URL, FEDEX_CLIENT_ID, FEDEX_CLIENT_SECRET

@@ -7,6 +7,7 @@ import type { DoubleStats } from '../../test/fedex-double/stats';
 import { mapReduceInputFromSearch } from '../../test/netsuite-double';
 import type { InvocationRecord } from '../../test/netsuite-double/types';
 import type { ScenarioResult } from './scenarios';
+import type { ScreenshotOutcome } from './screenshots';
 import type { ScheduleStats } from './schedule';
 import type { Demo } from './setup';
 
@@ -133,7 +134,7 @@ export function auditTrailGuide(d: Demo): AuditTrailGuide {
 const pairs = (r: Record<string, number>) => Object.entries(r).map(([k, v]) => `${k} ${v}`).join(', ') || 'none';
 const u = (f: UnitsFigure) => (f.count ? `${f.mean} mean, ${f.max} max (${f.count} measured)` : 'not measured');
 
-export function renderText(report: { ok: boolean; wallTimeMs: number; mode: string; batch: number; simulated: string; scenarios: ScenarioResult[]; summary?: DemoSummary; auditTrail?: AuditTrailGuide; notes: string[] }): string {
+export function renderText(report: { ok: boolean; wallTimeMs: number; mode: string; batch: number; simulated: string; scenarios: ScenarioResult[]; summary?: DemoSummary; auditTrail?: AuditTrailGuide; screenshots?: ScreenshotOutcome; notes: string[] }): string {
   const out: string[] = [];
   const mark = { passed: 'ok  ', failed: 'FAIL', skipped: 'skip' } as const;
   out.push('', `NetSuite–FedEx connector demo (${report.mode}; ${report.simulated} of shipping in ${(report.wallTimeMs / 1000).toFixed(1)} s)`, '');
@@ -175,8 +176,15 @@ export function renderText(report: { ok: boolean; wallTimeMs: number; mode: stri
     for (const s of t.savedSearches) out.push(`  saved search ${s.id} "${s.title}": ${s.rows} rows`);
     out.push(`  ${t.tip}`);
   }
+  const shots = report.screenshots;
+  if (shots) {
+    out.push('', `Screenshots of the admin console (${shots.dir})`);
+    for (const f of shots.files) out.push(`  ${f.file}: ${f.shows}`);
+    if (shots.note) out.push(`  ${shots.note}`);
+    if (shots.error) out.push(`  FAILED: ${shots.error}`);
+  }
   for (const note of report.notes) out.push('', `Note: ${note}`);
   const failed = report.scenarios.filter((s) => s.status === 'failed').length;
-  out.push('', report.ok ? `All ${report.scenarios.filter((s) => s.status === 'passed').length} scenarios ended as expected${report.scenarios.some((s) => s.status === 'skipped') ? ' (some skipped, see above)' : ''}.` : `${failed} scenario(s) did not end as expected.`);
+  out.push('', report.ok ? `All ${report.scenarios.filter((s) => s.status === 'passed').length} scenarios ended as expected${report.scenarios.some((s) => s.status === 'skipped') ? ' (some skipped, see above)' : ''}.` : failed ? `${failed} scenario(s) did not end as expected.` : 'The demo did not end as expected: see above.');
   return out.join('\n');
 }

@@ -2,23 +2,23 @@
 // by playwright-core; .ci/run installs it) logged in to the NetSuite double as the connector's
 // admin opens the console with shipments made through the real stack, runs Test Connection,
 // clicks Replay on a failed shipment, confirms, comes back and sees it CREATED; the page is
-// saved as a screenshot (test-results/console.png; with UPDATE_SCREENSHOTS=1 also docs/console.png,
-// the README's picture). A role outside the console's audience is refused.
+// saved as a screenshot (test-results/console.png; README's docs/console.png comes from the demo,
+// `npm run screenshots`). A role outside the console's audience is refused.
 // Every step waits for a state on the page, never for a time: the machine may be slow.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SHIPMENT } from '../../shared/src/ids';
+import { findChromium, launchChromium } from '../support/chromium';
 import { CLERK_ROLE, consoleScenario, shipmentName, shipmentStatus } from './console-support';
 import { liveLabels } from './lifecycle-support';
 import { useStack } from './stack';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium && process.env.CI) throw new Error(`Chromium is not installed at ${CHROMIUM} (CI installs Debian's chromium package in .ci/run)`);
-if (!hasChromium) console.warn(`console.browser.test.ts skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+const chromium = findChromium();
+const hasChromium = chromium.found;
+if (!chromium.found && process.env.CI) throw new Error(`${chromium.reason} (CI installs Debian's chromium package in .ci/run)`);
+if (!chromium.found) console.warn(`console.browser.test.ts skipped: ${chromium.reason}`);
 
 const REPO = resolve(import.meta.dirname, '../..');
 /** Generous: a loaded 2-core machine can take seconds per page (each runs SuiteScripts and calls the relay). */
@@ -34,20 +34,9 @@ afterEach(async () => {
 
 /** A fresh headless Chromium (its own profile, nothing from the network) logged in with `cookie`. */
 async function browser(origin: string, cookie: { name: string; value: string }): Promise<BrowserContext> {
-  const profile = mkdtempSync(join(tmpdir(), 'mlfx-chromium-'));
-  cleanups.push(() => rmSync(profile, { recursive: true, force: true }));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    viewport: { width: 1360, height: 900 },
-    timeout: STEP_MS,
-  });
-  cleanups.push(() => context.close());
-  context.setDefaultTimeout(STEP_MS);
-  context.setDefaultNavigationTimeout(STEP_MS);
-  await context.addCookies([{ name: cookie.name, value: cookie.value, url: origin }]);
-  return context;
+  const b = await launchChromium({ executablePath: chromium.path, timeoutMs: STEP_MS, login: { origin, ...cookie } });
+  cleanups.push(() => b.close());
+  return b.context;
 }
 
 describe.skipIf(!hasChromium)('the console in a browser', () => {
@@ -91,13 +80,12 @@ describe.skipIf(!hasChromium)('the console in a browser', () => {
       expect(shipmentStatus(s.a, s.rateLimited)).toBe('CREATED');
       expect(await liveLabels(stack(), s.a, s.rateLimited)).toHaveLength(1);
 
-      // The admin's view, with real data, for the README.
+      // The admin's view after the replay, kept with the test's results.
       await page.locator('#submitter').click();
       await page.locator('#div__alert', { hasText: 'Connection works' }).waitFor();
       mkdirSync(join(REPO, 'test-results'), { recursive: true });
       const shot = await page.screenshot({ path: join(REPO, 'test-results/console.png'), fullPage: true });
       expect(shot.length).toBeGreaterThan(10_000);
-      if (process.env.UPDATE_SCREENSHOTS === '1') await page.screenshot({ path: join(REPO, 'docs/console.png'), fullPage: true });
     },
     6 * STEP_MS,
   );
