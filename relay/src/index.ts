@@ -2,7 +2,7 @@
 import { Redis } from 'ioredis';
 import type { RelayEnv } from './env';
 import { EnvError, netsuiteTokenUrl, parseEnv, resolveEnv } from './env';
-import { startServer } from './http/server';
+import { listenProblem, startServer } from './http/server';
 import type { ReadinessCheck } from './http/health';
 import { MemoryWebhookDedupe, RedisWebhookDedupe } from './webhooks/dedupe';
 import type { Clock } from './lib/clock';
@@ -79,10 +79,20 @@ async function main(): Promise<void> {
   // Give Redis a moment to connect, so the first requests do not fail for a connection still opening;
   // if it does not come, listen anyway (/readyz says why) and recover when it does.
   if (redis && redis.status !== 'ready') await Promise.race([new Promise((ok) => redis.once('ready', ok)), clock.sleep(5_000)]);
-  // The token is fetched now and renewed before it lapses, so the first burst does not wait on it;
-  // /readyz answers 503 until it is held.
+  let relay;
+  try {
+    relay = await startServer(app, { port: env.PORT, hostname: env.HOST, maxConnections: env.RELAY_MAX_CONNECTIONS, requestTimeoutMs: env.RELAY_REQUEST_TIMEOUT_MS });
+  } catch (error) {
+    const problem = listenProblem(error, env.HOST, env.PORT);
+    if (!problem) throw error;
+    // One line for the operator, on stderr like a configuration error, then out.
+    console.error(problem);
+    process.exit(1);
+  }
+  // The token is fetched once the relay listens (a relay that cannot start never asks FedEx, whose
+  // token endpoint penalises an IP that asks too often) and renewed before it lapses, so the first
+  // burst does not wait on it; /readyz answers 503 until it is held.
   void fedex.tokens.start().then(() => fedex.tokens.ready() && log.info('fedex.token.ready', {}));
-  const relay = await startServer(app, { port: env.PORT, hostname: env.HOST, maxConnections: env.RELAY_MAX_CONNECTIONS, requestTimeoutMs: env.RELAY_REQUEST_TIMEOUT_MS });
   shuttingDown = relay.shuttingDown;
   log.info('relay.listening', { port: relay.port, host: env.HOST, fedex: env.FEDEX_BASE_URL, sharedState: redis ? 'redis' : 'memory' });
   let stopping = false;
@@ -188,4 +198,8 @@ function netsuiteClient(env: RelayEnv, clock: Clock): NetSuiteClient {
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Not a configuration or address problem (those say so in one line above): a bug, with its stack.
+  console.error('The relay failed to start:', error);
+  process.exit(1);
+});
