@@ -46,6 +46,10 @@ const fields = z.object({
   RELAY_MAX_CONNECTIONS: wholeNumber(16, 100_000).default(8_192),
   // Several instances share idempotency results, nonces and FedEx rate limits through Redis; unset: in memory.
   REDIS_URL: z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL, e.g. redis://redis:6379' }).optional(),
+  // Least severe log level written (pino's levels).
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], { error: 'must be one of fatal, error, warn, info, debug, trace, silent' }).default('info'),
+  // When set, GET /metrics needs `Authorization: Bearer <this>` (the relay usually faces the internet).
+  RELAY_METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // FedEx tracking webhooks (optional): the security token FedEx signs pushes with, and NetSuite access.
   FEDEX_WEBHOOK_SECURITY_TOKEN: z.string().min(16, 'must be at least 16 characters (the security token of your FedEx webhook project)').optional(),
   NETSUITE_ACCOUNT_ID: z.string().regex(/^[0-9A-Za-z_-]+$/, 'must be a NetSuite account id such as 123456 or 123456_SB1').optional(),

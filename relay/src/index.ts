@@ -15,7 +15,7 @@ import { MemoryIdempotencyStore } from './idempotency/store';
 import { systemClock } from './lib/clock';
 import { RedisTokenSource } from './lib/token-cache-redis';
 import { createApp } from './lib/create-app';
-import { createJsonLogger } from './lib/logger';
+import { createLogger, type Logger } from './lib/logger';
 import { MemoryNonceStore } from './security/nonce-store';
 import { RedisNonceStore } from './security/redis-nonce-store';
 
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createJsonLogger();
+  const log = createLogger({ level: env.LOG_LEVEL });
   const clock = systemClock;
   const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S, guardMs: env.FEDEX_PACING_GUARD_MS };
   // With REDIS_URL, the shared state of several instances lives in Redis; without, in this process.
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
  * of waiting for a reconnect), every command times out after 2 s, and reconnection never stops,
  * so the relay recovers by itself when Redis returns.
  */
-function connectRedis(url: string, log: ReturnType<typeof createJsonLogger>): Redis {
+function connectRedis(url: string, log: Logger): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,

@@ -1,7 +1,9 @@
 // Builds the relay app from injected dependencies. Never listens: only src/index.ts calls serve.
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { contextStorage } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
+import { routePath } from 'hono/route';
 import { RELAY_PATHS } from '../../../shared/src/contract';
 import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
@@ -45,6 +47,9 @@ function isRedisUnavailable(err: Error): boolean {
 export function createApp(deps: RelayDeps): Hono {
   const app = new Hono();
   app.use('*', requestId());
+  // The request's context is reachable from anywhere it is served: the logger stamps its id on every line.
+  app.use('*', contextStorage());
+  app.use('*', accessLog(deps.log));
   app.route('/', healthRoutes(deps.readiness ?? []));
   app.use('*', limitBodyByRoute());
   app.use('*', deadline(deps.clock, deps.deadlineMs ?? DEFAULT_DEADLINE_MS));
@@ -76,4 +81,18 @@ export function createApp(deps: RelayDeps): Hono {
     return c.json(new RelayError(500, 'INTERNAL', 'Internal relay error').toBody(c.get('requestId')), 500);
   });
   return app;
+}
+
+/** Probes run every few seconds: logged only at debug level, unless they fail. */
+const PROBES: ReadonlySet<string> = new Set([RELAY_PATHS.health, RELAY_PATHS.healthz, RELAY_PATHS.readyz, '/metrics']);
+
+/** One `request.done` line per request: method, route (the pattern, not the path), status, duration. */
+function accessLog(log: Logger): MiddlewareHandler {
+  return async function accessLogMiddleware(c, next) {
+    const started = performance.now();
+    await next();
+    const fields = { method: c.req.method, route: routePath(c, -1), status: c.res.status, ms: Math.round(performance.now() - started) };
+    if (PROBES.has(c.req.path) && c.res.status < 400) log.debug('request.done', fields);
+    else log.info('request.done', fields);
+  };
 }
