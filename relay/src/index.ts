@@ -16,6 +16,7 @@ import { systemClock } from './lib/clock';
 import { RedisTokenSource } from './lib/token-cache-redis';
 import { createApp } from './lib/create-app';
 import { createLogger, type Logger } from './lib/logger';
+import { createRelayMetrics, instrumentLimiters, recordFedexAttempt } from './lib/metrics';
 import { MemoryNonceStore } from './security/nonce-store';
 import { RedisNonceStore } from './security/redis-nonce-store';
 
@@ -35,7 +36,8 @@ async function main(): Promise<void> {
   const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S, guardMs: env.FEDEX_PACING_GUARD_MS };
   // With REDIS_URL, the shared state of several instances lives in Redis; without, in this process.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : undefined;
-  const limiters = redis ? createRedisFedexLimiters(redis, env.FEDEX_CLIENT_ID, clock, limits) : createFedexLimiters(clock, limits);
+  const metrics = createRelayMetrics({ processMetrics: true });
+  const limiters = instrumentLimiters(redis ? createRedisFedexLimiters(redis, env.FEDEX_CLIENT_ID, clock, limits) : createFedexLimiters(clock, limits), metrics);
   const fedex = new FedexClient({
     baseUrl: env.FEDEX_BASE_URL.replace(/\/$/, ''),
     clientId: env.FEDEX_CLIENT_ID,
@@ -44,7 +46,10 @@ async function main(): Promise<void> {
     limiters,
     // Several instances share one FedEx token (encrypted in Redis); one instance renews it under a lock.
     ...(redis ? { tokenSource: (fetchToken) => new RedisTokenSource({ redis, name: env.FEDEX_CLIENT_ID, secret: env.FEDEX_CLIENT_SECRET, fetchToken, clock }) } : {}),
-    onAttempt: (e) => log.info('fedex.call', { ...e }),
+    onAttempt: (e) => {
+      log.info('fedex.call', { ...e });
+      recordFedexAttempt(metrics, e);
+    },
     onTokenError: (error) => log.warn('fedex.token.failed', { message: error instanceof Error ? error.message : String(error) }),
     defaultDeadlineMs: env.RELAY_DEADLINE_MS,
   });
@@ -66,6 +71,8 @@ async function main(): Promise<void> {
     nonces: redis ? new RedisNonceStore(redis, () => clock.now()) : new MemoryNonceStore(() => clock.now(), epochMs),
     clock,
     log,
+    metrics,
+    ...(env.RELAY_METRICS_TOKEN ? { metricsToken: env.RELAY_METRICS_TOKEN } : {}),
     sharedSecret: env.RELAY_SHARED_SECRET,
     ...(env.RELAY_SHARED_SECRET_PREVIOUS ? { previousSharedSecret: env.RELAY_SHARED_SECRET_PREVIOUS } : {}),
     deadlineMs: env.RELAY_DEADLINE_MS,

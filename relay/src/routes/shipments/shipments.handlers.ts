@@ -20,6 +20,7 @@ export function createShipmentHandler(deps: ShipmentServiceDeps) {
     }
     const started = Date.now();
     const response = await createShipment(deps, checked.value, c.get('deadlineAt'));
+    if (response.replayed) deps.metrics?.replays.inc();
     deps.log.info('shipment.created', {
       idempotencyKey: response.idempotencyKey,
       masterTrackingNumber: response.masterTrackingNumber,
