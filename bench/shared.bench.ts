@@ -12,7 +12,7 @@ import { readTrackResponse, TRACK_BATCH_MAX } from '../shared/src/tracking';
 import { MAX_PACKAGES, prepareCreateShipmentRequest } from '../shared/src/validate';
 
 // Results go here so the optimiser can never drop a call whose result is unused.
-let sink: unknown;
+let _sink: unknown;
 
 const ACCOUNT = '740561073';
 const FEDEX_GROUND: ShipMethodRule = { kind: 'fedex', serviceType: 'FEDEX_GROUND' };
@@ -38,17 +38,17 @@ describe('shared: one create request', () => {
   // What the relay does with every POST /v1/shipments body before it calls FedEx.
   bench('prepareCreateShipmentRequest (normalize + validate) + toFedexShipRequest, 1 package', () => {
     const checked = prepareCreateShipmentRequest(onePackage);
-    sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
+    _sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
   });
 
   bench(`prepareCreateShipmentRequest (normalize + validate) + toFedexShipRequest, ${MAX_PACKAGES} packages`, () => {
     const checked = prepareCreateShipmentRequest(maxPackages);
-    sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
+    _sink = checked.ok && toFedexShipRequest(checked.value, ACCOUNT);
   });
 
   // What the SuiteApp's user event does with the NetSuite data it read (includes a validation).
   bench('buildCreateShipmentRequest from a FulfillmentSnapshot', () => {
-    sink = buildCreateShipmentRequest(snapshot, FEDEX_GROUND, sampleSettings);
+    _sink = buildCreateShipmentRequest(snapshot, FEDEX_GROUND, sampleSettings);
   });
 });
 
@@ -82,10 +82,10 @@ const fullBatch = {
 describe('shared: readTrackResponse', () => {
   for (const sample of trackSamples) {
     bench(sample.name, () => {
-      sink = readTrackResponse(sample.body, sample.numbers);
+      _sink = readTrackResponse(sample.body, sample.numbers);
     });
   }
   bench(`${TRACK_BATCH_MAX}-number batch (copies of the real express answer)`, () => {
-    sink = readTrackResponse(fullBatch, fullBatchNumbers);
+    _sink = readTrackResponse(fullBatch, fullBatchNumbers);
   });
 });

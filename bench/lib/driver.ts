@@ -5,6 +5,7 @@
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
 import type { CreateShipmentRequest } from '../../shared/src/contract';
 import { CLOCK_SKEW_MS } from '../../relay/src/services/create-shipment';
+import { DEFAULT_UTC_OFFSET, localDate } from '../../test/fedex-double/time-format';
 import { sampleRequest } from '../../shared/src/test-fixtures';
 import { signedHeaders } from '../../test/support/relay-signing';
 import { RELAY_SECRET } from './processes';
@@ -43,9 +44,12 @@ export async function waitUntilProvenNew(epochAt: number): Promise<void> {
   if (wait > 0) await new Promise((r) => setTimeout(r, wait));
 }
 
+/**
+ * Today in the NetSuite account's time zone, which the SuiteApp ships on: the FedEx double's
+ * (US Eastern), not this machine's, whose date runs a day ahead in a US evening.
+ */
 export function today(): string {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+  return localDate(Date.now(), DEFAULT_UTC_OFFSET);
 }
 
 /**

@@ -234,8 +234,12 @@ export function simulatePlanned(o: SimulationOptions = DEFAULT_SIMULATION): Poli
     const taken = picked.taken.map((d) => d.id);
     for (const d of picked.deferred) {
       // An ended plan stays due (see isDue): it comes back in the next run.
-      if (plans[d.id]!.end <= now) wheel.get(run + 1)?.push(d.id) ?? wheel.set(run + 1, [d.id]);
-      else schedule(d.id, now);
+      if (plans[d.id]!.end > now) schedule(d.id, now);
+      else {
+        const next = wheel.get(run + 1);
+        if (next) next.push(d.id);
+        else wheel.set(run + 1, [d.id]);
+      }
     }
     const batches = Math.ceil(taken.length / BATCH);
     usedByDay.set(quotaDay, used + batches);

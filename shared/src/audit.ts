@@ -15,7 +15,8 @@ export type AuditOperation =
   | 'SKIP'
   | 'AUDIT_PURGE'
   | 'VOID_SHIPMENT'
-  | 'SHIPMENT_ACTION';
+  | 'SHIPMENT_ACTION'
+  | 'INVOICE_LINKS';
 export type AuditDirection = 'OUTBOUND' | 'INBOUND' | 'INTERNAL';
 export type AuditOutcome = 'SUCCESS' | 'FAILURE' | 'REPLAYED' | 'SKIPPED';
 

@@ -6,6 +6,8 @@ export const RELAY_PATHS = {
   /** Voids a FedEx shipment (fulfillment deleted or taken back from Shipped, Cancel action). */
   cancelShipment: '/v1/shipments/cancel',
   track: '/v1/tracking',
+  /** Signed no-op: proves the SuiteApp and the relay share the HMAC secret (the console's Test Connection). */
+  ping: '/v1/ping',
   fedexWebhook: '/webhooks/fedex/tracking',
   /** Liveness, kept for existing monitors: the process answers. */
   health: '/health',
@@ -224,6 +226,13 @@ export interface CancelShipmentResponse {
   alreadyCancelled: boolean;
   fedexTransactionId?: string;
   notes: string[];
+}
+
+/** POST /v1/ping (signed, body `{}`): the signature was accepted. Never calls FedEx. */
+export interface PingResponse {
+  ok: true;
+  /** The relay's clock (ISO 8601), so the console can show how far NetSuite's clock is from it. */
+  relayTime: string;
 }
 
 /** Most tracking numbers the relay takes in one call; it splits them into FedEx's batches of 30. */

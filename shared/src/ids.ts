@@ -26,6 +26,14 @@ export const SCRIPTS = {
   shipmentUserEvent: { scriptId: 'customscript_mlfx_ue_shipment', deploymentId: 'customdeploy_mlfx_ue_shipment' },
   /** Runs a Shipment action (void, replay) for an allowed role, after a confirmation page. */
   actionSuitelet: { scriptId: 'customscript_mlfx_sl_action', deploymentId: 'customdeploy_mlfx_sl_action' },
+  /**
+   * Links sales orders to invoices no connector user event saw (made before the invoice stamp existed,
+   * by another script's user event, by a CSV import without server scripts); daily, and on demand
+   * when an installation could not link them all itself.
+   */
+  invoiceLinks: { scriptId: 'customscript_mlfx_mr_inv_stamp', deploymentId: 'customdeploy_mlfx_mr_inv_stamp', onDemandDeploymentId: 'customdeploy_mlfx_mr_inv_stamp_now' },
+  /** The admin console (Setup > Integration > FedEx Connector): connection, counts, failures, recent shipments. */
+  consoleSuitelet: { scriptId: 'customscript_mlfx_sl_console', deploymentId: 'customdeploy_mlfx_sl_console' },
 } as const;
 
 /**
@@ -101,6 +109,8 @@ export const SHIPMENT = {
     /** Why a void was asked for (fulfillment deleted, taken back from Shipped, Cancel by a user). */
     voidReason: 'custrecord_mlfx_shp_void_reason',
     voidedAt: 'custrecord_mlfx_shp_voided_at',
+    /** The label is bought but the order's invoice may not list it yet: the shipping queue rewrites the invoice (once per order). */
+    invoicePending: 'custrecord_mlfx_shp_inv_pending',
   },
 } as const;
 
@@ -179,6 +189,8 @@ export const SETTINGS = {
     electronicTradeDocuments: 'custrecord_mlfx_set_etd',
     /** Audit records older than this many days are deleted by the audit purge (default 90). */
     auditRetentionDays: 'custrecord_mlfx_set_audit_days',
+    /** Days back the shipping queue sweeps for Shipped FedEx fulfillments no user event saw (default 3; 0: off). */
+    sweepDays: 'custrecord_mlfx_set_sweep_days',
   },
 } as const;
 
@@ -187,6 +199,8 @@ export const STATE = {
   type: 'customrecord_mlfx_state',
   fields: { value: 'custrecord_mlfx_state_value' },
   trackPollName: 'track-poll',
+  /** `{ since }`: when the shipping queue's sweep started watching (written by the installation that brought it). */
+  shipSweepName: 'ship-sweep',
 } as const;
 
 /**
@@ -202,7 +216,7 @@ export const SALES_ORDER_FIELDS = {
 export const CONFIG_CACHE = {
   name: 'mlfx_config',
   /** Settings and service map, one entry (bump the version when its shape changes). */
-  configKey: 'config:v2',
+  configKey: 'config:v3',
   /** `address:<location|subsidiary>:<id>` → the record's name and main address. */
   addressKeyPrefix: 'address:',
   /** Set when a bulk save started the shipping queue, so the next rows do not submit it again. */
@@ -222,6 +236,16 @@ export const SAVED_SEARCHES = {
   invoicesDeliveredThisWeek: 'customsearch_mlfx_inv_delivered_week',
   shipmentsWithExceptions: 'customsearch_mlfx_shp_exceptions',
   failedShipments: 'customsearch_mlfx_shp_failed',
+  /** RETRYING: a passing failure, nothing created; the queue tries again at Next Attempt. */
+  retryingShipments: 'customsearch_mlfx_shp_retrying',
+  /** UNKNOWN at or past Max Attempts: FedEx may hold a label; the queue keeps reconciling, a person should look. */
+  unknownPastMaxAttempts: 'customsearch_mlfx_shp_unknown',
+  /** VOIDING: a void asked for and not confirmed by FedEx yet. */
+  voidsPending: 'customsearch_mlfx_shp_voiding',
+  /** VOID_REFUSED: FedEx would not void (picked up); the label is live and billable. */
+  voidsRefused: 'customsearch_mlfx_shp_void_refused',
+  /** Live labels the tracking poll flagged: LABEL_UNUSED (no scan for days) or NOT_FOUND (FedEx does not know the number). */
+  trackingFlagged: 'customsearch_mlfx_shp_trk_flagged',
 } as const;
 
 /** The connector's roles (SDF `role` objects): the relay's integration role, and the people who run the connector. */

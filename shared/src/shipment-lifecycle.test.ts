@@ -97,6 +97,7 @@ describe('queueWorkFor', () => {
     expect(queueWorkFor(state({ status: 'QUEUED', voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'CREATED' }), NOW)).toBe('none');
     expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true }), NOW)).toBe('finish');
+    expect(queueWorkFor(state({ status: 'CREATED', invoicePending: true }), NOW)).toBe('finish');
     expect(queueWorkFor(state({ status: 'CREATED', fulfillmentPending: true, voidReason: 'deleted' }), NOW)).toBe('void');
     expect(queueWorkFor(state({ status: 'FAILED' }), NOW)).toBe('none');
     expect(queueWorkFor(state({ status: 'VOIDED' }), NOW)).toBe('none');

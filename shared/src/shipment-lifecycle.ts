@@ -130,6 +130,8 @@ export interface ShipmentState {
   voidReason?: string;
   /** CREATED inline: the tracking numbers still go on the fulfillment's packages. */
   fulfillmentPending?: boolean;
+  /** CREATED: the order's invoice is still to be checked (rewritten once per order by the queue). */
+  invoicePending?: boolean;
   /** A create request was recorded before sending: its outcome must be reconciled before anything else. */
   hasSentRequest: boolean;
 }
@@ -139,7 +141,8 @@ export interface ShipmentState {
  * - `ship`: create it (queued, a passing failure that is due, or a create that never left NetSuite);
  * - `reconcile`: resend the recorded request with a raised attempt (the last outcome is unknown);
  * - `void`: void it (asked for and not done), resolving an unknown create first;
- * - `finish`: put a label bought inline on the fulfillment's packages (no one waits for that);
+ * - `finish`: put a label bought inline on the fulfillment's packages (no one waits for that), and
+ *   have the order's invoice rewritten;
  * - `wait`: someone else holds it, or its next attempt is not due;
  * - `none`: nothing to do.
  */
@@ -177,7 +180,7 @@ export function queueWorkFor(state: ShipmentState, nowMs: number, me?: string, l
     case 'CREATED':
       // A void asked for while its create was in flight: the create won the race, void it now.
       if (state.voidReason) return 'void';
-      return state.fulfillmentPending ? 'finish' : 'none';
+      return state.fulfillmentPending || state.invoicePending ? 'finish' : 'none';
     default:
       return 'none';
   }

@@ -5,74 +5,25 @@
  */
 
 // Runs when the SuiteApp is installed and on every update (deploy.xml's <run>): makes the saved
-// searches finance and fulfillment staff use (saved-search XML is an opaque, generated format, so
-// they are made in code) and a FedEx Connector Settings record with defaults if the account has none.
+// searches finance, fulfillment leads and admins use (lib/saved-searches.ts: saved-search XML is an
+// opaque, generated format, so they are made in code), a FedEx Connector Settings record with
+// defaults if the account has none, and links sales orders to invoices made before the invoice
+// stamp existed (lib/invoice-links.ts): as many as its governance allows, the rest by the Invoice
+// Links Map/Reduce it starts. It also records when the shipping queue's sweep started watching
+// (lib/fulfillment-sweep.ts), the first time.
 // An update changes an existing search in place (same internal id), because users' dashboards,
 // reminders and scheduled e-mails point at it; deleting and re-creating would break them.
 import type { EntryPoints } from 'N/types';
 import * as log from 'N/log';
 import * as record from 'N/record';
+import * as runtime from 'N/runtime';
 import * as search from 'N/search';
-import { INVOICE_FIELDS, SAVED_SEARCHES, SETTINGS, SHIPMENT } from '../../shared/src/ids';
-
-const S = SHIPMENT.fields;
-
-interface SearchSpec {
-  id: string;
-  title: string;
-  type: string;
-  filters: unknown[];
-  columns: string[];
-}
-
-const SEARCHES: SearchSpec[] = [
-  {
-    id: SAVED_SEARCHES.invoicesDeliveredThisWeek,
-    title: 'FedEx: Invoices Delivered This Week',
-    type: 'invoice',
-    filters: [['mainline', 'is', 'T'], 'and', [INVOICE_FIELDS.deliveryStatus, 'is', 'DELIVERED'], 'and', [INVOICE_FIELDS.deliveredAt, 'within', 'thisweek']],
-    columns: ['tranid', 'entity', 'trandate', INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.deliveredAt],
-  },
-  {
-    id: SAVED_SEARCHES.shipmentsWithExceptions,
-    title: 'FedEx: Shipments with Exceptions',
-    type: SHIPMENT.type,
-    filters: [[S.deliveryStatus, 'is', 'EXCEPTION'], 'and', ['isinactive', 'is', 'F']],
-    columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.exceptionCode, S.exceptionDescription, S.lastScanAt, S.lastScanLocation],
-  },
-  {
-    id: SAVED_SEARCHES.failedShipments,
-    title: 'FedEx: Failed Shipments (fix, then save the fulfillment again)',
-    type: SHIPMENT.type,
-    filters: [[S.status, 'is', 'FAILED'], 'and', ['isinactive', 'is', 'F']],
-    columns: ['name', S.fulfillment, S.errorCode, S.lastError, S.attempts],
-  },
-];
-
-/** The saved search, or undefined when the account has none with this id. */
-function loadSearch(id: string): search.Search | undefined {
-  try {
-    return search.load({ id });
-  } catch (e) {
-    if ((e as { name?: string }).name === 'INVALID_SEARCH') return undefined;
-    throw e;
-  }
-}
-
-/** Creates the search, or brings an existing one to this version's definition in place. */
-function ensureSearch(spec: SearchSpec): 'created' | 'updated' {
-  const existing = loadSearch(spec.id);
-  const target = existing ?? search.create({ type: spec.type, filters: spec.filters, columns: spec.columns, title: spec.title, id: spec.id });
-  if (existing) {
-    existing.title = spec.title;
-    existing.filterExpression = spec.filters as search.Search['filterExpression'];
-    existing.columns = spec.columns;
-  }
-  // Public: every role with access to the records sees it (Shipments: the connector's roles and administrators).
-  target.isPublic = true;
-  target.save();
-  return existing ? 'updated' : 'created';
-}
+import * as task from 'N/task';
+import { SCRIPTS, SETTINGS } from '../../shared/src/ids';
+import { startSweepWatching } from './lib/fulfillment-sweep';
+import { linkOrderInvoice, unlinkedInvoiceOf, unlinkedInvoicesSearch } from './lib/invoice-links';
+import { ensureSearch, savedSearchSpecs } from './lib/saved-searches';
+import { readSettings } from './lib/settings';
 
 function ensureSettings(): void {
   const found = search.create({ type: SETTINGS.type, columns: ['internalid'] }).run().getRange({ start: 0, end: 1 });
@@ -86,8 +37,53 @@ function ensureSettings(): void {
   rec.save();
 }
 
+/** Units an order's link may cost at most (lookup 1, stamp 10, the order's Shipments 10, the invoice 10), and what the run keeps for itself after the last one (the task submit, the log). */
+const LINK_UNITS = 31;
+const LINK_RESERVE = 50;
+
+/**
+ * Links the orders of invoices made before the stamp existed, oldest invoice first (an order's
+ * first invoice, as the invoice user event stamps it), while governance lasts; when it does not,
+ * the Invoice Links Map/Reduce links the rest (its search finds exactly those still unlinked).
+ */
+function linkInvoices(): string {
+  const script = runtime.getCurrentScript();
+  const seen = new Set<string>();
+  let linked = 0;
+  let rest = false;
+  const paged = unlinkedInvoicesSearch().runPaged({ pageSize: 1000 });
+  pages: for (const range of paged.pageRanges) {
+    if (script.getRemainingUsage() < LINK_RESERVE + 5 + LINK_UNITS) {
+      rest = true;
+      break;
+    }
+    for (const row of paged.fetch({ index: range.index }).data) {
+      const link = unlinkedInvoiceOf(row);
+      if (!link || seen.has(link.salesOrderId)) continue;
+      if (script.getRemainingUsage() < LINK_RESERVE + LINK_UNITS) {
+        rest = true;
+        break pages;
+      }
+      seen.add(link.salesOrderId);
+      if (linkOrderInvoice(link).linked) linked++;
+    }
+  }
+  if (!rest) return `${linked} order(s) linked to their invoice`;
+  try {
+    task.create({ taskType: task.TaskType.MAP_REDUCE, scriptId: SCRIPTS.invoiceLinks.scriptId, deploymentId: SCRIPTS.invoiceLinks.onDemandDeploymentId }).submit();
+    return `${linked} order(s) linked to their invoice; the Invoice Links Map/Reduce links the rest`;
+  } catch (e) {
+    return `${linked} order(s) linked to their invoice; the rest at the Invoice Links Map/Reduce's daily run (${(e as { name?: string }).name ?? 'not started'})`;
+  }
+}
+
 export const run: EntryPoints.SDFInstallation.run = (context) => {
-  const outcomes = SEARCHES.map((spec) => `${spec.id} ${ensureSearch(spec)}`);
+  // (Max Attempts as set, else its default: the settings user event keeps the search in step with it.)
+  const outcomes = savedSearchSpecs(readSettings().maxAttempts).map((spec) => `${spec.id} ${ensureSearch(spec)}`);
   ensureSettings();
-  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}` });
+  // The shipping queue's sweep looks only at fulfillments made on days after this moment: anything
+  // older may have shipped another way before the connector was watching.
+  const sweep = startSweepWatching(Date.now()) === 'started' ? 'the sweep for fulfillments no user event saw starts tomorrow' : 'the sweep keeps watching';
+  const links = linkInvoices();
+  log.audit({ title: context.fromVersion ? 'FedEx connector updated' : 'FedEx connector installed', details: `version ${context.toVersion} (from ${context.fromVersion ?? 'none'}): ${outcomes.join(', ')}; ${sweep}; ${links}` });
 };

@@ -23,9 +23,11 @@ function page(title: string, body: string): string {
   return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${escape(title)}</title></head><body style="font-family:sans-serif;max-width:48em;margin:2em"><h1>${escape(title)}</h1>${body}</body></html>`;
 }
 
-function backLink(shipmentId: number): string {
+function backLink(shipmentId: number, from?: string): string {
   const href = url.resolveRecord({ recordType: SHIPMENT.type, recordId: shipmentId });
-  return `<p><a href="${escape(href)}">Back to the FedEx Shipment record</a></p>`;
+  // Opened from the console's lists: back there too.
+  const toConsole = from === 'console' ? ` · <a href="${escape(url.resolveScript({ scriptId: SCRIPTS.consoleSuitelet.scriptId, deploymentId: SCRIPTS.consoleSuitelet.deploymentId }))}">Back to the FedEx Connector console</a>` : '';
+  return `<p><a href="${escape(href)}">Back to the FedEx Shipment record</a>${toConsole}</p>`;
 }
 
 export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
@@ -33,13 +35,14 @@ export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
   response.setHeader({ name: 'Cache-Control', value: 'no-store' });
   const shipmentId = Number(request.parameters.shipment);
   const action = String(request.parameters.action ?? '') as ShipmentAction;
+  const from = request.parameters.from === 'console' ? 'console' : undefined;
   if (!Number.isInteger(shipmentId) || shipmentId <= 0 || !SHIPMENT_ACTIONS.includes(action)) {
     response.write(page('FedEx Shipment action', `<p>Unknown request: a Shipment record id (shipment) and an action (${SHIPMENT_ACTIONS.join(' or ')}) are needed.</p>`));
     return;
   }
   const user = currentUser();
   if (!mayAct(user.roleId)) {
-    response.write(page('Not allowed', `<p>Your role may not act on FedEx shipments. Ask an administrator or a user with the FedEx Connector Administrator role.</p>${backLink(shipmentId)}`));
+    response.write(page('Not allowed', `<p>Your role may not act on FedEx shipments. Ask an administrator or a user with the FedEx Connector Administrator role.</p>${backLink(shipmentId, from)}`));
     return;
   }
 
@@ -48,7 +51,7 @@ export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
     const info = actionsFor(shipment).find((a) => a.action === action);
     const facts = `<p>Shipment record ${shipmentId}: status <b>${escape(shipment.status)}</b>${shipment.masterTrackingNumber ? `, FedEx ${escape(shipment.masterTrackingNumber)}` : ''}, key ${escape(shipment.idempotencyKey)}.</p>`;
     if (!info) {
-      response.write(page('FedEx Shipment action', `${facts}<p>${escape(action)} does not apply to it now.</p>${backLink(shipmentId)}`));
+      response.write(page('FedEx Shipment action', `${facts}<p>${escape(action)} does not apply to it now.</p>${backLink(shipmentId, from)}`));
       return;
     }
     const self = url.resolveScript({ scriptId: SCRIPTS.actionSuitelet.scriptId, deploymentId: SCRIPTS.actionSuitelet.deploymentId });
@@ -56,17 +59,17 @@ export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
       page(
         info.label,
         `${facts}<p>${escape(info.effect)}</p>` +
-          `<form method="POST" action="${escape(self)}"><input type="hidden" name="shipment" value="${shipmentId}"><input type="hidden" name="action" value="${escape(action)}"><input type="hidden" name="confirm" value="T"><button type="submit">${escape(info.label)}</button></form>` +
-          backLink(shipmentId),
+          `<form method="POST" action="${escape(self)}"><input type="hidden" name="shipment" value="${shipmentId}"><input type="hidden" name="action" value="${escape(action)}"><input type="hidden" name="confirm" value="T">${from ? '<input type="hidden" name="from" value="console">' : ''}<button type="submit">${escape(info.label)}</button></form>` +
+          backLink(shipmentId, from),
       ),
     );
     return;
   }
 
   if (request.parameters.confirm !== 'T') {
-    response.write(page('FedEx Shipment action', `<p>Not confirmed: nothing was done.</p>${backLink(shipmentId)}`));
+    response.write(page('FedEx Shipment action', `<p>Not confirmed: nothing was done.</p>${backLink(shipmentId, from)}`));
     return;
   }
   const result = runShipmentAction(shipmentId, action, user);
-  response.write(page(result.ok ? 'Done' : 'Not done', `<p>${escape(result.message)}</p><p>Status now: <b>${escape(result.status || '?')}</b>.</p>${backLink(shipmentId)}`));
+  response.write(page(result.ok ? 'Done' : 'Not done', `<p>${escape(result.message)}</p><p>Status now: <b>${escape(result.status || '?')}</b>.</p>${backLink(shipmentId, from)}`));
 };

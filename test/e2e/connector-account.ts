@@ -2,10 +2,12 @@
 // (deploy.xml's objects and files, then its installation script), configured against a running
 // stack the way README's setup tells an administrator, and the master data a retailer has:
 // subsidiary, warehouse, customers, items, ship methods.
+import { join } from 'node:path';
 import { idempotencyKeyFor } from '../../shared/src/fulfillment';
 import { AUDIT, RELAY_SECRET_ID, SERVICE_MAP, SETTINGS, SHIPMENT } from '../../shared/src/ids';
 import { createNetSuiteDouble, type NetSuiteDouble, type RecordSnapshot } from '../netsuite-double';
-import { STACK_SECRET, type Stack } from './stack';
+import type { Stack } from './stack';
+import { STACK_SECRET } from './stack-secret';
 import { testTlsIdentity } from '../support/test-tls';
 
 export const GLOBAL_FEDEX_ACCOUNT = '740561073';
@@ -43,12 +45,22 @@ const MEMPHIS = { addressee: 'Acme Retail', attention: 'Receiving Dock 4', addr1
 
 let accounts = 0;
 
-export function connectorAccount(stack: Pick<Stack, 'relayUrl'> & { relayUrl: string }, options: { relayUrl?: string; globalAccount?: string | null } = {}): ConnectorAccount {
+export function connectorAccount(
+  stack: Pick<Stack, 'relayUrl'> & { relayUrl: string },
+  options: { relayUrl?: string; globalAccount?: string | null; relaySecret?: string; /** Other SuiteApps' SDF folders (Objects/, FileCabinet/) deployed beside the connector. */ extraProjects?: string[] } = {},
+): ConnectorAccount {
   // Each test gets its own account id: the relay is shared, and idempotency keys include the account.
   const accountId = `${1234500 + ++accounts}_SB1`;
   // README's order: the API secret exists before the deploy (the SDF `secret` object only references it).
   // N/https calls only https: the account trusts exactly the e2e relay's test certificate.
-  const ns = createNetSuiteDouble({ accountId, apiSecrets: { [RELAY_SECRET_ID]: STACK_SECRET }, install: true, https: { trustedCertificates: [testTlsIdentity().cert] } });
+  const extra = options.extraProjects ?? [];
+  const ns = createNetSuiteDouble({
+    accountId,
+    apiSecrets: { [RELAY_SECRET_ID]: options.relaySecret ?? STACK_SECRET },
+    install: true,
+    https: { trustedCertificates: [testTlsIdentity().cert] },
+    ...(extra.length ? { objectsDirs: extra.map((dir) => join(dir, 'Objects')), fileCabinetDirs: extra.map((dir) => join(dir, 'FileCabinet')) } : {}),
+  });
   const folder = ns.io.files.addFolderPath('SuiteApps/com.mlfx.fedexconnector/labels');
   // The installation script made the settings record with defaults; the administrator fills it in.
   const installed = ns.find(SETTINGS.type);

@@ -73,6 +73,59 @@ describe('installation (deploy.xml <run>)', () => {
     expect(a.shipmentOf(delivered)?.fields[SHIPMENT.fields.deliveryStatus]).toBe('DELIVERED');
   });
 
+  it('the saved searches for the lifecycle statuses and tracking flags list exactly their Shipments', async () => {
+    const a = connectorAccount(stack());
+    await scenarioClock(stack(), a); // NetSuite's, the relay's and FedEx's clocks together
+    const ship = () => a.shipOrder(a.salesOrder());
+    const shipment = (f: number) => a.shipmentOf(f)!;
+    const set = (f: number, fields: Record<string, unknown>) => a.ns.ui.edit(SHIPMENT.type, shipment(f).id, { fields: fields as Record<string, never> });
+    const S = SHIPMENT.fields;
+
+    const fine = ship();
+    // FedEx rate-limits the create: nothing was made, the queue retries.
+    await stack().control('POST', 'faults', { burst429: { count: 1000, scope: 'ship' } });
+    const retrying = ship();
+    await stack().control('POST', 'faults', { clear: true });
+    // The relay cannot be reached: UNKNOWN at its first attempt, and one the queue has tried 4 times (Max Attempts).
+    a.updateSettings({ relayUrl: 'https://127.0.0.1:9' });
+    const unknownNew = ship();
+    const unknownOld = ship();
+    a.updateSettings({ relayUrl: stack().relayUrl });
+    set(unknownOld, { [S.attempts]: 4 });
+    // Voids: one FedEx has not confirmed yet, one FedEx refused (picked up).
+    const voiding = ship();
+    set(voiding, { [S.status]: 'VOIDING', [S.voidReason]: 'Fulfillment deleted' });
+    const refused = ship();
+    set(refused, { [S.status]: 'VOID_REFUSED', [S.voidReason]: 'Cancel by a user', [S.lastError]: 'FedEx: the shipment was already picked up' });
+    // Tracking flags on live labels (and one on a label voided since: nobody need look at it).
+    const unused = ship();
+    set(unused, { [S.trackingFlag]: 'LABEL_UNUSED' });
+    const notFound = ship();
+    set(notFound, { [S.trackingFlag]: 'NOT_FOUND' });
+    const voidedFlagged = ship();
+    set(voidedFlagged, { [S.trackingFlag]: 'NOT_FOUND', [S.status]: 'VOIDED' });
+
+    expect([retrying, unknownNew, unknownOld].map((f) => shipment(f).fields[S.status])).toEqual(['RETRYING', 'UNKNOWN', 'UNKNOWN']);
+    const ids = (...fs: number[]) => fs.map((f) => String(shipment(f).id));
+    expect(openSavedSearch(a, SAVED_SEARCHES.retryingShipments)).toEqual(ids(retrying));
+    expect(openSavedSearch(a, SAVED_SEARCHES.unknownPastMaxAttempts)).toEqual(ids(unknownOld));
+    expect(openSavedSearch(a, SAVED_SEARCHES.voidsPending)).toEqual(ids(voiding));
+    expect(openSavedSearch(a, SAVED_SEARCHES.voidsRefused)).toEqual(ids(refused));
+    expect(openSavedSearch(a, SAVED_SEARCHES.trackingFlagged)).toEqual(ids(unused, notFound));
+    expect(openSavedSearch(a, SAVED_SEARCHES.failedShipments)).toEqual([]);
+    expect(shipment(fine).fields[S.status]).toBe('CREATED');
+
+    // An admin raises Max Attempts: the search follows at once (the settings user event), title included.
+    a.updateSettings({ maxAttempts: 6 });
+    expect(openSavedSearch(a, SAVED_SEARCHES.unknownPastMaxAttempts)).toEqual([]);
+    expect(savedSearchDefinition(a.ns.account, SAVED_SEARCHES.unknownPastMaxAttempts)?.title).toMatch(/after 6 Attempts/);
+    set(unknownOld, { [S.attempts]: 6 });
+    expect(openSavedSearch(a, SAVED_SEARCHES.unknownPastMaxAttempts)).toEqual(ids(unknownOld));
+    // ... and an update keeps it there.
+    a.ns.deploy();
+    expect(openSavedSearch(a, SAVED_SEARCHES.unknownPastMaxAttempts)).toEqual(ids(unknownOld));
+  });
+
   it('creates default settings in a fresh account', () => {
     const ns = createNetSuiteDouble({ apiSecrets: { custsecret_mlfx_relay_hmac: 'x'.repeat(40) }, install: true });
     expect(ns.find(SETTINGS.type).map((s) => s.fields)).toEqual([expect.objectContaining({ [SETTINGS.fields.labelImageType]: 'PDF', [SETTINGS.fields.queueBulk]: true, [SETTINGS.fields.maxAttempts]: 4 })]);

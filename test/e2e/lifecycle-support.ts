@@ -72,7 +72,7 @@ export function relayCreates(a: ConnectorAccount): number {
  * Replaces one N/ module for this account with a wrapper; `wrap` gets the real module of each
  * invocation and that invocation's context (script, deployment), and returns the module scripts see.
  */
-export function hookModule(a: ConnectorAccount, moduleId: 'N/https' | 'N/record', wrap: (real: any, ctx: Parameters<ModuleFactory>[0]) => object): () => void {
+export function hookModule(a: ConnectorAccount, moduleId: 'N/https' | 'N/record' | 'N/search', wrap: (real: any, ctx: Parameters<ModuleFactory>[0]) => object): () => void {
   const factories = a.ns.account.moduleFactories;
   const original = factories.get(moduleId)!;
   factories.set(moduleId, (ctx) => wrap(original(ctx), ctx));

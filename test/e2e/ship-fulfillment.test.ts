@@ -6,7 +6,9 @@ import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { STACK_SECRET, useStack } from './stack';
 
 const S = SHIPMENT.fields;
-const stack = useStack();
+// FedEx's day as NetSuite's (the double's dates are this process's, UTC in CI): the relay's lookups by
+// reference otherwise meet TRACKING.SHIPDATEEND.FUTURE between 00:00 and 05:00 UTC.
+const stack = useStack({ fedexUtcOffset: '+00:00' });
 
 const ueRuns = (a: ConnectorAccount) => a.ns.invocations({ scriptId: SCRIPTS.fulfillmentUserEvent.scriptId, entryPoint: 'afterSubmit' });
 /** The scheduled run of the shipping queue (every 15 minutes in NetSuite). */
@@ -59,9 +61,11 @@ describe('a fulfillment marked Shipped', () => {
     const file = a.ns.io.files.load(Number(/id=(\d+)/.exec(link)?.[1]));
     expect(Buffer.from(file.bytes).subarray(0, 5).toString()).toBe('%PDF-');
 
-    // Audit trail: ONE record for the invocation, with its steps in order; no secret or label bytes inside.
+    // Audit trail: ONE record per invocation, with its steps in order; no secret or label bytes inside:
+    // the user event's create, and the shipping queue's package write.
     const audits = a.auditsOf(fulfillment);
-    expect(audits.map((r) => r.fields[AUDIT.fields.operation])).toEqual(['CREATE_SHIPMENT']);
+    expect(audits.map((r) => r.fields[AUDIT.fields.operation])).toEqual(['CREATE_SHIPMENT', 'WRITE_BACK_FULFILLMENT']);
+    expect(audits[1]!.fields).toMatchObject({ [AUDIT.fields.outcome]: 'SUCCESS', [AUDIT.fields.shipment]: String(shipment?.id) });
     const create = audits[0]!;
     expect(create.fields).toMatchObject({ [AUDIT.fields.outcome]: 'SUCCESS', [AUDIT.fields.shipment]: String(shipment?.id), [AUDIT.fields.attempt]: 1 });
     const steps = JSON.parse(String(create.fields[AUDIT.fields.steps])) as { step: string; outcome: string; ms?: number; detail?: Record<string, unknown> }[];

@@ -8,7 +8,9 @@ import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { liveLabels, S } from './lifecycle-support';
 import { useStack } from './stack';
 
-const stack = useStack();
+// FedEx's day as NetSuite's (the double's dates are this process's, UTC in CI): the relay's lookups by
+// reference otherwise meet TRACKING.SHIPDATEEND.FUTURE between 00:00 and 05:00 UTC.
+const stack = useStack({ fedexUtcOffset: '+00:00' });
 let server: AccountServer | undefined;
 afterEach(async () => {
   await server?.close();

@@ -4,6 +4,7 @@
 // runs at once never both ship one Shipment. Each scenario counts the live labels at the FedEx double.
 import { describe, expect, it } from 'vitest';
 import { AUDIT, SHIPMENT } from '../../shared/src/ids';
+import { createSuiteScriptError } from '../netsuite-double/modules/error';
 import { connectorAccount, type ConnectorAccount } from './connector-account';
 import { eventually, HOUR, hookModule, liveLabels, MINUTE, ON_DEMAND, queueResults, relayCreates, runQueue, S, SCHEDULED, useTimeTravel } from './lifecycle-support';
 import { useStack } from './stack';
@@ -251,5 +252,50 @@ describe('two queue runs at once (the scheduled and the on-demand deployment)', 
     expect(queueResults(second!)).toEqual([expect.objectContaining({ work: 'ship', result: 'CREATED' })]);
     expect(queueResults(first)).toEqual([expect.objectContaining({ result: expect.stringMatching(/^HELD \(another script changed the Shipment at the same moment\)/) })]);
     await expectOneCleanShipment(a, f, [first, second!]);
+  });
+});
+
+describe("an inline shipment's package tracking numbers, written by the queue", () => {
+  const finishAudits = (a: ConnectorAccount, f: number) => a.auditsOf(f).filter((r) => r.fields[AUDIT.fields.operation] === 'WRITE_BACK_FULFILLMENT');
+  const stepsOf = (audit: { fields: Record<string, unknown> }) => JSON.parse(String(audit.fields[AUDIT.fields.steps])) as { step: string; outcome: string; detail?: Record<string, unknown> }[];
+
+  it('leave the Shipment one Audit record of the write, with what was written', () => {
+    const a = account();
+    const f = a.shipOrder(a.salesOrder(), [2, 3]);
+    const shipment = a.shipmentOf(f)!;
+    expect(shipment.fields[S.fulfillmentPending]).toBe(true);
+    expect(finishAudits(a, f)).toEqual([]);
+    expect(queueResults(runQueue(a))).toEqual([expect.objectContaining({ work: 'finish', result: 'CREATED' })]);
+    const numbers = String(a.shipmentOf(f)?.fields[S.trackingNumbers]).split(', ');
+    expect(a.ns.get('itemfulfillment', f)?.sublists.package?.map((p) => p.packagetrackingnumber)).toEqual(numbers);
+    const [audit, ...more] = finishAudits(a, f);
+    expect(more).toEqual([]);
+    expect(audit!.fields).toMatchObject({ [AUDIT.fields.outcome]: 'SUCCESS', [AUDIT.fields.shipment]: String(shipment.id), [AUDIT.fields.direction]: 'INBOUND' });
+    expect(stepsOf(audit!)).toEqual([expect.objectContaining({ step: 'WRITE_BACK_FULFILLMENT', outcome: 'SUCCESS', detail: { packageLines: 2, trackingNumbers: 2 } }), expect.objectContaining({ step: 'WRITE_BACK_INVOICE', outcome: 'SKIPPED' })]);
+    expect(a.shipmentOf(f)?.fields[S.fulfillmentPending]).toBe(false);
+    // Nothing more to write: the next run leaves it alone, and writes no second Audit record.
+    runQueue(a);
+    expect(finishAudits(a, f)).toHaveLength(1);
+  });
+
+  it('a write that fails is audited as such and tried again by the next run', () => {
+    const a = account();
+    const f = a.shipOrder(a.salesOrder());
+    const unhook = hookModule(a, 'N/record', (rec) => ({
+      ...rec,
+      load: (options: { type: string; id: unknown }) => {
+        const loaded = rec.load(options);
+        if (options.type !== 'itemfulfillment') return loaded;
+        return new Proxy(loaded, { get: (target, prop) => (prop === 'save' ? () => { throw createSuiteScriptError({ name: 'RCRD_HAS_BEEN_CHANGED', message: 'Record has been changed' }); } : Reflect.get(target, prop)) });
+      },
+    }));
+    runQueue(a);
+    unhook();
+    expect(finishAudits(a, f).map((r) => r.fields[AUDIT.fields.outcome])).toEqual(['FAILURE']);
+    expect(String(finishAudits(a, f)[0]!.fields[AUDIT.fields.errorMessage])).toMatch(/RCRD_HAS_BEEN_CHANGED.*tries again/);
+    expect(a.shipmentOf(f)?.fields[S.fulfillmentPending]).toBe(true);
+    runQueue(a);
+    expect(finishAudits(a, f).map((r) => r.fields[AUDIT.fields.outcome])).toEqual(['FAILURE', 'SUCCESS']);
+    expect(a.shipmentOf(f)?.fields[S.fulfillmentPending]).toBe(false);
   });
 });

@@ -5,8 +5,9 @@ import { request as httpsRequest } from 'node:https';
 import { createInterface } from 'node:readline';
 import { resolve } from 'node:path';
 import { testTlsIdentity } from '../support/test-tls';
+import { STACK_SECRET } from './stack-secret';
 
-export const STACK_SECRET = 'e2e-shared-secret-between-netsuite-and-relay-0123';
+export { STACK_SECRET };
 
 export interface Stack {
   fedexUrl: string;

@@ -76,6 +76,12 @@ const LOG_RANK = { DEBUG: 0, AUDIT: 1, ERROR: 2, EMERGENCY: 3 } as const;
 export interface InternalRunOptions {
   /** The user the script runs as (default: the UI user for UI-side scripts, -4 for background). */
   userId?: number;
+  /**
+   * Who is logged in, when it is not the test's UI user (account.currentUser): a Suitelet called
+   * with a session (http-server.ts) runs as that session's employee and role, and
+   * runtime.getCurrentUser() says so.
+   */
+  user?: CurrentUser;
   /** Keep the invocation record when the entry point is not exported (default true). */
   recordIfMissing?: boolean;
   /** Only load the script and hand its exports to `peek` (no entry point call, nothing recorded). */
@@ -241,7 +247,8 @@ export class Account implements AccountServices {
       script,
       deployment,
       record,
-      userId: internal.userId ?? this.runningInvocation?.userId ?? (background ? SYSTEM_USER_ID : this.currentUser.id),
+      userId: internal.userId ?? internal.user?.id ?? this.runningInvocation?.userId ?? (background ? SYSTEM_USER_ID : this.currentUser.id),
+      user: internal.user ?? this.runningInvocation?.user,
     };
     bindInvocation(invocation);
     this.invocations.push(record);

@@ -44,7 +44,7 @@ export function seedBasics(ns: NetSuiteDouble): BasicData {
 }
 
 /** N/* modules as a probe sees them (the script-facing objects; loosely typed on purpose). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 export type Modules = { record: any; search: any; runtime: any; log: any };
 
 /**

@@ -71,7 +71,7 @@ describe('governance', () => {
         {
           action: 'probe',
           run: () => {
-            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+             
             const record = module('N/record') as any;
             for (let i = 0; i < 4; i++) {
               try {

@@ -14,6 +14,9 @@
 // or a hook of its own, such as ns.auth.authenticator() (OAuth 2.0 M2M bearer tokens and TBA, see
 // auth/index.ts; the facade also serves the OAuth 2.0 token endpoint through `endpoints`). Media of files marked isOnline ("Available Without
 // Login") and Suitelet deployments marked isonline, called with their external URL, need none.
+// A browser logs in instead: server.login({ entity, role }) makes a JSESSIONID session
+// (ui/sessions.ts); a Suitelet or media request carrying its cookie is that employee with that
+// role, and the Suitelet runs as them (runtime.getCurrentUser() gives their role).
 // After authentication, the deployment's status and audience decide whether the caller (the entity
 // and role the authenticator reports) may run it: script-access.ts.
 //
@@ -31,6 +34,9 @@ import { findDeployment, findScript, type DeploymentView, type ScriptView } from
 import { resolveScriptUrl } from './modules/url.js';
 import { Account } from './account.js';
 import { checkScriptAccess } from './script-access.js';
+import { renderForm } from './ui/render-page.js';
+import { formModelOf } from './ui/server-widget.js';
+import { roleInfo, SESSION_COOKIE, SessionStore, sessionUser, type Session, type SessionLogin } from './ui/sessions.js';
 
 /** What an authenticator sees of a request (enough to verify OAuth 2.0 bearer tokens or TBA signatures). */
 export interface InboundRequest {
@@ -99,6 +105,13 @@ export interface AccountServer {
   readonly inFlight: number;
   /** Requests served, by kind, and RESTlet requests refused for the concurrency limit. */
   readonly stats: { restlet: number; suitelet: number; media: number; refusedForLimit: number };
+  /**
+   * Logs a person in, as NetSuite's login page would: a session for one employee and role. Send
+   * `cookie` as the Cookie header (or give name/value to a browser) on Suitelet and media requests.
+   */
+  login(login?: SessionLogin): { name: string; value: string; cookie: string };
+  /** Ends a session (its cookie no longer logs anyone in). */
+  logout(sessionId: string): void;
   close(): Promise<void>;
 }
 
@@ -112,6 +125,7 @@ export async function listen(account: AccountServices, options: ListenOptions = 
   const authenticate = options.authenticate ?? requireAuthorization(testAuthorization);
   const limit = options.concurrencyLimit ?? 15;
   const stats = { restlet: 0, suitelet: 0, media: 0, refusedForLimit: 0 };
+  const sessions = new SessionStore();
   let unavailable = false;
   let occupied = 0;
   let inFlight = 0;
@@ -136,9 +150,10 @@ export async function listen(account: AccountServices, options: ListenOptions = 
       .then((body) => {
         const inbound: InboundRequest = { kind, method: (req.method ?? 'GET').toUpperCase(), url, headers: req.headers, body };
         stats[kind]++;
+        const session = kind === 'restlet' ? undefined : sessions.fromCookieHeader(req.headers.cookie);
         if (kind === 'restlet') serveRestlet(account, inbound, authenticate, res);
-        else if (kind === 'suitelet') serveSuitelet(account, io, inbound, authenticate, res);
-        else serveMedia(io, inbound, authenticate, res);
+        else if (kind === 'suitelet') serveSuitelet(account, io, inbound, authenticate, res, session);
+        else serveMedia(io, inbound, authenticate, res, session);
       })
       .catch((error: unknown) => {
         if (!res.headersSent) send(res, 400, 'text/plain', String((error as Error)?.message ?? error));
@@ -172,6 +187,12 @@ export async function listen(account: AccountServices, options: ListenOptions = 
         released = true;
       };
     },
+    login(login) {
+      if (!(account instanceof Account)) throw new Error('NetSuite double: login needs a full account (createNetSuiteDouble)');
+      const session = sessions.login(account, login);
+      return { name: SESSION_COOKIE, value: session.id, cookie: `${SESSION_COOKIE}=${session.id}` };
+    },
+    logout: (sessionId) => sessions.logout(sessionId),
     scriptUrl: (scriptId, deploymentId, params) =>
       resolveScriptUrl(account, io, { scriptId, deploymentId, ...(params ? { params } : {}), returnExternalUrl: true }),
     close: () =>
@@ -312,7 +333,7 @@ function titleCase(header: string): string {
   return header.replace(/(^|-)([a-z])/g, (_, dash: string, c: string) => dash + c.toUpperCase());
 }
 
-function serveSuitelet(account: AccountServices, io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse): void {
+function serveSuitelet(account: AccountServices, io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse, session: Session | undefined): void {
   const target = lookupDeployment(account, request.url, 'Suitelet');
   if (!target) return send(res, 400, 'text/html; charset=UTF-8', '<html><body>SSS_INVALID_SCRIPTLET_ID: That Suitelet is invalid, disabled, or no longer exists.</body></html>');
   const raw = target.deployment.raw ?? {};
@@ -322,11 +343,13 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
     // Available Without Login: no user, so no audience; the deployment must be Released.
     if (String(target.deployment.status).toUpperCase() !== 'RELEASED') return refusalPage({ status: 400, code: 'SSS_INVALID_SCRIPTLET_ID', message: 'That Suitelet is invalid, disabled, or no longer exists.' });
   } else {
-    const auth = authenticate(request);
+    const auth: AuthDecision = session ? { ok: true, entity: session.entity, role: session.role } : authenticate(request);
     if (!auth.ok) return send(res, auth.status ?? 401, 'text/html; charset=UTF-8', `<html><body>${auth.code ?? 'INVALID_LOGIN_ATTEMPT'}</body></html>`);
     const refusal = accessRefusal(account, target, auth, false);
     if (refusal) return refusalPage(refusal);
   }
+  // Who the page is for: the session's employee and role, else the test's UI user.
+  const user = session && account instanceof Account ? sessionUser(account, session) : undefined;
 
   const contentType = String(request.headers['content-type'] ?? '');
   const parameters: Record<string, string> = Object.fromEntries(request.url.searchParams);
@@ -376,13 +399,29 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
       if (!out.headers.has('content-type')) out.headers.set('content-type', { name: 'Content-Type', values: [type.binary ? type.mime : `${type.mime}; charset=UTF-8`] });
       out.headers.set('content-disposition', { name: 'Content-Disposition', values: [`${options.isInline ? 'inline' : 'attachment'}; filename="${file.name}"`] });
     },
+    writePage(options: unknown) {
+      // Help: ServerResponse.writePage(options): options.pageObject, a serverWidget Form (the form itself is accepted too).
+      const given = typeof options === 'object' && options !== null && 'pageObject' in options ? (options as { pageObject: unknown }).pageObject : options;
+      const form = formModelOf(given);
+      if (!form) throw ioError('SSS_MISSING_REQD_ARGUMENT', 'Missing a required argument: pageObject (a serverWidget.Form)');
+      const current = user ?? (account instanceof Account ? { ...account.currentUser, roleName: roleInfo(account, account.currentUser.roleId).name } : undefined);
+      const page = renderForm(form, {
+        action: request.url.pathname + request.url.search,
+        accountId: io.accountId,
+        userName: current?.name ?? '',
+        roleName: current?.roleName ?? '',
+        ...(account instanceof Account ? { recordText: (source: string, id: string) => recordText(account, source, id) } : {}),
+      });
+      out.chunks.push(Buffer.from(page, 'utf8'));
+    },
     setHeader: (options: { name: string; value: string }) => setHeader(options?.name, options?.value, false),
     addHeader: (options: { name: string; value: string }) => setHeader(options?.name, options?.value, true),
     getHeader: (options: { name: string }) => out.headers.get(String(options?.name).toLowerCase())?.values.join(', '),
     setCdnCacheable: () => undefined,
   });
 
-  const result = account.runEntryPoint({
+  const run = (req: Parameters<AccountServices['runEntryPoint']>[0]) => (user && account instanceof Account ? account.runEntryPoint(req, { user }) : account.runEntryPoint(req));
+  const result = run({
     scriptId: target.script.scriptid,
     deploymentId: target.deployment.scriptid,
     entryPoint: 'onRequest',
@@ -408,16 +447,23 @@ function serveSuitelet(account: AccountServices, io: IoState, request: InboundRe
   res.end(Buffer.concat(out.chunks));
 }
 
+/** Display text of a record a SELECT field points at (its name, tranid, entityid). */
+function recordText(account: Account, source: string, id: string): string | undefined {
+  const record = account.repo.findReferenced(source, id) ?? account.repo.get(source, id);
+  if (!record) return undefined;
+  return account.repo.typeDef(record.type, (n, m) => new Error(`${n}: ${m}`)).displayName(record);
+}
+
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
 }
 
-function serveMedia(io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse): void {
+function serveMedia(io: IoState, request: InboundRequest, authenticate: Authenticator, res: ServerResponse, session: Session | undefined): void {
   const id = Number(request.url.searchParams.get('id'));
   const file = Number.isInteger(id) ? io.files.find(id) : undefined;
   const accountOk = (request.url.searchParams.get('c') ?? '').toLowerCase() === io.accountId.toLowerCase();
   if (!file || !accountOk || request.url.searchParams.get('h') !== file.hash) return send(res, 404, 'text/plain', 'Not Found');
-  if (!file.isOnline) {
+  if (!file.isOnline && !session) {
     const auth = authenticate(request);
     if (!auth.ok) return send(res, auth.status ?? 401, 'text/plain', 'Login required: the file is not available without login.');
   }

@@ -16,6 +16,8 @@ export interface Invocation {
   readonly record: InvocationRecord;
   /** The user the script runs as (-4 "-System-" for background scripts). */
   readonly userId: number;
+  /** The logged-in user when it is not the account's UI user (a Suitelet session); inherited by nested invocations. */
+  readonly user?: import('./account.js').CurrentUser | undefined;
 }
 
 const invocations = new WeakMap<ScriptRunContext, Invocation>();

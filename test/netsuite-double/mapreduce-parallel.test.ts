@@ -19,8 +19,7 @@ describe('Map/Reduce limits', () => {
   });
 
   it('a map call past 300 s fails with SSS_TIME_LIMIT_EXCEEDED, even when the script goes on', () => {
-    let ns!: NetSuiteDouble;
-    ns = coreDouble({
+    const ns: NetSuiteDouble = coreDouble({
       // The fixture logs 'slow' before its next governed call: the account clock jumps 301 s there.
       modules: {
         'N/log': (ctx) => (ctx.scriptId === 'customscript_core_mr' ? { ...createLogModule(ctx), audit: () => ns.clock.advance(301_000) } : createLogModule(ctx)),

@@ -283,7 +283,7 @@ export function runMapReduce(account: AccountServices, options: RunMapReduceOpti
   const deployment = findDeployment(script, options.deploymentId);
   if (!deployment) throw new Error(`NetSuite double: ${options.scriptId} has no deployment ${options.deploymentId ?? ''}`);
   const config = options.config ?? scriptConfig(account, script.scriptid);
-  const concurrency = Math.max(1, Math.floor(options.concurrency ?? Number(deployment.raw?.concurrencylimit ?? 1) ?? 1) || 1);
+  const concurrency = Math.max(1, Math.floor(options.concurrency ?? Number(deployment.raw?.concurrencylimit ?? 1)) || 1);
   const parallel = account.parallel;
   const interruptions = [...(options.interruptions ?? [])];
   const invocations: InvocationRecord[] = [];

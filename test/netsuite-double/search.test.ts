@@ -88,6 +88,38 @@ describe('search', () => {
     expect(customers).toEqual(['buyer@acme.example']);
   });
 
+  it('joins to the custom records that point at a record (the join id is their field): an outer join, a row per custom record', () => {
+    const { ns, fulfillments } = world();
+    const [shipped, open] = fulfillments;
+    // The fixture's user event logged the shipping already (event 'ship'); two more entries point at it.
+    const shippedLog = ns.find('customrecord_core_log', (r) => String(r.fields.custrecord_core_log_ref) === String(shipped)).map((r) => r.id);
+    expect(shippedLog).toHaveLength(1);
+    const logged = ns.seed('customrecord_core_log', { fields: { name: 'first', custrecord_core_log_ref: shipped, custrecord_core_log_event: 'label' } }, { ignoreMandatoryFields: true });
+    const again = ns.seed('customrecord_core_log', { fields: { name: 'second', custrecord_core_log_ref: shipped, custrecord_core_log_event: 'void' } }, { ignoreMandatoryFields: true });
+    const rows = (filters: unknown, columns: unknown[]) =>
+      probe(ns, ({ search }) =>
+        search
+          .create({ type: 'itemfulfillment', filters: [['mainline', 'is', 'T'], 'and', ...(filters ? [filters] : [['internalid', 'noneof', '@NONE@']])], columns })
+          .run()
+          .getRange({ start: 0, end: 100 })
+          .map((r: { id: string; getValue(c: unknown): unknown }) => [r.id, ...columns.map((c) => r.getValue(c))]),
+      );
+    const log = (name: string) => ({ name, join: 'custrecord_core_log_ref' });
+    // No custom record points at it: the fulfillment a connector-like sweep is after.
+    expect(rows(['custrecord_core_log_ref.internalid', 'anyof', '@NONE@'], [])).toEqual([[String(open)]]);
+    expect(rows(['custrecord_core_log_ref.internalid', 'noneof', '@NONE@'], [])).toEqual([[String(shipped)], [String(shipped)], [String(shipped)]]);
+    expect(rows(['custrecord_core_log_ref.custrecord_core_log_event', 'is', 'void'], [log('internalid')])).toEqual([[String(shipped), String(again)]]);
+    // Outer join: one row per custom record, and the record without any once, its joined fields empty.
+    expect(rows(undefined, [log('internalid'), log('custrecord_core_log_event')])).toEqual([
+      [String(shipped), String(shippedLog[0]), 'ship'],
+      [String(shipped), String(logged), 'label'],
+      [String(shipped), String(again), 'void'],
+      [String(open), '', ''],
+    ]);
+    // A custom field that does not point at this record type is no join of it.
+    expect(() => rows(['custrecord_core_log_status.internalid', 'anyof', '@NONE@'], [])).toThrow(/no join 'custrecord_core_log_status'/);
+  });
+
   it('unknown fields, joins and operators, and misused operators, are errors', () => {
     const { ns } = world();
     const create = (filters: unknown, columns: unknown[] = []) => () => probe(ns, ({ search }) => search.create({ type: 'itemfulfillment', filters, columns }));
@@ -130,7 +162,10 @@ describe('search', () => {
     const ids = (filters: unknown[]) => probe(ns, ({ search }) => search.create({ type: 'customrecord_core_log', filters }).run().getRange({ start: 0, end: 10 }).map((r: { id: string }) => Number(r.id)));
     expect(ids([['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([other]);
     expect(ids([['custrecord_core_log_event', 'doesnotcontain', 'sh']])).toEqual([other]);
-    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);
+    expect(ids([['custrecord_core_log_event', 'isempty', ''], 'or', ['custrecord_core_log_event', 'isnot', 'ship']])).toEqual([empty, other]);    // isempty takes no value: the '' scripts pass by convention is no date to parse.
+    const dated = ns.seed('customrecord_core_log', { fields: { name: 'dated', custrecord_core_log_when: new Date(2026, 2, 9) } }, { ignoreMandatoryFields: true });
+    expect(ids([['custrecord_core_log_when', 'isempty', '']])).toEqual(expect.not.arrayContaining([dated]));
+    expect(ids([['custrecord_core_log_when', 'isnotempty', '']])).toEqual([dated]);
   });
 
   it('each stops at false; getRange and runPaged enforce their limits; costs are charged', () => {

@@ -2,7 +2,7 @@
 // restarted, replayed at and whose Redis is wiped, counted where the merchant pays: at FedEx (the double).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Redis } from 'ioredis';
-import { hasRedisServer, startRedis, type TestRedis } from '../../relay/src/lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../support/redis-server';
 import type { RunningFedexDouble } from '../fedex-double';
 import { createFor, freePort, liveFor, postSigned, relayEnv, send, startDoubleServer, startRelayProcess, endTest, waitFor, type Answer, type RelayProcess } from '../support/relay-process';
 

@@ -2,7 +2,8 @@
 // http:// URLs, so the relay the NetSuite double calls listens on https://127.0.0.1 with a
 // self-signed certificate for that address, and the double trusts exactly this certificate (its
 // https.trustedCertificates), nothing else. Made once per test process with the openssl CLI
-// (Debian's openssl package; .ci/run installs it when missing). Never used outside tests.
+// (Debian's openssl package; .ci/run installs it when missing). Never used outside tests and
+// `npm run demo` (whose relay front presents it to the demo's NetSuite account).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -193,6 +193,8 @@ export class FedexClient {
       await this.acquireSlot(spec);
       const { outcome, result } = await this.attempt(spec, token, attempt);
       if (result.ok) return result;
+      // Paced, yet refused: FedEx counted the calls bunched (or another application shares the project).
+      if (outcome.kind === 'response' && outcome.status === 429) this.options.limiters.api.rateLimited?.();
       if (outcome.kind === 'response' && outcome.status === 401 && !refreshedAfter401) {
         // Expired or revoked token: renew once and repeat; FedEx did not process the request.
         refreshedAfter401 = true;
@@ -220,9 +222,9 @@ export class FedexClient {
   }
 
   /**
-   * The call's turn at FedEx. The limiter refuses at once (RELAY_OVERLOADED, nothing sent, no place
-   * taken in line) when the turn would leave less than FedEx's recent answer time before the
-   * deadline; a limiter that cannot answer (its shared state in Redis down) sends nothing either.
+   * The call's turn at FedEx. The limiter refuses (RELAY_OVERLOADED, nothing sent) a turn that would
+   * leave less than FedEx's recent answer time before the deadline: at once when asked, or when a
+   * stall made the turn come late; a limiter that cannot answer (Redis down) sends nothing either.
    */
   private async acquireSlot(spec: CallSpec & { deadlineAt: number }): Promise<void> {
     const reserveMs = Math.max(MIN_ATTEMPT_MS, this.reserve.reserveMs(spec.operation));
@@ -231,12 +233,6 @@ export class FedexClient {
     } catch (error) {
       if (error instanceof RelayError) throw error;
       throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared rate limiter is unavailable (${(error as Error).message}); nothing was sent to FedEx. Retry later.`, { cause: error, retryAfterSeconds: 5 });
-    }
-    // The turn was granted in time, but a stalled event loop can wake it late: then the answer could
-    // not reach the caller, so nothing is sent (a create sent now would end as an unknown outcome).
-    const left = spec.deadlineAt - this.options.clock.now();
-    if (left < MIN_ATTEMPT_MS) {
-      throw new RelayError(503, 'RELAY_OVERLOADED', `The relay's turn to call FedEx (${spec.operation}) came ${((MIN_ATTEMPT_MS - left) / 1000).toFixed(1)} s too late for this request's deadline; nothing was sent to FedEx. Retry later.`, { retryAfterSeconds: 5 });
     }
   }
 

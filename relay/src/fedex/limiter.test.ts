@@ -29,7 +29,7 @@ function maxInAnyWindow(starts: number[], windowMs: number): number {
   return most;
 }
 
-describe('PacedLimiter (GCRA) at FedEx limits, on a virtual clock', () => {
+describe('PacedLimiter at FedEx limits, on a virtual clock', () => {
   const limits = FEDEX_LIMITS;
   const interval = pacingIntervalMs(limits);
 
@@ -75,6 +75,51 @@ describe('PacedLimiter (GCRA) at FedEx limits, on a virtual clock', () => {
   it('spaces 1,400 per 10 s with a 200 ms guard at 7.29 ms: 137 a second, 97.97 % of FedEx’s 140', () => {
     expect(interval).toBeCloseTo(10_200 / 1_399, 9);
     expect(1_000 / interval / 140).toBeCloseTo(0.9797, 4);
+  });
+});
+
+describe('PacedLimiter after a stall (the event loop blocked, timers late)', () => {
+  it('lets what piled up leave at the normal spacing, not in a burst that FedEx would count in one window', async () => {
+    const clock = new VirtualClock(0);
+    const interval = 10;
+    const limiter = new PacedLimiter(interval, clock);
+    const starts: number[] = [];
+    const all = Array.from({ length: 200 }, () => limiter.acquire().then(() => starts.push(clock.now())));
+    await clock.sleep(500);
+    clock.advance(300); // a 300 ms stall: 30 turns come due while nothing runs
+    await Promise.all(all);
+    for (let i = 1; i < starts.length; i++) expect(starts[i]! - starts[i - 1]!).toBeGreaterThanOrEqual(interval - 2);
+    // Any 1 s holds at most 101 starts, stall or not.
+    expect(maxInAnyWindow(starts, 1_000)).toBeLessThanOrEqual(101);
+  });
+
+  it('refuses, when its turn finally comes, a caller the stall made too late for its deadline; nothing was sent for it', async () => {
+    const clock = new VirtualClock(0);
+    const limiter = new PacedLimiter(100, clock, { reserveMs: 0 });
+    const first = limiter.acquire();
+    const second = limiter.acquire({ deadlineAt: 150 }); // its turn is at 100 ms: fits
+    const third = limiter.acquire({ deadlineAt: 10_000 });
+    await first;
+    clock.advance(400); // stalled until 400 ms: the second's turn now comes after its deadline
+    await expect(second).rejects.toMatchObject({ status: 503, code: 'RELAY_OVERLOADED', retryable: true });
+    await third;
+    expect(clock.now()).toBe(400); // the third takes the turn the second could not use
+  });
+});
+
+describe('PacedLimiter after FedEx answers 429', () => {
+  it('pauses, spaces calls 2 % further per 429 (one step a second), and goes back to full speed after quiet spells', async () => {
+    const clock = new VirtualClock(0);
+    const limiter = new PacedLimiter(100, clock);
+    await limiter.acquire();
+    limiter.rateLimited();
+    limiter.rateLimited(); // the same bunch: no second step
+    expect(limiter.interval(clock.now())).toBeCloseTo(102, 9);
+    const t0 = clock.now();
+    await limiter.acquire();
+    expect(clock.now() - t0).toBeCloseTo(250 + 102, 6); // the pause, then the wider spacing
+    await clock.sleep(30_000);
+    expect(limiter.interval(clock.now())).toBe(100);
   });
 });
 

@@ -2,7 +2,7 @@
 // on Redis's clock, so these wait in real time: intervals of 40-100 ms.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../lib/clock';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import type { Limiter } from './limiter';
 import { createRedisFedexLimiters, RedisMinIntervalLimiter, RedisPacedLimiter } from './redis-limiter';
 
@@ -43,6 +43,16 @@ describe.skipIf(!hasRedisServer)('Redis limiters across two instances', () => {
     expect(performance.now() - asked).toBeLessThan(JITTER_MS * 2);
     expect(refusal).toMatchObject({ status: 503, code: 'RELAY_OVERLOADED', retryable: true });
     await Promise.all(line);
+  });
+
+  it('a turn that a stalled event loop wakes too late for its deadline is refused then, before anything is sent', async () => {
+    // A clock whose sleeps overrun by 5 s: the process stalled while the call waited for its turn.
+    let stalled = 0;
+    const stalling = { now: () => Date.now() + stalled, sleep: async (ms: number) => { await systemClock.sleep(ms); stalled += 5_000; } };
+    const limiter = new RedisPacedLimiter(redis.connect(), 'mlfx:limit:test-stall', 40, stalling);
+    await limiter.acquire(); // takes the free turn: the next one waits
+    const refusal = await limiter.acquire({ deadlineAt: stalling.now() + 2_000, reserveMs: 1_000 }).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ status: 503, code: 'RELAY_OVERLOADED', retryable: true });
   });
 
   it('token spacing: one start per interval across both instances', async () => {

@@ -9,7 +9,7 @@
 import type { Redis } from 'ioredis';
 import type { Clock } from '../lib/clock';
 import type { AcquireOptions, FedexLimiters, FedexLimits, Limiter, PacingOptions } from './limiter';
-import { allowedWaitMs, FEDEX_LIMITS, overloaded, pacingIntervalMs } from './limiter';
+import { allowedWaitMs, FEDEX_LIMITS, overloaded, PAUSE_AFTER_429_MS, pacingIntervalMs, Slowdown } from './limiter';
 
 // GCRA: the key holds the theoretical arrival time (TAT) in ms with microsecond decimals. A call gets
 // slot max(now, TAT) unless that is more than ARGV[2] ms away; then TAT = slot + interval.
@@ -27,6 +27,13 @@ local nextTat = slot + interval
 redis.call('SET', KEYS[1], string.format('%.3f', nextTat), 'PX', math.ceil(nextTat - now) + 1000)
 return {1, string.format('%.3f', wait)}`;
 
+// After a 429: every instance's next turn waits ARGV[1] ms more (FedEx's window is full right now).
+const PAUSE = `local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + tonumber(t[2]) / 1000
+local tat = math.max(now, tonumber(redis.call('GET', KEYS[1]) or '0')) + tonumber(ARGV[1])
+redis.call('SET', KEYS[1], string.format('%.3f', tat), 'PX', math.ceil(tat - now) + 1000)
+return 0`;
+
 // One start per interval: whoever sets the key may go; the others wait out its TTL.
 const MIN_INTERVAL = `if redis.call('SET', KEYS[1], '1', 'NX', 'PX', ARGV[1]) then return 0 end
 return math.max(1, redis.call('PTTL', KEYS[1]))`;
@@ -34,8 +41,14 @@ return math.max(1, redis.call('PTTL', KEYS[1]))`;
 const DEFAULT_RESERVE_MS = 5_000;
 const DEFAULT_MAX_WAIT_MS = 60_000;
 
-/** GCRA pacing (limiter.ts PacedLimiter) across every instance sharing `key`. */
+/**
+ * GCRA pacing across every instance sharing `key`: each call reserves the next turn on Redis's clock
+ * and sleeps until it. (Unlike the in-memory PacedLimiter, turns are reserved ahead, so an instance
+ * whose event loop stalls sends its due calls together when it resumes: the guard band covers that.
+ * A call woken too late for its deadline by such a stall is refused then, still before sending.)
+ */
 export class RedisPacedLimiter implements Limiter {
+  private readonly slowdown = new Slowdown();
   private readonly reserveMs: number;
   private readonly maxWaitMs: number;
 
@@ -52,11 +65,21 @@ export class RedisPacedLimiter implements Limiter {
   }
 
   async acquire(options: AcquireOptions = {}): Promise<void> {
-    const allowed = allowedWaitMs(this.clock.now(), options, this.reserveMs, this.maxWaitMs);
-    const [granted, wait] = (await this.redis.eval(GCRA, 1, this.key, this.intervalMs.toFixed(6), Math.min(1e12, Math.max(-1, allowed)).toFixed(3))) as [number, string];
+    const askedAt = this.clock.now();
+    const allowed = allowedWaitMs(askedAt, options, this.reserveMs, this.maxWaitMs);
+    const interval = this.intervalMs * this.slowdown.factor(askedAt);
+    const [granted, wait] = (await this.redis.eval(GCRA, 1, this.key, interval.toFixed(6), Math.min(1e12, Math.max(-1, allowed)).toFixed(3))) as [number, string];
     const waitMs = Number(wait);
-    if (granted !== 1) throw overloaded(waitMs, allowed, this.intervalMs);
+    if (granted !== 1) throw overloaded(waitMs, allowed, interval);
     if (waitMs > 0) await this.clock.sleep(waitMs);
+    const waited = this.clock.now() - askedAt;
+    if (waited > allowed) throw overloaded(waited, allowed, interval);
+  }
+
+  rateLimited(): void {
+    if (!this.slowdown.hit(this.clock.now())) return;
+    // Best effort: a Redis failure here only loses the pause.
+    this.redis.eval(PAUSE, 1, this.key, PAUSE_AFTER_429_MS).catch(() => undefined);
   }
 }
 

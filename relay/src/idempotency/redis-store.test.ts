@@ -1,7 +1,7 @@
 // Two RedisIdempotencyStores on two connections to one real redis-server: two relay instances.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateShipmentResponse } from '../../../shared/src/contract';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { RedisIdempotencyStore } from './redis-store';
 
 const response = (key: string): CreateShipmentResponse => ({

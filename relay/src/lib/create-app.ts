@@ -11,6 +11,7 @@ import { deadline, DEFAULT_DEADLINE_MS } from '../http/deadline';
 import { healthRoutes, type ReadinessCheck } from '../http/health';
 import { countRequests, METRICS_PATH, metricsRoutes, routeOf } from '../http/metrics';
 import type { IdempotencyStore } from '../idempotency/store';
+import { pingRoutes } from '../routes/ping';
 import { shipmentsRoutes } from '../routes/shipments';
 import { trackingRoutes } from '../routes/tracking';
 import { webhookRoutes } from '../routes/webhooks';
@@ -66,6 +67,7 @@ export function createApp(deps: RelayDeps): Hono {
   const serviceDeps = { fedex: deps.fedex, store: deps.store, clock: deps.clock, log: deps.log, metrics, ...(deps.defaultAccountNumber ? { defaultAccountNumber: deps.defaultAccountNumber } : {}) };
   app.route('/', shipmentsRoutes(serviceDeps));
   app.route('/', trackingRoutes(deps.fedex));
+  app.route('/', pingRoutes(deps.clock));
   if (deps.webhooks) app.route('/', webhookRoutes({ ...deps.webhooks, log: deps.log, metrics }));
   app.notFound((c) => c.json(new RelayError(404, 'INVALID_REQUEST', `No route ${c.req.method} ${c.req.path}`).toBody(c.get('requestId')), 404));
   app.onError((err, c) => {

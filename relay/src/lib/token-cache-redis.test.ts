@@ -9,7 +9,7 @@ import { sampleRequest } from '../../../shared/src/test-fixtures';
 import { ManualClock, startFedexDouble } from '../../../test/fedex-double';
 import { signedHeaders } from '../../../test/support/relay-signing';
 import { systemClock } from './clock';
-import { hasRedisServer, startRedis, type TestRedis } from './redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { TokenCache } from './token-cache';
 import { RedisTokenSource } from './token-cache-redis';
 

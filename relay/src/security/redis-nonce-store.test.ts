@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { MemoryNonceStore } from './nonce-store';
 import { RedisNonceStore } from './redis-nonce-store';
 

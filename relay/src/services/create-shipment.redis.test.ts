@@ -12,7 +12,7 @@ import { RedisIdempotencyStore } from '../idempotency/redis-store';
 import { systemClock } from '../lib/clock';
 import { createApp } from '../lib/create-app';
 import { silentLogger } from '../lib/logger';
-import { hasRedisServer, startRedis, type TestRedis } from '../lib/redis-test-server';
+import { hasRedisServer, startRedis, type TestRedis } from '../../../test/support/redis-server';
 import { RedisNonceStore } from '../security/redis-nonce-store';
 
 const SECRET = 'relay-test-shared-secret-0123456789abcdef';

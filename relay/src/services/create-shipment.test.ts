@@ -121,6 +121,17 @@ describe('POST /v1/shipments', () => {
     expect(live[0]?.masterTrackingNumber).toBe(res.body.masterTrackingNumber);
   });
 
+  it('reconciles a shipment dated tomorrow, though FedEx refuses a lookup window ending after its tomorrow', async () => {
+    // FedEx's today is 2026-11-24 (10:00 at -05:00); a window ending 11-26 is "in the future" for it.
+    const h = relayHarness(RUNNING);
+    h.double.faults.dropResponseAfterCreate(1);
+    const res = await h.createShipment(fresh(sampleRequest({ shipDate: '2026-11-25' })));
+    expect(res.status).toBe(201);
+    expect(res.body.notes.join(' ')).toMatch(/voided shipment \d+/);
+    expect(h.double.stats.responsesByStatus['400']).toBe(1); // the window ending 11-26, refused
+    expect(h.liveShipments(KEY).map((s) => s.masterTrackingNumber)).toEqual([res.body.masterTrackingNumber]);
+  });
+
   it('treats a 500 on create as an unknown outcome and reconciles the same way', async () => {
     const h = relayHarness(RUNNING);
     h.double.faults.failNext(1, 500, 'ship');

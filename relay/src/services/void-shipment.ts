@@ -54,22 +54,19 @@ export async function liveShipmentsOf(
   accountNumber: string,
   options: CallOptions = {},
 ): Promise<{ ok: true; trackingNumbers: string[] } | { ok: false; reason: string; result: Extract<FedexResult, { ok: false }> }> {
-  const lookup = await fedex.trackByReference(
-    {
-      referencesInformation: {
-        type: 'CUSTOMER_REFERENCE',
-        value: req.idempotencyKey,
-        accountNumber,
-        // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt
-        // of the same key carries the same or an earlier ship date: look back a week, up to the ship
-        // date itself. Not a day past it: FedEx refuses a window ending after its own tomorrow
-        // (TRACKING.SHIPDATEEND.FUTURE), and NetSuite's date can be a day ahead of FedEx's local one.
-        shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS),
-        shipDateEndDate: req.shipDate,
-      },
-    },
-    options,
-  );
+  // The SuiteApp ships on the later of the fulfillment date and today, so an earlier attempt of the
+  // same key carries the same or an earlier ship date; FedEx may have stored it a day later (it moves
+  // a past date to its own today, which can be ahead of NetSuite's): look back a week, up to the day
+  // after. FedEx refuses a window ending after its own tomorrow (TRACKING.SHIPDATEEND.FUTURE), as for
+  // a shipment dated tomorrow, or NetSuite's date a day ahead of FedEx's: then it ends on the ship
+  // date itself, which no later-stored earlier attempt can pass (FedEx's today is behind it).
+  const lookupUntil = (end: string) =>
+    fedex.trackByReference(
+      { referencesInformation: { type: 'CUSTOMER_REFERENCE', value: req.idempotencyKey, accountNumber, shipDateBegin: shiftDate(req.shipDate, -LOOKBACK_DAYS), shipDateEndDate: end } },
+      options,
+    );
+  let lookup = await lookupUntil(shiftDate(req.shipDate, 1));
+  if (!lookup.ok && lookup.errors.some((e) => e.code === 'TRACKING.SHIPDATEEND.FUTURE')) lookup = await lookupUntil(req.shipDate);
   if (!lookup.ok) return { ok: false, reason: `the lookup by reference failed (${describeResult(lookup)})`, result: lookup };
   return { ok: true, trackingNumbers: liveTrackingNumbers(lookup.body) };
 }

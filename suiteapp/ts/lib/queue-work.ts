@@ -8,9 +8,11 @@ import { RETRYABLE_CODES } from '../../../shared/src/errors';
 import { SHIPMENT } from '../../../shared/src/ids';
 import type { QueueWork } from '../../../shared/src/shipment-lifecycle';
 import { claimIsLive, queueWorkFor } from '../../../shared/src/shipment-lifecycle';
+import { finishShipment } from './finish-shipment';
+import type { OrderInvoice } from './ship-fulfillment';
 import { shipFulfillment } from './ship-fulfillment';
 import type { ShipmentDetails } from './shipment-state';
-import { CLAIM_RELEASED, claimShipment, writeShipment } from './shipment-state';
+import { claimShipment, writeShipment } from './shipment-state';
 import { statusIn } from './shipments';
 import { voidShipment } from './void-shipment';
 
@@ -39,7 +41,7 @@ export function queueCandidatesSearch(maxAttempts: number): search.Search {
       [
         statusIn(['QUEUED', 'PENDING', 'RETRYING', 'UNKNOWN', 'VOIDING']),
         'or',
-        [[F.status, 'is', 'CREATED'], 'and', [[F.voidReason, 'isnotempty', ''], 'or', [F.fulfillmentPending, 'is', 'T']]],
+        [[F.status, 'is', 'CREATED'], 'and', [[F.voidReason, 'isnotempty', ''], 'or', [F.fulfillmentPending, 'is', 'T'], 'or', [F.invoicePending, 'is', 'T']]],
         'or',
         [[F.status, 'is', 'FAILED'], 'and', [legacyUnknown, 'or', [legacyRetryable, 'and', [F.attempts, 'lessthan', maxAttempts]]]],
       ],
@@ -61,12 +63,16 @@ export interface WorkResult {
   work: QueueWork;
   /** The Shipment's status afterwards, or why nothing was done. */
   result: string;
+  /** A label of this sales order is to be listed on its invoice: the caller rewrites it (the queue's reduce). */
+  order?: OrderInvoice;
 }
 
 export interface WorkOptions {
   maxAttempts: number;
   /** A person's Replay: do it now, whatever the next attempt time says (a live claim still wins). */
   now?: boolean;
+  /** The caller rewrites the invoices of the orders in `order` afterwards (the shipping queue's reduce stage). */
+  invoiceLater?: boolean;
 }
 
 function tryLoadFulfillment(id: string | undefined): record.Record | undefined {
@@ -102,13 +108,13 @@ export function workOnShipment(shipmentId: number, claim: string, options: WorkO
   const shipment = claimed.shipment;
 
   if (work === 'void') return { shipmentId, work, result: voidShipment(shipmentId, claim, shipment).status };
-  const fulfillment = tryLoadFulfillment(shipment.fulfillmentId);
   if (work === 'finish') {
-    // A label bought inline: its tracking numbers go on the fulfillment's packages (gone: nothing to write).
-    if (fulfillment) shipFulfillment(fulfillment, { claim, writable: true, existing: shipment });
-    else writeShipment(shipmentId, { [F.fulfillmentPending]: false, ...CLAIM_RELEASED });
-    return { shipmentId, work, result: 'CREATED' };
+    // A label bought earlier: its tracking numbers go on the fulfillment's packages (gone: nothing to
+    // write), and the order's invoice is rewritten by the caller.
+    const finished = finishShipment(shipment, shipment.fulfillmentPending ? tryLoadFulfillment(shipment.fulfillmentId) : undefined);
+    return { shipmentId, work, result: 'CREATED', ...(finished.order ? { order: finished.order } : {}) };
   }
+  const fulfillment = tryLoadFulfillment(shipment.fulfillmentId);
   const shipped = fulfillment && String(fulfillment.getValue({ fieldId: 'shipstatus' }) ?? '') === 'C';
   if (!fulfillment || !shipped) {
     // Its fulfillment was deleted or taken back from Shipped and the user event could not void
@@ -118,12 +124,12 @@ export function workOnShipment(shipmentId: number, claim: string, options: WorkO
   }
   // The record was loaded here: the packages' tracking numbers are saved on it, not reloaded; the
   // claimed Shipment goes along, so the flow reads nothing twice.
-  const result = shipFulfillment(fulfillment, { claim, writable: true, existing: shipment });
+  const result = shipFulfillment(fulfillment, { claim, writable: true, existing: shipment, ...(options.invoiceLater ? { invoiceLater: true } : {}) });
   if (result.status === 'NOT_FEDEX') {
     // Its ship method is no longer FedEx's: nothing may stay queued for a fulfillment FedEx will not ship.
     return { shipmentId, work: 'void', result: voidInstead(shipment, claim, `Fulfillment ${shipment.fulfillmentId} no longer ships by FedEx`) };
   }
-  return { shipmentId, work, result: result.status };
+  return { shipmentId, work, result: result.status, ...(result.order ? { order: result.order } : {}) };
 }
 
 function voidInstead(shipment: ShipmentDetails, claim: string, reason: string): string {

@@ -9,6 +9,7 @@ import type { LabelImageType, LabelStockType } from '../../../shared/src/contrac
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES } from '../../../shared/src/contract';
 import { CONFIG_CACHE, SERVICE_MAP, SETTINGS } from '../../../shared/src/ids';
 import type { TrackPlanSettings } from '../../../shared/src/track-plan';
+import { DEFAULT_SWEEP_DAYS } from '../../../shared/src/sweep';
 import { DEFAULT_TRACK_PLAN_SETTINGS } from '../../../shared/src/track-plan';
 
 export interface RuntimeSettings {
@@ -29,6 +30,8 @@ export interface RuntimeSettings {
   dutiesPayment: string;
   electronicTradeDocuments: boolean;
   auditRetentionDays: number;
+  /** Days back the shipping queue sweeps for Shipped fulfillments no user event saw (0: off). */
+  sweepDays: number;
 }
 
 /** A FedEx Service Map row: the FedEx service (and packaging) of one ship item. */
@@ -91,6 +94,7 @@ function loadSettings(): RuntimeSettings {
   const budget = Number(text(row, F.trackDailyBudget));
   const unusedDays = Number(text(row, F.unusedLabelDays));
   const graceHours = Number(text(row, F.notFoundGraceHours));
+  const sweepDays = text(row, F.sweepDays);
   return {
     ...(relayUrl ? { relayUrl } : {}),
     ...(globalFedexAccount ? { globalFedexAccount } : {}),
@@ -107,6 +111,8 @@ function loadSettings(): RuntimeSettings {
     dutiesPayment: text(row, F.dutiesPayment)?.toUpperCase() ?? 'SENDER',
     electronicTradeDocuments: etd === true || etd === 'T',
     auditRetentionDays: retention > 0 ? Math.floor(retention) : DEFAULT_AUDIT_RETENTION_DAYS,
+    // Empty: the default; 0 turns the sweep off.
+    sweepDays: sweepDays === undefined || !(Number(sweepDays) >= 0) ? DEFAULT_SWEEP_DAYS : Math.floor(Number(sweepDays)),
   };
 }
 

@@ -3,7 +3,10 @@
 // ends as a FAILED Shipment record with its reason. Each invocation leaves ONE Audit record with its
 // steps (what a person needs to follow the shipment), and spends as few units as the job allows:
 // a person at the dock waits for the label (stored now); the tracking numbers on the fulfillment's
-// packages are written by the shipping queue when a person is waiting (`inline`).
+// packages are written by the shipping queue when a person is waiting (`inline`). Every label of a
+// sales order leaves its Shipment "Tracking Not Yet on Invoice" until the shipping queue has
+// rewritten the order's invoice from the order's Shipment records (lib/order-invoice.ts), so a
+// number an inline append lost to a concurrent write is put back within one queue run.
 import * as log from 'N/log';
 import type * as record from 'N/record';
 import * as runtime from 'N/runtime';
@@ -67,6 +70,13 @@ export interface ShipOptions {
   writable?: boolean;
   /** The claim the caller holds on the fulfillment's Shipment (shipping queue, Replay action). */
   claim?: string;
+  /**
+   * The caller writes the order's invoice afterwards, once for all the order's shipments it made
+   * (the shipping queue's reduce stage: its parallel map calls would collide on one invoice).
+   */
+  invoiceLater?: boolean;
+  /** Found by the shipping queue's sweep: no user event saw this fulfillment marked Shipped (said in its Audit record). */
+  sweep?: boolean;
 }
 
 export interface ShipResult {
@@ -74,6 +84,14 @@ export interface ShipResult {
   /** HELD: not sent now (another script holds the Shipment, or it is the shipping queue's to finish). */
   status: ShipmentStatus | 'NOT_FEDEX' | 'ALREADY_SHIPPED' | 'HELD';
   errorCode?: string;
+  /** A label of this sales order was bought: its invoice (when known) is to list it. */
+  order?: OrderInvoice;
+}
+
+/** A sales order whose invoice is to list a new label, and that invoice when the order names it. */
+export interface OrderInvoice {
+  salesOrderId: string;
+  invoiceId?: string;
 }
 
 /** Starts the shipping Map/Reduce, once per few minutes of bulk saves; a running or scheduled run takes the rest. */
@@ -107,24 +125,6 @@ interface Identity {
   idempotencyKey: string;
 }
 
-/** The label was bought earlier inline: the shipping queue now puts the tracking numbers on the packages. */
-function finishFulfillmentTracking(rec: record.Record, existing: ShipmentRow, options: ShipOptions, corr: string): ShipResult {
-  const fulfillmentId = String(rec.id);
-  const started = Date.now();
-  try {
-    const written = writeFulfillmentTracking(options.writable ? rec : fulfillmentId, existing.trackingNumbers);
-    updateShipment(existing.id, { [F.fulfillmentPending]: false, ...CLAIM_RELEASED });
-    log.debug({ title: 'FedEx connector: tracking written on fulfillment', details: `Fulfillment ${fulfillmentId}: ${written} package line(s), ${Date.now() - started} ms` });
-  } catch (e) {
-    const gone = (e as { name?: string }).name === 'RCRD_DSNT_EXIST';
-    // A deleted fulfillment has no packages to write: stop trying. Anything else: the next run retries.
-    if (gone) updateShipment(existing.id, { [F.fulfillmentPending]: false });
-    writeAudit({ operation: 'WRITE_BACK_FULFILLMENT', direction: 'INBOUND', recordType: TYPE, recordId: fulfillmentId, shipmentId: existing.id, outcome: 'FAILURE', errorCode: 'INTERNAL', errorMessage: `${message(e)}${gone ? '' : ' (the shipping queue tries again)'}`, correlationId: corr, response: { trackingNumbers: existing.trackingNumbers } });
-    log.error({ title: `FedEx connector: tracking not written on fulfillment ${fulfillmentId}`, details: message(e) });
-  }
-  return { shipmentId: existing.id, status: 'CREATED' };
-}
-
 export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): ShipResult {
   const fulfillmentId = String(rec.id);
   const corr = correlationId('IF', fulfillmentId, Date.now(), Math.random());
@@ -137,7 +137,6 @@ export function shipFulfillment(rec: record.Record, options: ShipOptions = {}): 
   }
 
   const found = options.existing ?? (options.created ? undefined : findShipmentForFulfillment(fulfillmentId));
-  if (found?.status === 'CREATED' && found.fulfillmentPending && !options.inline) return finishFulfillmentTracking(rec, found, options, corr);
   // Which Shipment record, key and request (lib/ship-gate.ts): no second label, no two senders.
   const gate = shipGate(found, fulfillmentId, idempotencyKeyFor(runtime.accountId, fulfillmentId), options);
   if (!gate.go) {
@@ -206,6 +205,7 @@ function ship(rec: record.Record, options: ShipOptions, ctx: ShipContext): ShipR
   const trail = new AuditTrail({ operation: 'CREATE_SHIPMENT', direction: 'OUTBOUND', recordType: TYPE, recordId: ctx.identity.fulfillmentId, correlationId: ctx.corr });
   const progress: Progress = { attempt: (ctx.existing?.attempts ?? 0) + 1, sent: false, bought: false };
   trail.attempt = progress.attempt;
+  if (options.sweep) trail.step('FOUND_BY_SWEEP', 'SUCCESS', { reason: 'marked Shipped where no user event saw it (another script\'s user event, or a CSV import without server scripts): found by the shipping queue' });
   try {
     return shipSteps(rec, options, ctx, trail, progress);
   } catch (e) {
@@ -327,6 +327,8 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
     [F.lastError]: '',
     // Inline, a person is waiting: the shipping queue writes the packages' tracking numbers.
     [F.fulfillmentPending]: options.inline === true,
+    // Cleared by the shipping queue once the order's invoice was rewritten from the Shipment records.
+    [F.invoicePending]: source?.kind === 'salesorder',
     // When the tracking poll first asks FedEx: after the pickup scan is due, not at its next run.
     ...newLabelPlanValues(Date.now()),
     ...CLAIM_RELEASED,
@@ -365,11 +367,13 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
   updateShipment(shipmentId, values);
 
   const later: string[] = [];
-  if (invoiceId) {
+  if (invoiceId && options.invoiceLater) {
+    trail.step('WRITE_BACK_INVOICE', 'SKIPPED', { invoice: invoiceId, reason: "the shipping queue rewrites the order's invoice once for all of this run's shipments of the order" });
+  } else if (invoiceId) {
     started = Date.now();
     try {
       const written = addToInvoiceTracking(invoiceId, shipped.trackingNumbers, labelUrl);
-      trail.step('WRITE_BACK_INVOICE', 'SUCCESS', { invoice: invoiceId, changed: written.changed }, started);
+      trail.step('WRITE_BACK_INVOICE', 'SUCCESS', { invoice: invoiceId, changed: written.changed, ...(written.attempts > 1 ? { attempts: written.attempts } : {}) }, started);
     } catch (e) {
       later.push(`tracking not written on invoice ${invoiceId}: ${message(e)}`);
       trail.step('WRITE_BACK_INVOICE', 'FAILURE', { invoice: invoiceId }, started, message(e));
@@ -394,5 +398,5 @@ function shipSteps(rec: record.Record, options: ShipOptions, ctx: ShipContext, t
 
   trail.write(shipped.replayed ? 'REPLAYED' : 'SUCCESS', later.length ? { code: 'INTERNAL', message: later.join('; ') } : undefined);
   log.audit({ title: 'FedEx connector: shipped', details: `Fulfillment ${fulfillmentId}: FedEx ${shipped.masterTrackingNumber} (${shipped.trackingNumbers.length} package(s))${shipped.replayed ? ', replayed from an earlier call' : ''}` });
-  return { shipmentId, status: 'CREATED' };
+  return { shipmentId, status: 'CREATED', ...(source?.kind === 'salesorder' ? { order: { salesOrderId: source.id, ...(invoiceId ? { invoiceId } : {}) } } : {}) };
 }

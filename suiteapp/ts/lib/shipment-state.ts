@@ -61,6 +61,7 @@ export function detailsOf(rec: Pick<record.Record, 'getValue' | 'id'>): Shipment
     trackingNumbers: splitTrackingNumbers(text(rec, F.trackingNumbers)),
     hasSentRequest: request !== undefined,
     fulfillmentPending: rec.getValue({ fieldId: F.fulfillmentPending }) === true,
+    invoicePending: rec.getValue({ fieldId: F.invoicePending }) === true,
     ...(request ? { request } : {}),
     ...optional('claim', text(rec, F.claim)),
     ...optional('claimedAt', time(rec, F.claimedAt)),

@@ -132,6 +132,24 @@ export function findInvoiceForOrder(salesOrderId: string): string | undefined {
   return rows[0] ? String(rows[0].id) : undefined;
 }
 
+/** How many times a read-then-write of the invoice is tried when NetSuite reports a concurrent change. */
+export const RECORD_CHANGED_ATTEMPTS = 3;
+
+/**
+ * Runs `readThenWrite` again, from its read, when NetSuite answers RCRD_HAS_BEEN_CHANGED (another
+ * script wrote the record between this one's read and write); at most `attempts` times, then the
+ * error goes to the caller. Only for writes that read what they write from.
+ */
+export function retryOnRecordChanged<T>(readThenWrite: (attempt: number) => T, attempts = RECORD_CHANGED_ATTEMPTS): T {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return readThenWrite(attempt);
+    } catch (e) {
+      if ((e as { name?: string }).name !== 'RCRD_HAS_BEEN_CHANGED' || attempt >= attempts) throw e;
+    }
+  }
+}
+
 /** Rewrites the invoice's tracking fields from every created shipment of the order (20 units; 10 when there is none). */
 export function writeInvoiceTracking(invoiceId: string, salesOrderId: string): { trackingNumbers: string; labelLinks: string; shipmentIds: number[] } {
   const shipments = createdShipmentsForOrder(salesOrderId);
@@ -148,9 +166,17 @@ export function writeInvoiceTracking(invoiceId: string, salesOrderId: string): {
 
 /**
  * Adds one shipment's tracking numbers and label link to what the invoice already lists, without
- * searching the order's other shipments (11 units; 1 when the invoice already has them all).
+ * searching the order's other shipments (11 units; 1 when the invoice already has them all). A
+ * concurrent write NetSuite reports (RCRD_HAS_BEEN_CHANGED) is met by reading again and adding
+ * again (11 units more each time, at most RECORD_CHANGED_ATTEMPTS in all). A concurrent write
+ * NetSuite does not report is repaired by the shipping queue, which rewrites the invoice from the
+ * order's Shipment records (the Shipment stays "Tracking Not Yet on Invoice" until then).
  */
-export function addToInvoiceTracking(invoiceId: string, trackingNumbers: string[], labelUrl: string | undefined): { changed: boolean; trackingNumbers: string } {
+export function addToInvoiceTracking(invoiceId: string, trackingNumbers: string[], labelUrl: string | undefined): { changed: boolean; trackingNumbers: string; attempts: number } {
+  return retryOnRecordChanged((attempt) => ({ ...appendToInvoice(invoiceId, trackingNumbers, labelUrl), attempts: attempt }));
+}
+
+function appendToInvoice(invoiceId: string, trackingNumbers: string[], labelUrl: string | undefined): { changed: boolean; trackingNumbers: string } {
   const current = search.lookupFields({ type: search.Type.INVOICE, id: invoiceId, columns: [INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.labelLinks] });
   const links = String(current[INVOICE_FIELDS.labelLinks] ?? '')
     .split(/\r?\n/)

@@ -1,6 +1,6 @@
 import { PACKAGING_TYPES } from '../reference-data';
 import type { RuleReport } from './report';
-import { destinationAddress, inPounds, isGroundNetwork, originAddress, packagePath, pieceCount, serviceFamily, type PackageLineItem, type RequestedShipment } from './shipment';
+import { destinationAddress, isGroundNetwork, originAddress, packagePath, pieceCount, serviceFamily, type PackageLineItem, type RequestedShipment } from './shipment';
 
 /** 4. Packages: counts, weight units and limits, dimensions and size, packaging per service, declared value. */
 export const PACKAGE_RULES = ['3.3', '4.1', '4.2', '4.3', '4.4', '4.5', '4.6', '4.7', '4.8', '4.9', '4.10', '4.11', '4.12'] as const;

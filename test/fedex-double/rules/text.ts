@@ -10,6 +10,7 @@ export const TEXT_RULES = ['11.2'] as const;
 
 // C0 and C1 controls (tab, newline and carriage return included), DEL, and the bidi embeddings,
 // overrides and isolates (U+202A..U+202E, U+2066..U+2069).
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 export function checkText(value: unknown, path: string, report: RuleReport): void {

@@ -12,7 +12,7 @@ function cacheDouble(): NetSuiteDouble {
   return createNetSuiteDouble({ project: false, objectsDirs: [join(PROJECT, 'Objects')], fileCabinetDirs: [join(PROJECT, 'FileCabinet')], time: new Date(2026, 2, 10, 9, 30) });
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+ 
 type Cache = any;
 
 /** Runs fn in an invocation of `script` with its N/cache (and N/record), returning the result and the units used. */

@@ -63,6 +63,7 @@ export function textToBytes(text: string, encoding: EncodingName): Buffer {
       return base32Decode(text);
     case 'WINDOWS_1252':
     case 'ISO_8859_1':
+      // eslint-disable-next-line no-control-regex -- the range starts at NUL on purpose (Latin-1)
       if (/[^\u0000-\u00ff]/.test(text)) throw decodeFailure(encoding);
       return Buffer.from(text, 'latin1');
   }

@@ -18,6 +18,7 @@ import { createFileModule } from './file.js';
 import { createUrlModule } from './url.js';
 import { createTaskModule } from './task.js';
 import { createCacheModule } from './cache.js';
+import { createServerWidgetModule } from '../ui/server-widget.js';
 
 export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/record', createRecordModule],
@@ -32,6 +33,7 @@ export const moduleFactories = new Map<string, ModuleFactory>([
   ['N/url', createUrlModule],
   ['N/task', createTaskModule],
   ['N/cache', createCacheModule],
+  ['N/ui/serverWidget', createServerWidgetModule],
 ]);
 
 /** Registers (or replaces) the factory of a module for every account created afterwards. */

@@ -36,7 +36,7 @@ export function createRuntimeModule(ctx: ScriptRunContext) {
 
   const user = () => {
     const system = invocation.userId === SYSTEM_USER_ID;
-    const u = account.currentUser;
+    const u = invocation.user ?? account.currentUser;
     return {
       id: invocation.userId,
       name: system ? '-System-' : u.name,

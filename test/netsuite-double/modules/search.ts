@@ -56,6 +56,19 @@ function savedSearches(account: Account): SavedSearches {
   return account.state('N/search saved searches', () => ({ byId: new Map<number, SearchDefinition>(), next: 1001 }));
 }
 
+/** Every join a search uses, in its columns, filters and formulas (rows.ts expands reverse custom-record joins). */
+function joinsOf(def: SearchDefinition): (string | undefined)[] {
+  const formulaJoins = (formula: string | undefined) => {
+    if (!formula) return [];
+    try {
+      return formulaRefs(formulaExpr(formula)).map((r) => r.join);
+    } catch {
+      return [];
+    }
+  };
+  return [...def.columns.flatMap((c) => [c.join, ...formulaJoins(c.formula)]), ...leaves(def.filters).flatMap((l) => [l.join, ...formulaJoins(l.formula)])];
+}
+
 /** Search objects handed to scripts → their live state (used by the Map/Reduce driver). */
 const searchStates = new WeakMap<object, { definition: () => SearchDefinition; account: Account }>();
 
@@ -158,7 +171,7 @@ export function createSearchModule(ctx: ScriptRunContext) {
   const run = (def: SearchDefinition): SearchRow[] => {
     validate(def);
     const defs = typesOf(def.type);
-    let rows = rowsOf(repo, defs.map((d) => d.type)).filter((row) => matches(repo, row, def.filters, account.now(), fail));
+    let rows = rowsOf(repo, defs.map((d) => d.type), joinsOf(def)).filter((row) => matches(repo, row, def.filters, account.now(), fail));
     if (def.columns.some((c) => c.summary)) rows = summarise(rows, def.columns, defs[0]!);
     const sorts = def.columns.filter((c) => c.sort !== 'NONE');
     if (sorts.length) {
@@ -566,7 +579,7 @@ export function mapReduceInputFromSearch(account: Account, input: unknown): { ke
   const repo = account.repo;
   const defs = repo.catalog.concreteTypes(definition.type);
   if (definition.columns.some((c) => c.summary)) throw new Error('not implemented in the test double: a summary search as Map/Reduce input');
-  const rows = rowsOf(repo, defs).filter((row) => matches(repo, row, definition!.filters, account.now(), (n, m) => new Error(`${n}: ${m}`)));
+  const rows = rowsOf(repo, defs, joinsOf(definition)).filter((row) => matches(repo, row, definition!.filters, account.now(), (n, m) => new Error(`${n}: ${m}`)));
   return rows.map((row) => {
     const values: Record<string, unknown> = {};
     for (const c of definition!.columns) {

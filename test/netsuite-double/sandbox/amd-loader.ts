@@ -122,6 +122,8 @@ export class AmdLoader {
 
   /** AMD require bound to a folder: require(id) for a module already available, require([ids], callback). */
   #makeRequire(folder: string) {
+    // The returned require is a plain function (AMD's contract), so it cannot see `this` itself.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const loader = this;
     return function require(ids: unknown, callback?: unknown): unknown {
       if (typeof ids === 'string') {

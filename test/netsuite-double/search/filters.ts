@@ -175,7 +175,8 @@ export function checkLeaf(leaf: FilterLeaf, field: FieldDef, fail: Fail, now: nu
   if (family === 'checkbox' && !(leaf.values.length === 1 && (leaf.values[0] === 'T' || leaf.values[0] === 'F'))) {
     throw fail('SSS_INVALID_SRCH_FILTER', `Checkbox filter ${leaf.name} takes 'T' or 'F'`);
   }
-  if (family === 'date') {
+  // isempty / isnotempty take no value (scripts pass '' by convention: ['enddate', 'isempty', '']).
+  if (family === 'date' && leaf.operator !== 'isempty' && leaf.operator !== 'isnotempty') {
     const isRange = leaf.values.length === 1 && /within$/.test(leaf.operator) && dateRange(leaf.values[0], now) !== undefined;
     if (!isRange) for (const v of leaf.values) dateValue(v, now, fail);
   }

@@ -3,6 +3,12 @@
 // other types have one row per record. Which ids are search filters, columns and joins comes from
 // NetSuite's search definitions (search-fields.ts), not from the record's fields. Joins follow a
 // select field one level ({ name: 'email', join: 'customer' } reads the email of the row's entity).
+// A custom record joins the other way too: from a record to the custom records whose select field
+// points at it, the join id being that field's id ({ name: 'internalid', join: 'custrecord_x_order' }
+// on a sales order search reads the custom records whose custrecord_x_order is the order). Such a
+// join is an outer join, as NetSuite's: a row per matching custom record, or one row with the
+// joined fields empty when none matches (so `['custrecord_x_order.internalid', 'anyof', '@NONE@']`
+// finds the records no custom record points at).
 import type { FieldDef, LineData, RecordTypeDef, StoredRecord } from '../records/model.js';
 import type { RecordRepository } from '../records/repository.js';
 import type { Fail } from '../records/values.js';
@@ -16,6 +22,8 @@ export interface SearchRow {
   mainline: boolean;
   /** A summary search's result: the value of each column, by column (modules/search.ts). */
   summary?: Map<object, RowValue | undefined>;
+  /** Reverse custom-record joins the search uses: the custom record of this row (null: none points at it). */
+  joined?: Record<string, StoredRecord | null>;
 }
 
 /** A value read from a row: the field that describes it and the canonical stored value. */
@@ -59,8 +67,12 @@ function familyOf(def: RecordTypeDef): SearchFamily | undefined {
 
 const KIND_OF_CODE: Record<string, FieldDef['kind']> = { b: 'checkbox', d: 'date', n: 'float', m: 'select', e: 'select', s: 'text', t: 'text' };
 
-export function rowsOf(repo: RecordRepository, types: string[]): SearchRow[] {
-  const rows: SearchRow[] = [];
+/**
+ * The rows of `types`; `joins` are the join ids the search uses: each reverse custom-record join
+ * among them multiplies a row by the custom records pointing at it (outer join).
+ */
+export function rowsOf(repo: RecordRepository, types: string[], joins: readonly (string | undefined)[] = []): SearchRow[] {
+  let rows: SearchRow[] = [];
   for (const type of types) {
     const def = repo.catalog.get(type)!;
     for (const record of repo.store.all(type).sort((a, b) => a.id - b.id)) {
@@ -70,7 +82,37 @@ export function rowsOf(repo: RecordRepository, types: string[]): SearchRow[] {
       }
     }
   }
+  for (const join of new Set(joins.filter((j): j is string => j !== undefined))) {
+    rows = rows.flatMap((row) => {
+      const reverse = reverseJoin(repo, row.def, join);
+      if (!reverse) return [row];
+      const children = repo.store
+        .all(reverse.child.type)
+        .filter((c) => {
+          const v = c.data.body[reverse.fieldId];
+          return Array.isArray(v) ? v.map(String).includes(String(row.record.id)) : v !== undefined && v !== null && String(v) === String(row.record.id);
+        })
+        .sort((a, b) => a.id - b.id);
+      const joined = (child: StoredRecord | null): SearchRow => ({ ...row, joined: { ...row.joined, [join]: child } });
+      return children.length === 0 ? [joined(null)] : children.map(joined);
+    });
+  }
   return rows;
+}
+
+/**
+ * A join from `def` to the custom records whose select field `join` points at records of `def`'s
+ * type (the join id is that field's id), or undefined when `join` is no such field.
+ */
+export function reverseJoin(repo: RecordRepository, def: RecordTypeDef, join: string): { child: RecordTypeDef; fieldId: string } | undefined {
+  if (!/^custrecord/.test(join)) return undefined;
+  for (const child of repo.catalog.types.values()) {
+    if (child.costClass !== 'custom') continue;
+    const field = child.fields.get(join);
+    if (!field || (field.kind !== 'select' && field.kind !== 'multiselect') || !field.selectType) continue;
+    if (repo.catalog.concreteTypes(field.selectType).includes(def.type)) return { child, fieldId: field.id };
+  }
+  return undefined;
 }
 
 /**
@@ -83,7 +125,7 @@ export function resolveField(repo: RecordRepository, defs: RecordTypeDef[], name
   const message = (why: string) =>
     `An nlobjSearch${kind === 'column' ? 'Column contains an invalid column' : 'Filter contains invalid search criteria'}, or is not in proper syntax: ${what} (search type ${defs.map((d) => d.type).join('/')}: ${why}).`;
   if (join) {
-    const offered = defs.some((def) => joinOffered(def, join));
+    const offered = defs.some((def) => joinOffered(def, join, repo));
     if (!offered) throw fail(code, message(`no join '${join}': NetSuite's joins of this search type are listed in search/search-fields.ts, plus custom select fields`));
     const targets = defs.flatMap((def) => joinTarget(repo, def, join));
     if (targets.length === 0) throw fail('DOUBLE_NOT_IMPLEMENTED', `not implemented in the test double: the join '${join}' (${what})`);
@@ -131,7 +173,8 @@ function fieldOn(def: RecordTypeDef, name: string): FieldDef | undefined {
   return undefined;
 }
 
-function joinOffered(def: RecordTypeDef, join: string): boolean {
+function joinOffered(def: RecordTypeDef, join: string, repo?: RecordRepository): boolean {
+  if (repo && reverseJoin(repo, def, join)) return true;
   const field = def.fields.get(join) ?? (def.costClass === 'transaction' ? def.sublists.get('item')?.fields.get(join) : undefined);
   if (field?.custom && (field.kind === 'select' || field.kind === 'multiselect')) return true;
   const family = familyOf(def);
@@ -140,6 +183,8 @@ function joinOffered(def: RecordTypeDef, join: string): boolean {
 
 /** The record types a join can lead to from `def`. */
 function joinTarget(repo: RecordRepository, def: RecordTypeDef, join: string): RecordTypeDef[] {
+  const reverse = reverseJoin(repo, def, join);
+  if (reverse) return [reverse.child];
   const field = joinField(def, join);
   if (!field?.selectType) return [];
   return repo.catalog.concreteTypes(field.selectType).map((t) => repo.catalog.get(t)!);
@@ -159,6 +204,15 @@ function joinField(def: RecordTypeDef, join: string): FieldDef | undefined {
 
 /** Reads `name` (through `join`) from a row; undefined stored value = empty. */
 export function readRow(repo: RecordRepository, row: SearchRow, name: string, join: string | undefined): RowValue | undefined {
+  const reverse = join ? reverseJoin(repo, row.def, join) : undefined;
+  if (join && reverse) {
+    const childField = fieldOn(reverse.child, name);
+    if (!childField) return undefined;
+    const child = row.joined?.[join];
+    // A row read outside a search that expanded the join (lookupFields, a validation probe) has none.
+    if (!child) return { field: childField, stored: undefined };
+    return readRow(repo, { record: child, def: reverse.child, line: undefined, mainline: true }, name, undefined);
+  }
   if (join) {
     const field = joinField(row.def, join);
     if (!field) return undefined;

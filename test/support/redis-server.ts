@@ -10,6 +10,10 @@ import { Redis } from 'ioredis';
 
 export const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed (CI installs it in .ci/run: apt-get install redis-server)');
+if (!hasRedisServer) {
+  // Said once per test file that needs it, so a "skipped" in the summary is never a mystery.
+  console.warn('Redis tests skipped: redis-server is not installed (apt-get install redis-server; .ci/run installs it, and under CI a missing redis-server fails instead).');
+}
 
 export interface TestRedis {
   /** A new connection: one per simulated relay instance. */
