@@ -2,6 +2,7 @@
 // it: liveness and readiness, Prometheus metrics that move with what happens (and carry no request
 // data), and log lines that carry the request id.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describeRelayStatus, parsePrometheus, RELAY_METRICS } from '../../shared/src/relay-status';
 import type { RunningFedexDouble } from '../fedex-double';
 import { createFor, endTest, freePort, postSigned, relayEnv, startDoubleServer, startRelayProcess, waitFor, type RelayProcess } from '../support/relay-process';
 
@@ -46,14 +47,16 @@ describe('liveness and readiness', () => {
     expect(waiting.status).toBe(503);
     expect(waiting.json()).toMatchObject({ ready: false, checks: { 'fedex-token': expect.stringMatching(/no FedEx token/), shutdown: 'ok' } });
     const before = (await get(`${url}/metrics`)).text;
-    expect(metric(before, 'mlfx_relay_fedex_token_ready')).toBe(0);
+    expect(metric(before, RELAY_METRICS.fedexTokenExpiresInSeconds)).toBe(0);
     expect(metric(before, 'mlfx_relay_fedex_token_fetches_total', { outcome: 'refused' })).toBeGreaterThanOrEqual(1);
     expect((await get(`${url}/healthz`)).status).toBe(200);
     fedex.double.faults.clear(); // FedEx is back
     await waitFor('/readyz to turn ready', async () => (await get(`${url}/readyz`)).status === 200, 30_000, 100);
     expect((await get(`${url}/readyz`)).json()).toEqual({ ready: true, checks: { shutdown: 'ok', 'fedex-token': 'ok' } });
     const text = (await get(`${url}/metrics`)).text;
-    expect(metric(text, 'mlfx_relay_fedex_token_ready')).toBe(1);
+    // The double issues tokens for an hour: what is left of it, as the console reads it.
+    expect(metric(text, RELAY_METRICS.fedexTokenExpiresInSeconds)).toBeGreaterThan(3000);
+    expect(metric(text, RELAY_METRICS.fedexTokenExpiresInSeconds)).toBeLessThanOrEqual(3600);
     expect(metric(text, 'mlfx_relay_fedex_token_fetches_total', { outcome: 'ok' })).toBe(1);
   });
 
@@ -103,12 +106,35 @@ describe('metrics', () => {
     expect(m('mlfx_relay_voids_total', { trigger: 'cancel', outcome: 'voided' })).toBe(1);
     expect(m('mlfx_relay_fedex_token_fetches_total', { outcome: 'ok' })).toBe(1);
     expect(m('mlfx_relay_limiter_wait_seconds_count', { limiter: 'fedex-api' })).toBeGreaterThanOrEqual(5);
-    expect(m('mlfx_relay_limiter_waiting', { limiter: 'fedex-api' })).toBe(0);
+    expect(text).toMatch(new RegExp(`^${RELAY_METRICS.limiterQueueDepth}\\{limiter="fedex-api"\\} 0$`, 'm')); // nothing waits now
+    expect(m(RELAY_METRICS.fedexTokenExpiresInSeconds)).toBeGreaterThan(0); // cached after the calls
     expect(m('mlfx_relay_http_request_duration_seconds_count', { route: '/v1/shipments' })).toBe(4);
     expect(m('process_resident_memory_bytes')).toBeGreaterThan(0);
     expect(text).toMatch(/^nodejs_eventloop_lag_seconds /m);
     // No request data in any label: keys, tracking numbers, the account, secrets.
     for (const value of [first.idempotencyKey, created.body.masterTrackingNumber, second.body.masterTrackingNumber, '740561073', fedex.double.config.clientSecret]) expect(text).not.toContain(value);
+  });
+
+  it('show the calls waiting for a FedEx turn while they wait, as the admin console reads them', async () => {
+    // One FedEx transaction per 10 s: each create needs two (lookup, create), so the later ones queue.
+    relay = await startRelayProcess(relayEnv(fedex, { FEDEX_TRANSACTIONS_PER_10S: '1' }));
+    const url = relay.url;
+    await waitFor('the FedEx token', async () => (await get(`${url}/readyz`)).status === 200, 30_000, 100);
+    const sent = [401, 402, 403].map((n) => postSigned(url, '/v1/shipments', createFor(n)).catch(() => undefined));
+    let seen = { depth: 0, expiresIn: 0 };
+    await waitFor('calls waiting in the limiter', async () => {
+      const status = parsePrometheus((await get(`${url}/metrics`)).text);
+      seen = { depth: status[RELAY_METRICS.limiterQueueDepth] ?? 0, expiresIn: status[RELAY_METRICS.fedexTokenExpiresInSeconds] ?? 0 };
+      return seen.depth >= 2;
+    }, 30_000, 50);
+    expect(seen.depth).toBeLessThanOrEqual(3);
+    expect(seen.expiresIn).toBeGreaterThan(0);
+    // The console's own reading of the same scrape.
+    const view = describeRelayStatus({ relayUrl: url, readyz: { status: 200, body: '{"ready":true,"checks":{}}' }, metrics: { status: 200, body: (await get(`${url}/metrics`)).text } });
+    expect(view.fedexToken).toMatch(/^Cached, expires in \d+ min$/);
+    expect(view.limiterQueue).toMatch(/^[1-3] call\(s\) waiting for a FedEx turn$/);
+    await relay.kill('SIGKILL'); // the queued calls are not this test's subject: no need to wait 30 s for them
+    await Promise.all(sent);
   });
 
   it('count a request refused for its deadline (nothing sent to FedEx) as a deadline refusal', async () => {

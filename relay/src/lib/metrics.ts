@@ -4,6 +4,7 @@
 // number of series stays bounded whatever callers send. What it does reveal is volume (how many
 // shipments), which is why RELAY_METRICS_TOKEN can close it (see README, "Operating the relay").
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { RELAY_METRICS } from '../../../shared/src/relay-status';
 import type { FedexAttemptEvent } from '../fedex/client';
 import type { FedexLimiters, Limiter } from '../fedex/limiter';
 
@@ -12,7 +13,7 @@ const SECONDS_TO_DEADLINE = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5
 export function createRelayMetrics(options: { processMetrics?: boolean } = {}) {
   const registry = new Registry();
   const registers = [registry];
-  let tokenReady: (() => boolean) | undefined;
+  let tokenExpiresIn: (() => number) | undefined;
   const metrics = {
     registry,
     httpRequests: new Counter({ name: 'mlfx_relay_http_requests_total', help: 'Requests answered, by method, route pattern and HTTP status', labelNames: ['method', 'route', 'status'] as const, registers }),
@@ -24,23 +25,24 @@ export function createRelayMetrics(options: { processMetrics?: boolean } = {}) {
     fedexRateLimited: new Counter({ name: 'mlfx_relay_fedex_429_total', help: 'FedEx answers 429 (too many requests, or the daily quota), by operation', labelNames: ['operation'] as const, registers }),
     fedexRetries: new Counter({ name: 'mlfx_relay_fedex_retries_total', help: 'FedEx attempts after the first of a call (retries after a 5xx, 429, timeout or network error), by operation', labelNames: ['operation'] as const, registers }),
     tokenFetches: new Counter({ name: 'mlfx_relay_fedex_token_fetches_total', help: 'FedEx OAuth token requests by outcome (ok, refused, unreachable)', labelNames: ['outcome'] as const, registers }),
-    tokenReady: new Gauge({
-      name: 'mlfx_relay_fedex_token_ready',
-      help: '1 while this instance holds a FedEx token good for a call, else 0',
+    // Named as the admin console reads them (shared RELAY_METRICS): the console parses these two.
+    tokenExpiresIn: new Gauge({
+      name: RELAY_METRICS.fedexTokenExpiresInSeconds,
+      help: "Seconds until this instance's cached FedEx OAuth token expires; 0 when none is held (the next call fetches one)",
       registers,
       collect() {
-        this.set(tokenReady?.() ? 1 : 0);
+        this.set(tokenExpiresIn?.() ?? 0);
       },
     }),
-    limiterWaiting: new Gauge({ name: 'mlfx_relay_limiter_waiting', help: "Calls of this instance waiting for their turn in the FedEx rate limiter's line", labelNames: ['limiter'] as const, registers }),
+    limiterQueueDepth: new Gauge({ name: RELAY_METRICS.limiterQueueDepth, help: "FedEx calls of this instance waiting now for their turn in the rate limiter's line, by limiter", labelNames: ['limiter'] as const, registers }),
     limiterWait: new Histogram({ name: 'mlfx_relay_limiter_wait_seconds', help: 'Time a call waited for its turn in the FedEx rate limiter', labelNames: ['limiter'] as const, buckets: [0.001, ...SECONDS_TO_DEADLINE, 60], registers }),
     replays: new Counter({ name: 'mlfx_relay_idempotent_replays_total', help: 'Creates answered with the stored result of an earlier identical request (no FedEx call)', registers }),
     reconciliations: new Counter({ name: 'mlfx_relay_reconciliations_total', help: 'Idempotency keys looked up at FedEx by reference before a create, by outcome (nothing_live, voided, lookup_failed, void_refused, void_failed)', labelNames: ['outcome'] as const, registers }),
     voids: new Counter({ name: 'mlfx_relay_voids_total', help: 'FedEx shipments the relay tried to void, by trigger (cancel, reconciliation, claim_lost) and outcome (voided, already_cancelled, refused, unknown)', labelNames: ['trigger', 'outcome'] as const, registers }),
     webhookPushes: new Counter({ name: 'mlfx_relay_webhook_pushes_total', help: 'FedEx webhook pushes with a valid signature, by outcome (applied, duplicate, in_progress, netsuite_failed, no_updates)', labelNames: ['outcome'] as const, registers }),
-    /** /readyz and the token gauge read this: the FedEx client's token cache. */
-    observeTokens(tokens: { ready(): boolean }): void {
-      tokenReady = () => tokens.ready();
+    /** The token gauge reads this: the FedEx client's token cache. */
+    observeTokens(tokens: { expiresInSeconds(): number }): void {
+      tokenExpiresIn = () => tokens.expiresInSeconds();
     },
   };
   if (options.processMetrics) collectDefaultMetrics({ register: registry });
@@ -70,18 +72,24 @@ function attemptOutcome(event: FedexAttemptEvent): string {
 
 /** The FedEx limiters, with the calls waiting in their line and how long each waited. */
 export function instrumentLimiters(limiters: FedexLimiters, metrics: RelayMetrics): FedexLimiters {
-  const instrument = (name: string, limiter: Limiter): Limiter => ({
-    async acquire(options) {
-      const labels = { limiter: name };
-      const waited = metrics.limiterWait.startTimer(labels);
-      metrics.limiterWaiting.inc(labels);
-      try {
-        await limiter.acquire(options);
-        waited();
-      } finally {
-        metrics.limiterWaiting.dec(labels);
-      }
-    },
-  });
+  const instrument = (name: string, limiter: Limiter): Limiter => {
+    const labels = { limiter: name };
+    // Present from the start at 0: "nothing waits" is a reading, not a missing series.
+    metrics.limiterQueueDepth.set(labels, 0);
+    return {
+      async acquire(options) {
+        const waited = metrics.limiterWait.startTimer(labels);
+        metrics.limiterQueueDepth.inc(labels);
+        try {
+          await limiter.acquire(options);
+          waited();
+        } finally {
+          metrics.limiterQueueDepth.dec(labels);
+        }
+      },
+      // The 429 slowdown belongs to the limiter itself: the wrapper must not swallow it.
+      ...(limiter.rateLimited ? { rateLimited: () => limiter.rateLimited?.() } : {}),
+    };
+  };
   return { oauth: instrument('fedex-oauth', limiters.oauth), api: instrument('fedex-api', limiters.api) };
 }
