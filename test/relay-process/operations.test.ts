@@ -1,6 +1,7 @@
 // Operating the relay, over HTTP against the built relay (node relay/dist/index.js) as production runs
 // it: liveness and readiness, Prometheus metrics that move with what happens (and carry no request
 // data), and log lines that carry the request id.
+import SwaggerParser from '@apidevtools/swagger-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { describeRelayStatus, parsePrometheus, RELAY_METRICS } from '../../shared/src/relay-status';
 import type { RunningFedexDouble } from '../fedex-double';
@@ -159,6 +160,20 @@ describe('metrics', () => {
     expect(scrape.status).toBe(200);
     expect(scrape.text).toContain('mlfx_relay_http_requests_total');
     expect((await get(`${relay.url}/healthz`)).status).toBe(200); // probes stay open
+  });
+});
+
+describe('the OpenAPI document', () => {
+  it('is served at /openapi.json by the built relay: valid OpenAPI 3, every signed route with its request schema', async () => {
+    relay = await startRelayProcess(relayEnv(fedex));
+    const res = await get(`${relay.url}/openapi.json`);
+    expect(res.status).toBe(200);
+    const doc = res.json();
+    await expect(SwaggerParser.validate(structuredClone(doc))).resolves.toBeTruthy();
+    for (const path of ['/v1/shipments', '/v1/shipments/cancel', '/v1/tracking', '/v1/ping']) expect(doc.paths[path].post.requestBody.content['application/json'].schema).toBeDefined();
+    for (const path of ['/health', '/healthz', '/readyz', '/metrics']) expect(doc.paths[path].get).toBeDefined();
+    // No webhook token in this relay's environment: it serves no webhook route, and lists none.
+    expect(doc.paths['/webhooks/fedex/tracking']).toBeUndefined();
   });
 });
 

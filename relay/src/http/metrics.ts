@@ -1,13 +1,16 @@
 // GET /metrics (Prometheus text format) and the middleware that counts every request by route
 // pattern and status. The route label is the pattern the request matched (`/v1/shipments`), or the
 // catch-all for paths that match nothing, so a scanner trying random paths adds no series.
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { bearerAuth } from 'hono/bearer-auth';
-import { type Context } from 'hono';
 import { matchedRoutes } from 'hono/route';
+import { RELAY_STATUS_PATHS } from '../../../shared/src/relay-status';
+import { metricsRoute } from '../api/routes';
 import type { RelayMetrics } from '../lib/metrics';
 
-export const METRICS_PATH = '/metrics';
+/** Where the admin console and Prometheus read the metrics. */
+export const METRICS_PATH = RELAY_STATUS_PATHS.metrics;
 
 /**
  * The route pattern a request matched (`/v1/shipments`): the last handler registered for its method
@@ -30,9 +33,9 @@ export function countRequests(metrics: RelayMetrics): MiddlewareHandler {
 }
 
 /** With a token, a scraper must send `Authorization: Bearer <token>` (constant-time compare). */
-export function metricsRoutes(metrics: RelayMetrics, token?: string): Hono {
-  const app = new Hono();
+export function metricsRoutes(metrics: RelayMetrics, token?: string): OpenAPIHono {
+  const app = new OpenAPIHono();
   if (token) app.use(METRICS_PATH, bearerAuth({ token }));
-  app.get(METRICS_PATH, async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
+  app.openapi(metricsRoute, async (c) => c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }));
   return app;
 }

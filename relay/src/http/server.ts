@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { Hono, Env } from 'hono';
 
 export const SERVER_TIMEOUTS = {
   headersMs: 10_000,
@@ -25,7 +25,7 @@ export interface RelayServer {
   shutdown(graceMs: number): Promise<{ forced: boolean }>;
 }
 
-export function startServer(app: Hono, options: { port: number; hostname: string; maxConnections: number; requestTimeoutMs?: number }): Promise<RelayServer> {
+export function startServer(app: Hono<Env>, options: { port: number; hostname: string; maxConnections: number; requestTimeoutMs?: number }): Promise<RelayServer> {
   const requestTimeout = options.requestTimeoutMs ?? SERVER_TIMEOUTS.requestMs;
   return new Promise((resolve, reject) => {
     const server = serve({

@@ -1,9 +1,11 @@
 // Builds the relay app from injected dependencies. Never listens: only src/index.ts calls serve.
-import { Hono, type MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { HTTPException } from 'hono/http-exception';
 import { contextStorage } from 'hono/context-storage';
 import { requestId } from 'hono/request-id';
 import { RELAY_PATHS } from '../../../shared/src/contract';
+import { OPENAPI_PATH, serveOpenApi } from '../api/openapi';
 import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
 import { limitBodyByRoute } from '../http/body-limits';
@@ -50,10 +52,11 @@ function isRedisUnavailable(err: Error): boolean {
   return err.name === 'MaxRetriesPerRequestError' || /Stream isn't writeable|Connection is closed|Command timed out|ECONNREFUSED/.test(err.message);
 }
 
-export function createApp(deps: RelayDeps): Hono {
+export function createApp(deps: RelayDeps): OpenAPIHono {
   const metrics = deps.metrics ?? createRelayMetrics();
   metrics.observeTokens(deps.fedex.tokens);
-  const app = new Hono();
+  // Routes declared with zod schemas (relay/src/api/routes.ts): validated, and listed in /openapi.json.
+  const app = new OpenAPIHono();
   app.use('*', requestId());
   // The request's context is reachable from anywhere it is served: the logger stamps its id on every line.
   app.use('*', contextStorage());
@@ -69,6 +72,7 @@ export function createApp(deps: RelayDeps): Hono {
   app.route('/', trackingRoutes(deps.fedex));
   app.route('/', pingRoutes(deps.clock));
   if (deps.webhooks) app.route('/', webhookRoutes({ ...deps.webhooks, log: deps.log, metrics }));
+  serveOpenApi(app);
   app.notFound((c) => c.json(new RelayError(404, 'INVALID_REQUEST', `No route ${c.req.method} ${c.req.path}`).toBody(c.get('requestId')), 404));
   app.onError((err, c) => {
     if (err instanceof RelayError) {
@@ -100,7 +104,7 @@ export function createApp(deps: RelayDeps): Hono {
 }
 
 /** Probes run every few seconds: logged only at debug level, unless they fail. */
-const PROBES: ReadonlySet<string> = new Set([RELAY_PATHS.health, RELAY_PATHS.healthz, RELAY_PATHS.readyz, METRICS_PATH]);
+const PROBES: ReadonlySet<string> = new Set([RELAY_PATHS.health, RELAY_PATHS.healthz, RELAY_PATHS.readyz, METRICS_PATH, OPENAPI_PATH]);
 
 /** One `request.done` line per request: method, route (the pattern, not the path), status, duration. */
 function accessLog(log: Logger): MiddlewareHandler {

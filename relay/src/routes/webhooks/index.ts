@@ -3,8 +3,10 @@
 // limit, no answer in time), the relay answers non-2xx so FedEx retries; the next poll repairs
 // anything still missed. A push already applied is acknowledged without calling NetSuite again.
 import { createHash } from 'node:crypto';
-import { Hono } from 'hono';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import { RELAY_PATHS } from '../../../../shared/src/contract';
+import { fedexWebhookRoute } from '../../api/routes';
+import { refuseInvalid } from '../../api/validation';
 import { readTrackingWebhook } from '../../../../shared/src/tracking';
 import type { Logger } from '../../lib/logger';
 import type { RelayMetrics } from '../../lib/metrics';
@@ -29,11 +31,11 @@ export function pushId(body: unknown, rawBody: string): string {
   return `sha256:${createHash('sha256').update(rawBody).digest('hex')}`;
 }
 
-export function webhookRoutes(deps: WebhookDeps): Hono {
+export function webhookRoutes(deps: WebhookDeps): OpenAPIHono {
   const dedupe = deps.dedupe ?? new MemoryWebhookDedupe();
-  const app = new Hono();
+  const app = new OpenAPIHono();
   app.use(RELAY_PATHS.fedexWebhook, verifyFdxSignature({ securityToken: deps.securityToken, log: deps.log }));
-  app.post(RELAY_PATHS.fedexWebhook, async (c) => {
+  app.openapi(fedexWebhookRoute, async (c) => {
     const body = rawJson(c);
     const updates = readTrackingWebhook(body).filter((u) => u.found);
     const pushed = (outcome: string) => deps.metrics?.webhookPushes.inc({ outcome });
@@ -65,7 +67,7 @@ export function webhookRoutes(deps: WebhookDeps): Hono {
     await dedupe.applied(id).catch(() => undefined);
     pushed('applied');
     deps.log.info('webhook.applied', { numbers: updates.map((u) => u.trackingNumber), result: result.body });
-    return c.json({ accepted: updates.length, netsuite: result.body });
-  });
+    return c.json({ accepted: updates.length, netsuite: result.body }, 200);
+  }, refuseInvalid({ what: 'FedEx push' }));
   return app;
 }
