@@ -48,7 +48,7 @@ describe('parseEnv', () => {
       expect.stringMatching(/^ {2}NETSUITE_RESTLET_URL: must be an http:\/\/ or https:\/\/ URL, e\.g\. https:\/\/123456\.restlets/),
       '  NETSUITE_AUTH: must be m2m or tba',
     ]);
-    expect(message).toMatch(/See README\.md, "Configuration reference"/);
+    expect(message).toMatch(/See docs\/operating-the-relay\.md, "Configuration reference"/);
   });
 
   it('accepts a redis:// or rediss:// REDIS_URL and refuses anything else without printing it', () => {

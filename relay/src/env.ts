@@ -79,6 +79,14 @@ const schema = fields.superRefine((env, ctx) => {
 /** Every variable the relay reads; only these may also come as NAME_FILE. */
 export const RELAY_VARIABLES: readonly string[] = [...Object.keys(fields.shape), 'DOTENV_PRIVATE_KEY'];
 
+/** What each setting is when unset (undefined: no default), as docs/operating-the-relay.md must say. */
+export function settingDefaults(): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields.shape).map(([name, field]) => {
+    const unset = (field as z.ZodType).safeParse(undefined);
+    return [name, unset.success ? unset.data : undefined];
+  }));
+}
+
 export type RelayEnv = Readonly<z.infer<typeof schema>>;
 
 export class EnvError extends Error {}
@@ -95,7 +103,7 @@ export function parseEnv(source: Record<string, string | undefined>): RelayEnv {
       if (!bySetting.has(name)) bySetting.set(name, missing ? 'is required but not set' : issue.message);
     }
     const lines = [...bySetting].map(([name, message]) => `  ${name}: ${message}`);
-    throw new EnvError(`Relay configuration is invalid:\n${lines.join('\n')}\nSee README.md, "Configuration reference".`);
+    throw new EnvError(`Relay configuration is invalid:\n${lines.join('\n')}\nSee docs/operating-the-relay.md, "Configuration reference".`);
   }
   return Object.freeze(result.data);
 }
@@ -137,7 +145,7 @@ export function resolveEnv(env: Record<string, string | undefined>, readFile: Re
     const text = read('RELAY_ENV_FILE', env.RELAY_ENV_FILE);
     if (text !== undefined) fromFile = decryptEnvFile(text, direct.DOTENV_PRIVATE_KEY, problems);
   }
-  if (problems.length) throw new EnvError(`Relay configuration is invalid:\n${problems.join('\n')}\nSee README.md, "Configuration reference".`);
+  if (problems.length) throw new EnvError(`Relay configuration is invalid:\n${problems.join('\n')}\nSee docs/operating-the-relay.md, "Configuration reference".`);
   const merged: Record<string, string | undefined> = { ...fromFile };
   for (const [name, value] of Object.entries(direct)) if (value !== undefined && value !== '') merged[name] = value;
   // The decryption key has done its job: it goes no further than this function.

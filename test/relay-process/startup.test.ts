@@ -27,7 +27,7 @@ describe('starting the relay', () => {
       '  PORT: must be a whole number from 1 to 65535',
       '  REDIS_URL: must be a redis:// or rediss:// URL, e.g. redis://redis:6379',
       expect.stringMatching(/^ {2}NETSUITE_RESTLET_URL: must be an http:\/\/ or https:\/\/ URL, e\.g\. /),
-      'See README.md, "Configuration reference".',
+      'See docs/operating-the-relay.md, "Configuration reference".',
     ]);
     expect(stderr).not.toContain('too-short-and-never-printed');
   });

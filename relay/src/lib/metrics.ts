@@ -2,7 +2,7 @@
 // its value from a small fixed set (route patterns, FedEx operations, outcomes, error codes), never
 // from a request: no id, tracking number, account number or credential can reach /metrics, and the
 // number of series stays bounded whatever callers send. What it does reveal is volume (how many
-// shipments), which is why RELAY_METRICS_TOKEN can close it (see README, "Operating the relay").
+// shipments), which is why RELAY_METRICS_TOKEN can close it (docs/operating-the-relay.md, "Metrics").
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { RELAY_METRICS } from '../../../shared/src/relay-status';
 import type { FedexAttemptEvent } from '../fedex/client';
