@@ -2,13 +2,14 @@
 //
 // ONE DEFINITION. The wire contract is shared/src/contract.ts (TypeScript types), because the
 // SuiteApp compiles shared/ to SuiteScript AMD modules, which cannot carry zod. These schemas are the
-// relay's runtime form of the same types, and each is checked against its contract type at compile
-// time (schemas.test.ts, expectTypeOf both ways): a field added, removed, renamed, made optional or
-// retyped on either side fails `npm run typecheck`, so the two cannot drift. FedEx's business rules (lengths, phone formats,
+// relay's runtime form of the same types, each checked against its contract type both ways at
+// `npm run typecheck` (schemas.test.ts): a field added, removed, renamed, made optional or retyped on
+// either side fails it, so the two cannot drift. FedEx's business rules (lengths, phone formats,
 // service/route rules, customs) stay in shared/src/validate.ts, which the SuiteApp runs before it
-// sends and the relay runs after these schemas: the schemas only check what that validator also
-// refuses (shapes, types, closed lists, formats normalization never changes), so the relay accepts
-// exactly what the SuiteApp accepts (relay/src/api/schemas.test.ts checks it), and a rule has one home.
+// sends and the relay runs after these schemas. The schemas check shapes, types, closed lists and
+// formats normalization never changes, nothing the shared validator would accept; when they refuse,
+// the shared validator words the error (relay/src/api/validation.ts), so a rule has one home and a
+// refusal reads the same from the relay as from the SuiteApp.
 import { z } from '@hono/zod-openapi';
 import { LABEL_IMAGE_TYPES, LABEL_STOCK_TYPES, TRACK_REQUEST_MAX } from '../../../shared/src/contract';
 import { ERROR_CODES } from '../../../shared/src/errors';
