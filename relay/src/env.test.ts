@@ -32,6 +32,25 @@ describe('parseEnv', () => {
     expect(message).not.toContain('do-not-print-me');
   });
 
+  it('says once per bad setting what it must be: a URL its form, a number its range', () => {
+    let message = '';
+    try {
+      parseEnv({ ...valid, FEDEX_BASE_URL: 'apis.fedex.com', PORT: 'eighty', FEDEX_TRANSACTIONS_PER_10S: '2000', RELAY_DEADLINE_MS: '1.5', NETSUITE_RESTLET_URL: 'ftp://x', NETSUITE_AUTH: 'oauth'});
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const lines = message.split('\n').filter((l) => l.startsWith('  '));
+    expect(lines).toEqual([
+      '  FEDEX_BASE_URL: must be an http:// or https:// URL, e.g. https://apis-sandbox.fedex.com or https://apis.fedex.com',
+      '  PORT: must be a whole number from 1 to 65535',
+      '  FEDEX_TRANSACTIONS_PER_10S: must be a whole number from 1 to 1400',
+      '  RELAY_DEADLINE_MS: must be a whole number from 5000 to 44000',
+      expect.stringMatching(/^ {2}NETSUITE_RESTLET_URL: must be an http:\/\/ or https:\/\/ URL, e\.g\. https:\/\/123456\.restlets/),
+      '  NETSUITE_AUTH: must be m2m or tba',
+    ]);
+    expect(message).toMatch(/See docs\/operating-the-relay\.md, "Configuration reference"/);
+  });
+
   it('accepts a redis:// or rediss:// REDIS_URL and refuses anything else without printing it', () => {
     expect(parseEnv({ ...valid, REDIS_URL: 'rediss://:pw@cache.internal:6380/0' }).REDIS_URL).toBe('rediss://:pw@cache.internal:6380/0');
     expect(() => parseEnv({ ...valid, REDIS_URL: 'http://user:hunter2@cache.internal' })).toThrow(/REDIS_URL: must be a redis:\/\/ or rediss:\/\/ URL/);
@@ -92,6 +111,19 @@ describe('resolveEnv: credentials at rest', () => {
       errors.mockRestore();
       logs.mockRestore();
     }
+  });
+
+  it('reads a plain env file (KEY=value lines, comments, quotes) as well as an encrypted one', () => {
+    const plain = join(dir, 'plain.env');
+    writeFileSync(plain, '# the relay\nFEDEX_BASE_URL=https://apis.fedex.com\nFEDEX_CLIENT_ID="client"\nFEDEX_CLIENT_SECRET=from-the-plain-file\nRELAY_SHARED_SECRET=' + 'p'.repeat(32) + '\nPORT=9000\n');
+    expect(parseEnv(resolveEnv({ RELAY_ENV_FILE: plain, PORT: '9100' }))).toMatchObject({ FEDEX_CLIENT_ID: 'client', FEDEX_CLIENT_SECRET: 'from-the-plain-file', PORT: 9100 });
+  });
+
+  it("leaves another program's NAME_FILE alone (SSL_CERT_FILE, a missing TF_CLI_CONFIG_FILE)", () => {
+    const env = resolveEnv({ ...valid, SSL_CERT_FILE: join(dir, 'absent-ca.pem'), TF_CLI_CONFIG_FILE: join(dir, 'absent') });
+    expect(env.SSL_CERT).toBeUndefined();
+    expect(env.SSL_CERT_FILE).toBe(join(dir, 'absent-ca.pem'));
+    expect(parseEnv(env).FEDEX_CLIENT_ID).toBe('client');
   });
 
   it('reads NAME_FILE (a container secret mount) without its trailing newline, and refuses NAME and NAME_FILE together', () => {

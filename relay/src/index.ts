@@ -2,7 +2,7 @@
 import { Redis } from 'ioredis';
 import type { RelayEnv } from './env';
 import { EnvError, netsuiteTokenUrl, parseEnv, resolveEnv } from './env';
-import { startServer } from './http/server';
+import { listenProblem, startServer } from './http/server';
 import type { ReadinessCheck } from './http/health';
 import { MemoryWebhookDedupe, RedisWebhookDedupe } from './webhooks/dedupe';
 import type { Clock } from './lib/clock';
@@ -15,7 +15,8 @@ import { MemoryIdempotencyStore } from './idempotency/store';
 import { systemClock } from './lib/clock';
 import { RedisTokenSource } from './lib/token-cache-redis';
 import { createApp } from './lib/create-app';
-import { createJsonLogger } from './lib/logger';
+import { createLogger, type Logger } from './lib/logger';
+import { createRelayMetrics, instrumentLimiters, recordFedexAttempt } from './lib/metrics';
 import { MemoryNonceStore } from './security/nonce-store';
 import { RedisNonceStore } from './security/redis-nonce-store';
 
@@ -30,12 +31,13 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const log = createJsonLogger();
+  const log = createLogger({ level: env.LOG_LEVEL });
   const clock = systemClock;
   const limits = { ...FEDEX_LIMITS, transactionsPerWindow: env.FEDEX_TRANSACTIONS_PER_10S, guardMs: env.FEDEX_PACING_GUARD_MS };
   // With REDIS_URL, the shared state of several instances lives in Redis; without, in this process.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : undefined;
-  const limiters = redis ? createRedisFedexLimiters(redis, env.FEDEX_CLIENT_ID, clock, limits) : createFedexLimiters(clock, limits);
+  const metrics = createRelayMetrics({ processMetrics: true });
+  const limiters = instrumentLimiters(redis ? createRedisFedexLimiters(redis, env.FEDEX_CLIENT_ID, clock, limits) : createFedexLimiters(clock, limits), metrics);
   const fedex = new FedexClient({
     baseUrl: env.FEDEX_BASE_URL.replace(/\/$/, ''),
     clientId: env.FEDEX_CLIENT_ID,
@@ -44,7 +46,10 @@ async function main(): Promise<void> {
     limiters,
     // Several instances share one FedEx token (encrypted in Redis); one instance renews it under a lock.
     ...(redis ? { tokenSource: (fetchToken) => new RedisTokenSource({ redis, name: env.FEDEX_CLIENT_ID, secret: env.FEDEX_CLIENT_SECRET, fetchToken, clock }) } : {}),
-    onAttempt: (e) => log.info('fedex.call', { ...e }),
+    onAttempt: (e) => {
+      log.info('fedex.call', { ...e });
+      recordFedexAttempt(metrics, e);
+    },
     onTokenError: (error) => log.warn('fedex.token.failed', { message: error instanceof Error ? error.message : String(error) }),
     defaultDeadlineMs: env.RELAY_DEADLINE_MS,
   });
@@ -66,6 +71,8 @@ async function main(): Promise<void> {
     nonces: redis ? new RedisNonceStore(redis, () => clock.now()) : new MemoryNonceStore(() => clock.now(), epochMs),
     clock,
     log,
+    metrics,
+    ...(env.RELAY_METRICS_TOKEN ? { metricsToken: env.RELAY_METRICS_TOKEN } : {}),
     sharedSecret: env.RELAY_SHARED_SECRET,
     ...(env.RELAY_SHARED_SECRET_PREVIOUS ? { previousSharedSecret: env.RELAY_SHARED_SECRET_PREVIOUS } : {}),
     deadlineMs: env.RELAY_DEADLINE_MS,
@@ -79,10 +86,20 @@ async function main(): Promise<void> {
   // Give Redis a moment to connect, so the first requests do not fail for a connection still opening;
   // if it does not come, listen anyway (/readyz says why) and recover when it does.
   if (redis && redis.status !== 'ready') await Promise.race([new Promise((ok) => redis.once('ready', ok)), clock.sleep(5_000)]);
-  // The token is fetched now and renewed before it lapses, so the first burst does not wait on it;
-  // /readyz answers 503 until it is held.
+  let relay;
+  try {
+    relay = await startServer(app, { port: env.PORT, hostname: env.HOST, maxConnections: env.RELAY_MAX_CONNECTIONS, requestTimeoutMs: env.RELAY_REQUEST_TIMEOUT_MS });
+  } catch (error) {
+    const problem = listenProblem(error, env.HOST, env.PORT);
+    if (!problem) throw error;
+    // One line for the operator, on stderr like a configuration error, then out.
+    console.error(problem);
+    process.exit(1);
+  }
+  // The token is fetched once the relay listens (a relay that cannot start never asks FedEx, whose
+  // token endpoint penalises an IP that asks too often) and renewed before it lapses, so the first
+  // burst does not wait on it; /readyz answers 503 until it is held.
   void fedex.tokens.start().then(() => fedex.tokens.ready() && log.info('fedex.token.ready', {}));
-  const relay = await startServer(app, { port: env.PORT, hostname: env.HOST, maxConnections: env.RELAY_MAX_CONNECTIONS, requestTimeoutMs: env.RELAY_REQUEST_TIMEOUT_MS });
   shuttingDown = relay.shuttingDown;
   log.info('relay.listening', { port: relay.port, host: env.HOST, fedex: env.FEDEX_BASE_URL, sharedState: redis ? 'redis' : 'memory' });
   let stopping = false;
@@ -107,7 +124,7 @@ async function main(): Promise<void> {
  * of waiting for a reconnect), every command times out after 2 s, and reconnection never stops,
  * so the relay recovers by itself when Redis returns.
  */
-function connectRedis(url: string, log: ReturnType<typeof createJsonLogger>): Redis {
+function connectRedis(url: string, log: Logger): Redis {
   const redis = new Redis(url, {
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -188,4 +205,8 @@ function netsuiteClient(env: RelayEnv, clock: Clock): NetSuiteClient {
   });
 }
 
-void main();
+main().catch((error: unknown) => {
+  // Not a configuration or address problem (those say so in one line above): a bug, with its stack.
+  console.error('The relay failed to start:', error);
+  process.exit(1);
+});

@@ -31,6 +31,13 @@ describe('relay status for the console', () => {
     expect(view).toMatchObject({ reachable: 'Yes (HTTP 200)', reachableOk: true, readiness: 'unknown (this relay has no /readyz yet; /health answers)', fedexToken: 'unknown (this relay has no /metrics yet)', limiterQueue: 'unknown (this relay has no /metrics yet)' });
   });
 
+  it('says so when the relay closes /metrics with its token, and reads the token from readiness', () => {
+    const readyz = { status: 200, body: JSON.stringify({ ready: true, checks: { shutdown: 'ok', 'fedex-token': 'ok' } }) };
+    const view = describeRelayStatus({ relayUrl: RELAY, readyz, metrics: { status: 401, body: 'Unauthorized' } });
+    expect(view.fedexToken).toBe('Obtainable (readiness check ok)');
+    expect(view.limiterQueue).toBe("unknown (the relay's /metrics needs its RELAY_METRICS_TOKEN)");
+  });
+
   it('names the failing readiness check, and a token problem reported by readiness', () => {
     const readyz = { status: 503, body: JSON.stringify({ ready: false, checks: { redis: 'connect ECONNREFUSED', fedexToken: 'FedEx answered 401 to the token request' } }) };
     const view = describeRelayStatus({ relayUrl: RELAY, readyz });

@@ -102,8 +102,10 @@ export function describeRelayStatus(probes: { relayUrl?: string; readyz?: Probe;
   const reachable = `${alive ? 'Yes' : 'Answers, with errors'} (HTTP ${answered.status}${probes.durationMs !== undefined ? `, ${probes.durationMs} ms` : ''})`;
   const ready = readiness(probes.readyz);
   const metrics = isAnswer(probes.metrics) && probes.metrics.status === 200 ? parsePrometheus(probes.metrics.body) : undefined;
+  // A relay with RELAY_METRICS_TOKEN closes /metrics to unauthenticated readers such as this one.
+  const unknownMetrics = isAnswer(probes.metrics) && (probes.metrics.status === 401 || probes.metrics.status === 403) ? "unknown (the relay's /metrics needs its RELAY_METRICS_TOKEN)" : UNKNOWN_METRICS;
 
-  let fedexToken = UNKNOWN_METRICS;
+  let fedexToken = unknownMetrics;
   const expiresIn = metrics?.[RELAY_METRICS.fedexTokenExpiresInSeconds];
   const tokenCheck = Object.entries(ready.checks).find(([name]) => /token|fedex/i.test(name));
   if (expiresIn !== undefined) fedexToken = expiresIn > 0 ? `Cached, expires in ${minutes(expiresIn)}` : 'None cached (the next FedEx call fetches one)';
@@ -111,7 +113,7 @@ export function describeRelayStatus(probes: { relayUrl?: string; readyz?: Probe;
   else if (metrics) fedexToken = `unknown (/metrics has no ${RELAY_METRICS.fedexTokenExpiresInSeconds})`;
 
   const depth = metrics?.[RELAY_METRICS.limiterQueueDepth];
-  const limiterQueue = depth !== undefined ? `${depth} call(s) waiting for a FedEx turn` : metrics ? `unknown (/metrics has no ${RELAY_METRICS.limiterQueueDepth})` : UNKNOWN_METRICS;
+  const limiterQueue = depth !== undefined ? `${depth} call(s) waiting for a FedEx turn` : metrics ? `unknown (/metrics has no ${RELAY_METRICS.limiterQueueDepth})` : unknownMetrics;
   return { reachable, reachableOk: alive, readiness: ready.text, fedexToken, limiterQueue };
 }
 

@@ -40,12 +40,12 @@ describe('the console, for the connector’s administrator', () => {
     expect(html).toContain('<h1 class="uir-record-type">FedEx Connector</h1>');
     expect(html).toContain('Dana Dock — FedEx Connector Administrator');
 
-    // Connection: the real relay over https answers /readyz; it has no /metrics yet.
+    // Connection: the real relay over https answers /readyz and /metrics (its token cached by the shipments above).
     expect(fieldText(html, 'custpage_relay_url')).toBe(stack().relayUrl);
     expect(fieldText(html, 'custpage_relay_reachable')).toMatch(/^Yes \(HTTP 200, \d+ ms\)$/);
     expect(fieldText(html, 'custpage_relay_ready')).toBe('Ready'); // no Redis in this relay: nothing else to check
-    expect(fieldText(html, 'custpage_relay_token')).toBe('unknown (this relay has no /metrics yet)');
-    expect(fieldText(html, 'custpage_relay_queue')).toBe('unknown (this relay has no /metrics yet)');
+    expect(fieldText(html, 'custpage_relay_token')).toMatch(/^Cached, expires in \d+ min$/);
+    expect(fieldText(html, 'custpage_relay_queue')).toBe('0 call(s) waiting for a FedEx turn');
     expect(fieldText(html, 'custpage_relay_signature')).toBe('Not checked on this page: press Test Connection');
     expect(html).toContain('<input type="submit" id="submitter" name="submitter" value="Test Connection"');
 

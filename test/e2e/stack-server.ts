@@ -11,6 +11,7 @@ import { createFedexLimiters, FEDEX_LIMITS } from '../../relay/src/fedex/limiter
 import { MemoryIdempotencyStore } from '../../relay/src/idempotency/store';
 import { systemClock, type Clock } from '../../relay/src/lib/clock';
 import { createApp } from '../../relay/src/lib/create-app';
+import { createRelayMetrics, instrumentLimiters } from '../../relay/src/lib/metrics';
 import { createJsonLogger } from '../../relay/src/lib/logger';
 import { NetSuiteClient } from '../../relay/src/netsuite/client';
 import { MemoryNonceStore } from '../../relay/src/security/nonce-store';
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   let clockOffsetMs = 0;
   const clock: Clock = { now: () => Date.now() + clockOffsetMs, sleep: systemClock.sleep };
   const logs: string[] = [];
+  // Metrics wired as relay/src/index.ts does: the console reads the limiter's line and the token from them.
+  const metrics = createRelayMetrics();
   const client = new FedexClient({
     baseUrl: fedex.url,
     clientId: fedex.double.config.clientId,
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
     clock,
     // Token requests 100 ms apart instead of 2 s: scenarios jump the FedEx clock by hours, which
     // expires tokens, and the spacing itself is proven in relay/src (on a virtual clock).
-    limiters: createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }),
+    limiters: instrumentLimiters(createFedexLimiters(clock, { ...FEDEX_LIMITS, tokenIntervalMs: 100, ...options.fedexLimits }), metrics),
     // Real waits, kept to milliseconds so the scenarios stay fast.
     retry: { maxAttempts: 5, baseMs: 5, capMs: 40, budgetMs: 10_000 },
   });
@@ -65,6 +68,7 @@ async function main(): Promise<void> {
     nonces: new MemoryNonceStore(),
     clock,
     log: createJsonLogger((line) => logs.push(line)),
+    metrics,
     sharedSecret: options.sharedSecret,
     ...(options.webhookSecurityToken ? { webhooks: { securityToken: options.webhookSecurityToken, netsuite: netsuiteProxy } } : {}),
   });

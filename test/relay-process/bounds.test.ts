@@ -232,6 +232,7 @@ describe('webhooks and secrets', () => {
   });
 
   const TBA = { consumerSecret: 'tba-consumer-secret-never-logged', tokenSecret: 'tba-token-secret-never-logged' };
+  const METRICS_TOKEN = 'metrics-token-never-logged-0123456789';
 
   async function relayWithSecretsAtRest(): Promise<{ relay: RelayProcess; secrets: string[] }> {
     // The FedEx client secret and the HMAC secret in an encrypted env file, the webhook token and a
@@ -253,6 +254,7 @@ describe('webhooks and secrets', () => {
     rmSync(keys);
     writeFileSync(join(dir, 'webhook_token'), `${TOKEN}\n`);
     writeFileSync(join(dir, 'tba_token_secret'), `${TBA.tokenSecret}\n`);
+    writeFileSync(join(dir, 'metrics_token'), `${METRICS_TOKEN}\n`);
     const started = await startRelayProcess({
       FEDEX_BASE_URL: base.FEDEX_BASE_URL as string,
       FEDEX_CLIENT_ID: base.FEDEX_CLIENT_ID as string,
@@ -266,8 +268,11 @@ describe('webhooks and secrets', () => {
       NETSUITE_CONSUMER_SECRET: TBA.consumerSecret,
       NETSUITE_TOKEN_ID: 'tba-token-id',
       NETSUITE_TOKEN_SECRET_FILE: join(dir, 'tba_token_secret'),
+      RELAY_METRICS_TOKEN_FILE: join(dir, 'metrics_token'),
+      // Every line the relay can write, debug included.
+      LOG_LEVEL: 'debug',
     });
-    return { relay: started, secrets: [base.FEDEX_CLIENT_SECRET as string, base.RELAY_SHARED_SECRET as string, TOKEN, TBA.consumerSecret, TBA.tokenSecret, privateKey] };
+    return { relay: started, secrets: [base.FEDEX_CLIENT_SECRET as string, base.RELAY_SHARED_SECRET as string, TOKEN, TBA.consumerSecret, TBA.tokenSecret, privateKey, METRICS_TOKEN] };
   }
 
   it('acknowledges a replayed push without calling NetSuite again; a new event is applied', async () => {
@@ -306,10 +311,16 @@ describe('webhooks and secrets', () => {
     await fedex.double.pushTrackingWebhook({ url: `${url}/webhooks/fedex/tracking`, trackingNumber: (await postSigned(url, '/v1/shipments', createFor(9005))).body.masterTrackingNumber, securityToken: TOKEN });
     await send(url, '/webhooks/fedex/tracking', '{}', { 'content-type': 'application/json', 'fdx-signature': 'forged' });
     await fetch(`${url}/v1/shipments`, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) });
+    await fetch(`${url}/metrics`, { headers: { authorization: 'Bearer not-the-metrics-token' } }); // refused
+    const metrics = await (await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
     await relay.kill('SIGTERM');
     const log = relay.lines.join('\n');
     expect(relay.lines.length).toBeGreaterThan(10);
+    expect(relay.lines.filter((l) => l.includes('"level":"debug"')).length).toBeGreaterThan(0);
+    for (const line of relay.lines) expect(() => JSON.parse(line), line).not.toThrow();
     for (const secret of started.secrets) expect(log.includes(secret), `a secret of ${secret.length} characters is in the log`).toBe(false);
+    expect(metrics).toContain('mlfx_relay_webhook_pushes_total{outcome="applied"} 1');
+    for (const secret of started.secrets) expect(metrics.includes(secret), `a secret of ${secret.length} characters is in /metrics`).toBe(false);
     // Nor a FedEx access token, nor a signature.
     expect(log).not.toMatch(/Bearer [A-Za-z0-9._-]{20,}/);
     expect(log).not.toMatch(/v1=[0-9a-f]{64}/);

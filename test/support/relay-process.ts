@@ -82,6 +82,26 @@ export async function startRelayProcess(env: Record<string, string>): Promise<Re
   };
 }
 
+/** Runs the relay expecting it to stop on its own (a bad setting, a port in use): its exit code and output. */
+export function runRelayToExit(env: Record<string, string>, timeoutMs = 30_000): Promise<{ exitCode: number | null; stdout: string; stderr: string }> {
+  if (!existsSync(ENTRY)) throw new Error('relay/dist/index.js is missing: run `npm run build:relay` first');
+  return new Promise((ok, fail) => {
+    const child = spawn(process.execPath, [ENTRY], { env: { PATH: process.env.PATH ?? '', HOST: '127.0.0.1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      fail(new Error(`the relay was still running after ${timeoutMs} ms:\n${stdout}\n${stderr}`));
+    }, timeoutMs);
+    child.once('exit', (exitCode) => {
+      clearTimeout(timer);
+      ok({ exitCode, stdout, stderr });
+    });
+  });
+}
+
 /** The FedEx double over loopback HTTP, its manual clock on the sample requests' ship day (shipments stay at OC until scripted). */
 export async function startDoubleServer(options: Omit<StartOptions<ManualClock>, 'clock'> = {}): Promise<RunningFedexDouble> {
   return startFedexDouble<ManualClock>({ ...options, clock: new ManualClock(Date.UTC(2026, 10, 24, 15)) });

@@ -2,8 +2,8 @@
 // probe; restart when it fails). /readyz: the relay can serve now: every dependency it cannot work
 // without answers (Redis, when configured) and it is not shutting down; 503 otherwise, so a load
 // balancer sends traffic elsewhere until it recovers, without a restart.
-import { Hono } from 'hono';
-import { RELAY_PATHS } from '../../../shared/src/contract';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { healthRoute, healthzRoute, readyzRoute } from '../api/routes';
 
 export interface ReadinessCheck {
   name: string;
@@ -11,12 +11,11 @@ export interface ReadinessCheck {
   problem(): Promise<string | undefined>;
 }
 
-export function healthRoutes(checks: readonly ReadinessCheck[]): Hono {
-  const app = new Hono();
-  const alive = (c: import('hono').Context) => c.json({ ok: true });
-  app.get(RELAY_PATHS.health, alive);
-  app.get(RELAY_PATHS.healthz, alive);
-  app.get(RELAY_PATHS.readyz, async (c) => {
+export function healthRoutes(checks: readonly ReadinessCheck[]): OpenAPIHono {
+  const app = new OpenAPIHono();
+  app.openapi(healthRoute, (c) => c.json({ ok: true as const }, 200));
+  app.openapi(healthzRoute, (c) => c.json({ ok: true as const }, 200));
+  app.openapi(readyzRoute, async (c) => {
     const results = await Promise.all(checks.map(async (check) => [check.name, await check.problem().catch((e: Error) => e.message)] as const));
     const problems = Object.fromEntries(results.filter(([, problem]) => problem !== undefined));
     const ready = Object.keys(problems).length === 0;

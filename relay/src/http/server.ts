@@ -6,7 +6,7 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { serve } from '@hono/node-server';
-import type { Hono } from 'hono';
+import type { Hono, Env } from 'hono';
 
 export const SERVER_TIMEOUTS = {
   headersMs: 10_000,
@@ -25,7 +25,7 @@ export interface RelayServer {
   shutdown(graceMs: number): Promise<{ forced: boolean }>;
 }
 
-export function startServer(app: Hono, options: { port: number; hostname: string; maxConnections: number; requestTimeoutMs?: number }): Promise<RelayServer> {
+export function startServer(app: Hono<Env>, options: { port: number; hostname: string; maxConnections: number; requestTimeoutMs?: number }): Promise<RelayServer> {
   const requestTimeout = options.requestTimeoutMs ?? SERVER_TIMEOUTS.requestMs;
   return new Promise((resolve, reject) => {
     const server = serve({
@@ -69,3 +69,26 @@ export function startServer(app: Hono, options: { port: number; hostname: string
     });
   });
 }
+
+/**
+ * The one line an operator needs when the relay cannot listen (instead of Node's stack trace), or
+ * undefined for an error that is not about the address.
+ */
+export function listenProblem(error: unknown, hostname: string, port: number): string | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${hostname}:${port}`;
+  switch (code) {
+    case 'EADDRINUSE':
+      return `The relay cannot listen on ${where}: the port is already in use (another relay or program listens there). Stop it, or set PORT to a free port.`;
+    case 'EACCES':
+      return `The relay cannot listen on ${where}: permission denied (ports below 1024 need privileges). Set PORT to 1024 or above.`;
+    case 'EADDRNOTAVAIL':
+      return `The relay cannot listen on ${where}: HOST is not an address of this machine. Set HOST to one of its addresses, or 0.0.0.0 for all.`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `The relay cannot listen on ${where}: HOST does not resolve to an address. Set HOST to an IP address, or 0.0.0.0 for all.`;
+    default:
+      return undefined;
+  }
+}
+

@@ -40,6 +40,18 @@ describe('TokenCache', () => {
     expect(issued()).toBe(2);
   });
 
+  it('says how long the held token has left, 0 before the first and after it lapses', async () => {
+    const clock = new VirtualClock();
+    const { cache } = counting(clock);
+    expect(cache.expiresInSeconds()).toBe(0);
+    await cache.get(); // issued after the fetch's 50 ms, for 3600 s
+    expect(cache.expiresInSeconds()).toBe(3600);
+    clock.advance(1_500);
+    expect(cache.expiresInSeconds()).toBe(3598);
+    clock.advance(3600_000);
+    expect(cache.expiresInSeconds()).toBe(0);
+  });
+
   it('waits for a new token rather than hand out one about to lapse', async () => {
     const clock = new VirtualClock();
     const { cache, issued } = counting(clock);

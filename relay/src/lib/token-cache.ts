@@ -91,6 +91,12 @@ export class TokenCache {
     return this.current !== undefined && this.options.clock.now() < this.current.expiresAt - this.minValidityMs;
   }
 
+  /** Whole seconds until the held token expires (rounded down); 0 when none is held or it has lapsed. */
+  expiresInSeconds(): number {
+    if (!this.current) return 0;
+    return Math.max(0, Math.floor((this.current.expiresAt - this.options.clock.now()) / 1000));
+  }
+
   /** Drops `token` after FedEx refused it (401); a newer token fetched meanwhile is kept. */
   invalidate(token: string): void {
     if (this.current?.token === token) this.current = undefined;

@@ -6,13 +6,15 @@ import { RelayError } from '../errors';
 import type { FedexClient } from '../fedex/client';
 import type { IdempotencyStore } from '../idempotency/store';
 import type { Logger } from '../lib/logger';
-import { voidShipment } from './void-shipment';
+import type { RelayMetrics } from '../lib/metrics';
+import { countVoid, voidShipment } from './void-shipment';
 
 export interface CancelServiceDeps {
   fedex: FedexClient;
   store: IdempotencyStore;
   log: Logger;
   defaultAccountNumber?: string;
+  metrics?: RelayMetrics;
 }
 
 export async function cancelShipment(deps: CancelServiceDeps, req: CancelShipmentRequest, deadlineAt: number): Promise<CancelShipmentResponse> {
@@ -27,6 +29,7 @@ export async function cancelShipment(deps: CancelServiceDeps, req: CancelShipmen
     throw new RelayError(503, 'RELAY_UNAVAILABLE', `The relay's shared state (Redis) is unavailable (${(error as Error).message}); nothing was voided. Retry later.`, { cause: error, retryAfterSeconds: 5 });
   }
   const outcome = await voidShipment(deps.fedex, accountNumber, trackingNumber, { deadlineAt });
+  countVoid(deps.metrics, 'cancel', outcome);
   switch (outcome.kind) {
     case 'voided':
     case 'already-cancelled': {

@@ -33,7 +33,8 @@ import type { FedexClient, FedexResult } from '../fedex/client';
 import type { IdempotencyStore } from '../idempotency/store';
 import type { Clock } from '../lib/clock';
 import type { Logger } from '../lib/logger';
-import { describeResult, liveShipmentsOf, voidShipment } from './void-shipment';
+import type { RelayMetrics } from '../lib/metrics';
+import { countVoid, describeResult, liveShipmentsOf, voidShipment } from './void-shipment';
 
 export { liveTrackingNumbers } from './void-shipment';
 
@@ -43,6 +44,7 @@ export interface ShipmentServiceDeps {
   clock: Clock;
   defaultAccountNumber?: string;
   log: Logger;
+  metrics?: RelayMetrics;
 }
 
 /** Clocks (NetSuite's, the relay's, other instances') are assumed to agree within this. */
@@ -169,24 +171,30 @@ async function voidLiveShipments(
   mayExist: boolean,
 ): Promise<void> {
   const key = req.idempotencyKey;
+  const reconciled = (outcome: string) => deps.metrics?.reconciliations.inc({ outcome });
   const live = await liveShipmentsOf(deps.fedex, req, accountNumber, options);
   if (!live.ok) {
+    reconciled('lookup_failed');
     if (!mayExist) throw toRelayError(live.result, `look up ${key} by reference before creating it (${reason}); nothing was created`);
     throw new RelayError(502, 'FEDEX_OUTCOME_UNKNOWN', `Could not tell whether an earlier attempt created a FedEx shipment for ${key} (${reason}): ${live.reason}. Nothing was created now; retry later.`, { retryAfterSeconds: 60 });
   }
   for (const trackingNumber of live.trackingNumbers) {
     const outcome = await voidShipment(deps.fedex, accountNumber, trackingNumber, options);
+    countVoid(deps.metrics, 'reconciliation', outcome);
     if (outcome.kind === 'voided' || outcome.kind === 'already-cancelled') {
       notes.push(`voided shipment ${trackingNumber}, created by an earlier attempt whose outcome was not on record`);
       deps.log.warn('fedex.orphan.voided', { idempotencyKey: key, trackingNumber, reason });
       continue;
     }
     if (outcome.kind === 'refused') {
+      reconciled('void_refused');
       deps.log.error('fedex.orphan.void_refused', { idempotencyKey: key, trackingNumber, status: outcome.status });
       throw new RelayError(422, 'FEDEX_VOID_REFUSED', `FedEx shipment ${trackingNumber}, created earlier for ${key}, is live and FedEx refuses to void it${outcome.status ? ` (status ${outcome.status}${outcome.description ? `, ${outcome.description}` : ''})` : ''}: ${outcome.reason}. No second shipment was created; this one needs a person.`);
     }
+    reconciled('void_failed');
     throw new RelayError(502, 'FEDEX_OUTCOME_UNKNOWN', `FedEx shipment ${trackingNumber} from an earlier attempt for ${key} could not be voided (${outcome.reason}); it was not replaced, to avoid paying twice. Retry later.`, { retryAfterSeconds: 60 });
   }
+  reconciled(live.trackingNumbers.length > 0 ? 'voided' : 'nothing_live');
 }
 
 /**
@@ -204,6 +212,7 @@ async function storeResult(deps: ShipmentServiceDeps, key: string, response: Cre
   }
   if (stored) return true;
   const outcome = await voidShipment(deps.fedex, response.accountNumber, response.masterTrackingNumber, { deadlineAt }).catch((e: Error) => ({ kind: 'unknown' as const, reason: e.message }));
+  countVoid(deps.metrics, 'claim_lost', outcome);
   deps.log.error('idempotency.claim_lost', { idempotencyKey: key, masterTrackingNumber: response.masterTrackingNumber, void: outcome.kind });
   throw new RelayError(502, 'FEDEX_OUTCOME_UNKNOWN', `The relay lost its claim on ${key} while creating (another instance took it over); the shipment it created was ${outcome.kind === 'voided' || outcome.kind === 'already-cancelled' ? 'voided' : 'not voidable yet'}. Retry to get the key's one shipment.`, { retryAfterSeconds: 30 });
 }

@@ -8,6 +8,7 @@
 import type { CreateShipmentRequest } from '../../../shared/src/contract';
 import { readTrackResponse } from '../../../shared/src/tracking';
 import type { CallOptions, FedexClient, FedexResult } from '../fedex/client';
+import type { RelayMetrics } from '../lib/metrics';
 
 export type VoidOutcome =
   | { kind: 'voided'; transactionId?: string }
@@ -31,6 +32,11 @@ export async function voidShipment(fedex: FedexClient, accountNumber: string, tr
     return { kind: 'refused', ...(status.fedexCode ? { status: status.fedexCode } : {}), ...(status.description ? { description: status.description } : {}), reason: answered };
   }
   return { kind: 'refused', reason: `${answered}; FedEx Track does not know ${trackingNumber} for this account` };
+}
+
+/** A void the relay attempted, counted by why and how it ended (voided, already_cancelled, refused, unknown). */
+export function countVoid(metrics: RelayMetrics | undefined, trigger: 'cancel' | 'reconciliation' | 'claim_lost', outcome: { kind: string }): void {
+  metrics?.voids.inc({ trigger, outcome: outcome.kind.replace(/-/g, '_') });
 }
 
 /** FedEx's own word that the shipment is cancelled. */

@@ -1,9 +1,12 @@
-import { Hono } from 'hono';
-import { RELAY_PATHS } from '../../../../shared/src/contract';
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { cancelShipmentRoute, createShipmentRoute } from '../../api/routes';
+import { refuseInvalid } from '../../api/validation';
 import type { ShipmentServiceDeps } from '../../services/create-shipment';
-import { cancelShipmentHandler } from './cancel.handlers';
-import { createShipmentHandler } from './shipments.handlers';
+import { cancelShipmentHandler, CANCEL_REQUEST } from './cancel.handlers';
+import { createShipmentHandler, CREATE_REQUEST, sharedCreateProblems } from './shipments.handlers';
 
-export function shipmentsRoutes(deps: ShipmentServiceDeps): Hono {
-  return new Hono().post(RELAY_PATHS.createShipment, createShipmentHandler(deps)).post(RELAY_PATHS.cancelShipment, cancelShipmentHandler(deps));
+export function shipmentsRoutes(deps: ShipmentServiceDeps): OpenAPIHono {
+  return new OpenAPIHono()
+    .openapi(createShipmentRoute, createShipmentHandler(deps), refuseInvalid({ what: CREATE_REQUEST, sharedProblems: sharedCreateProblems }))
+    .openapi(cancelShipmentRoute, cancelShipmentHandler(deps), refuseInvalid({ what: CANCEL_REQUEST }));
 }
