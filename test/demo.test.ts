@@ -85,7 +85,7 @@ describe('npm run demo -- --json', () => {
     // Before the fixes: the two failures (no FedEx account, bad phone) waiting for the admin.
     expect(shots.files[0]!.shows).toMatch(/before the admin's fixes: 2 shipment\(s\) in Needs Attention/);
     expect(shots.files[1]!.shows).toMatch(/after Test Connection \(Connection works\)/);
-    expect(shots.files[2]!.shows).toMatch(/^the audit trail of FedEx IF\d+, failed on a phone/);
+    expect(shots.files[2]!.shows).toMatch(/^the audit trail of FedEx IF\d+, failed for want of a FedEx account number, replayed/);
   });
 
   it('without Chromium it takes no screenshots and says why (apt-get install chromium)', async () => {

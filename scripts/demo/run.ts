@@ -88,11 +88,11 @@ export async function runDemo(options: DemoOptions): Promise<DemoReport> {
     // Chromium missing: the first outcome already says so, once.
     if (options.screenshots && screenshots && (screenshots.files.length || screenshots.error)) {
       progress.phase(`Screenshots of the admin console after the run (into ${options.screenshots})`);
-      const replayed = state.badPhone && d.a.shipmentOf(state.badPhone.f)?.id;
+      const replayed = state.noAccount && d.a.shipmentOf(state.noAccount.f)?.id;
       const voided = state.voided && d.a.shipmentOf(state.voided.f)?.id;
       const views: ConsoleView[] = [{ kind: 'overview', file: 'console.png' }];
       const missing: string[] = [];
-      if (replayed) views.push({ kind: 'audit', file: 'console-audit-replayed.png', shipment: replayed, what: 'failed on a phone FedEx refused, replayed by the admin after the fix' });
+      if (replayed) views.push({ kind: 'audit', file: 'console-audit-replayed.png', shipment: replayed, what: 'failed for want of a FedEx account number, replayed by the admin once the settings had one' });
       else missing.push('no replayed shipment in this run: its audit trail was not taken');
       if (voided) views.push({ kind: 'audit', file: 'console-audit-voided.png', shipment: voided, what: 'voided by the admin' });
       else missing.push('no voided shipment in this run (the void was skipped): its audit trail was not taken');

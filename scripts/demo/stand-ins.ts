@@ -7,7 +7,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
-import { resolve } from 'node:path';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
 import { pathToFileURL } from 'node:url';
 
@@ -129,11 +131,22 @@ export async function startTlsTerminator(options: { key: string; cert: string; r
   return firstLine(child, 'the TLS proxy', stderr, (line) => /^TLS_URL=(\S+)/.exec(line)?.[1]);
 }
 
+/** Waits for the relay's `relay.listening` log line; rejects if it exits first or takes too long. */
+async function listening(child: ChildProcess, logs: () => Record<string, unknown>[], stderr: string[]): Promise<void> {
+  const started = Date.now();
+  for (;;) {
+    if (logs().some((l) => (l.event ?? l.msg) === 'relay.listening')) return;
+    if (child.exitCode !== null) throw new Error(`the relay exited (${child.exitCode}) before it was ready:\n${stderr.join('')}`);
+    if (Date.now() - started > STARTUP_MS) throw new Error(`the relay did not start within ${STARTUP_MS / 1000} s:\n${stderr.join('')}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
 export interface RelayProcess {
   /** http://127.0.0.1:<PORT> (the https front is what NetSuite calls). */
   directUrl: string;
-  /** Every JSON log line the relay wrote, parsed. */
-  logs: Record<string, unknown>[];
+  /** Every JSON log line the relay wrote so far, parsed. */
+  logs(): Record<string, unknown>[];
   /** The log lines of one event (e.g. fedex.call): `event`, or `msg` as pino writes it. */
   events(name: string): Record<string, unknown>[];
   /** Moves the relay's clock (demo-only preload) to real time + offsetMs; answers the relay's time. */
@@ -149,25 +162,37 @@ export interface RelayProcess {
 export async function startRelay(env: Record<string, string>, clockOffsetMs: number): Promise<RelayProcess> {
   const stderr: string[] = [];
   const preload = pathToFileURL(resolve(import.meta.dirname, 'relay-clock.mjs')).href;
+  // The relay's log goes to a file, not a pipe: while a SuiteScript waits on a synchronous
+  // N/https call, this process's main thread reads no pipe, and a relay whose stdout pipe is full
+  // stops in its next (synchronous) log write: neither side would move again.
+  const logDir = mkdtempSync(join(tmpdir(), 'mlfx-demo-relay-'));
+  const logFile = join(logDir, 'relay.log');
+  const logFd = openSync(logFile, 'w');
   const child = track(
     spawn(process.execPath, ['--import', preload, 'relay/dist/index.js'], {
       cwd: ROOT,
       // Only what an operator would set (no inherited REDIS_URL or FEDEX_* of this shell), plus PATH.
       env: { PATH: process.env.PATH ?? '', ...env, MLFX_DEMO_CLOCK_OFFSET_MS: String(clockOffsetMs) },
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      stdio: ['ignore', logFd, 'pipe', 'ipc'],
     }),
     'the relay',
     stderr,
   );
-  const logs: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout! }).on('line', (line) => {
-    try {
-      logs.push(JSON.parse(line) as Record<string, unknown>);
-    } catch {
-      stderr.push(`${line}\n`);
+  closeSync(logFd);
+  child.once('exit', () => rmSync(logDir, { recursive: true, force: true }));
+  const logs = (): Record<string, unknown>[] => {
+    const parsed: Record<string, unknown>[] = [];
+    for (const line of readFileSync(logFile, 'utf8').split('\n')) {
+      if (!line.startsWith('{')) continue;
+      try {
+        parsed.push(JSON.parse(line) as Record<string, unknown>);
+      } catch {
+        // the last line may still be half written
+      }
     }
-  });
-  await firstLine(child, 'the relay', stderr, (line) => (line.includes('"relay.listening"') ? true : undefined));
+    return parsed;
+  };
+  await listening(child, logs, stderr);
   let waiting: ((now: number) => void) | undefined;
   child.on('message', (message: { type?: string; now?: number }) => {
     if (message?.type === 'mlfx-demo-clock-ack') waiting?.(Number(message.now));
@@ -175,7 +200,7 @@ export async function startRelay(env: Record<string, string>, clockOffsetMs: num
   return {
     directUrl: `http://127.0.0.1:${env.PORT}`,
     logs,
-    events: (name) => logs.filter((l) => (l.event ?? l.msg) === name),
+    events: (name) => logs().filter((l) => (l.event ?? l.msg) === name),
     stderr: () => stderr.join(''),
     setClockOffset: (offsetMs) =>
       new Promise((ok, fail) => {
