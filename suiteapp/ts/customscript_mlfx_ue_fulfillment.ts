@@ -29,9 +29,10 @@ export const afterSubmit: EntryPoints.UserEvent.afterSubmit = (context) => {
   // A person saving a Shipped fulfillment whose shipment FAILED (after fixing its address or phone,
   // say) expects it to go again: same Shipment, same key (FAILED means FedEx created nothing). Other
   // saves of a Shipped fulfillment (scripts, imports, the queue's own package writes) search nothing.
-  const failed = !became && isPersonsSaveOfShipped(context, newStatus, oldStatus) ? failedShipmentOf(context.newRecord.id) : undefined;
-  if (!became && !failed) return;
+  if (!became && !isPersonsSaveOfShipped(context, newStatus, oldStatus)) return;
   try {
+    const failed = became ? undefined : failedShipmentOf(context.newRecord.id);
+    if (!became && !failed) return;
     // An inline edit's newRecord carries only the changed fields: read the whole fulfillment instead.
     const xedit = context.type === context.UserEventType.XEDIT;
     const fulfillment = xedit ? record.load({ type: record.Type.ITEM_FULFILLMENT, id: context.newRecord.id }) : context.newRecord;
