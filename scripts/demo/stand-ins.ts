@@ -145,8 +145,6 @@ async function listening(child: ChildProcess, logs: () => Record<string, unknown
 export interface RelayProcess {
   /** http://127.0.0.1:<PORT> (the https front is what NetSuite calls). */
   directUrl: string;
-  /** Every JSON log line the relay wrote so far, parsed. */
-  logs(): Record<string, unknown>[];
   /** The log lines of one event (e.g. fedex.call): `event`, or `msg` as pino writes it. */
   events(name: string): Record<string, unknown>[];
   /** Moves the relay's clock (demo-only preload) to real time + offsetMs; answers the relay's time. */
@@ -199,7 +197,6 @@ export async function startRelay(env: Record<string, string>, clockOffsetMs: num
   });
   return {
     directUrl: `http://127.0.0.1:${env.PORT}`,
-    logs,
     events: (name) => logs().filter((l) => (l.event ?? l.msg) === name),
     stderr: () => stderr.join(''),
     setClockOffset: (offsetMs) =>

@@ -17,7 +17,7 @@ import * as log from 'N/log';
 import * as search from 'N/search';
 import * as message from 'N/ui/message';
 import * as url from 'N/url';
-import { SAVED_SEARCHES, SCRIPTS, SETTINGS, SHIPMENT, AUDIT } from '../../shared/src/ids';
+import { SCRIPTS, SETTINGS, SHIPMENT, AUDIT } from '../../shared/src/ids';
 import type { SignatureCheck } from '../../shared/src/relay-status';
 import { SHIPMENT_STATUSES } from '../../shared/src/shipment-lifecycle';
 import type { ConsoleData, ConsoleLinks, ConsoleNotice, RowAction } from './lib/console/console-page';
@@ -25,20 +25,9 @@ import { buildConsoleForm } from './lib/console/console-page';
 import { readRelayStatus, testConnection } from './lib/console/relay-probe';
 import type { ShipmentRow } from './lib/console/shipment-panels';
 import { auditTrail, recentShipments, shipmentsNeedingAttention, statusCounts } from './lib/console/shipment-panels';
+import { savedSearchSpecs } from './lib/saved-searches';
 import { readSettings } from './lib/settings';
 import { actionsFor, currentUser, mayAct } from './lib/shipment-actions';
-
-/** Every saved search the installation script creates, in the order an operator looks at them (a new search must be named here). */
-const SAVED_SEARCH_LABELS: Record<keyof typeof SAVED_SEARCHES, string> = {
-  failedShipments: 'Failed Shipments',
-  retryingShipments: 'Shipments Waiting to Retry',
-  unknownPastMaxAttempts: 'Outcome Still Unknown',
-  voidsPending: 'Voids Not Yet Confirmed',
-  voidsRefused: 'Voids FedEx Refused',
-  trackingFlagged: 'Labels to Look At',
-  shipmentsWithExceptions: 'Shipments with Exceptions',
-  invoicesDeliveredThisWeek: 'Invoices Delivered This Week',
-};
 
 const PAGE_SIZE = 20;
 const AUDIT_PAGE_SIZE = 25;
@@ -140,7 +129,7 @@ export const onRequest: EntryPoints.Suitelet.onRequest = (context) => {
       ? { shipmentId: auditFor, shipmentName: shipmentName(auditFor, [...attention.rows, ...recent.rows]), rows: auditTrail(auditFor, pageParam(p.aup), AUDIT_PAGE_SIZE) }
       : undefined,
     params,
-    savedSearches: (Object.keys(SAVED_SEARCH_LABELS) as (keyof typeof SAVED_SEARCHES)[]).map((key) => ({ label: SAVED_SEARCH_LABELS[key], scriptId: SAVED_SEARCHES[key] })),
+    savedSearches: savedSearchSpecs(settings.maxAttempts).map((spec) => ({ label: spec.label, scriptId: spec.id })),
     shipmentType: SHIPMENT.type,
     auditType: AUDIT.type,
     actionsFor: rowActions,

@@ -11,6 +11,8 @@ const S = SHIPMENT.fields;
 export interface SearchSpec {
   id: string;
   title: string;
+  /** The short name the admin console links it by. */
+  label: string;
   type: string;
   filters: unknown[];
   columns: string[];
@@ -23,31 +25,20 @@ export function unknownPastMaxAttemptsSpec(maxAttempts: number): SearchSpec {
   return {
     id: SAVED_SEARCHES.unknownPastMaxAttempts,
     title: `FedEx: Outcome Still Unknown after ${maxAttempts} Attempts (check the relay and FedEx)`,
+    label: 'Outcome Still Unknown',
     type: SHIPMENT.type,
     filters: [[S.status, 'is', 'UNKNOWN'], 'and', [S.attempts, 'greaterthanorequalto', maxAttempts], 'and', ACTIVE],
     columns: ['name', S.fulfillment, S.attempts, S.nextAttemptAt, S.errorCode, S.lastError],
   };
 }
 
+/** Every saved search, in the order an operator looks at them (the admin console lists them so). */
 export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
   return [
     {
-      id: SAVED_SEARCHES.invoicesDeliveredThisWeek,
-      title: 'FedEx: Invoices Delivered This Week',
-      type: 'invoice',
-      filters: [['mainline', 'is', 'T'], 'and', [INVOICE_FIELDS.deliveryStatus, 'is', 'DELIVERED'], 'and', [INVOICE_FIELDS.deliveredAt, 'within', 'thisweek']],
-      columns: ['tranid', 'entity', 'trandate', INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.deliveredAt],
-    },
-    {
-      id: SAVED_SEARCHES.shipmentsWithExceptions,
-      title: 'FedEx: Shipments with Exceptions',
-      type: SHIPMENT.type,
-      filters: [[S.deliveryStatus, 'is', 'EXCEPTION'], 'and', ACTIVE],
-      columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.exceptionCode, S.exceptionDescription, S.lastScanAt, S.lastScanLocation],
-    },
-    {
       id: SAVED_SEARCHES.failedShipments,
       title: 'FedEx: Failed Shipments (fix the cause, then Replay)',
+      label: 'Failed Shipments',
       type: SHIPMENT.type,
       filters: [[S.status, 'is', 'FAILED'], 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.errorCode, S.lastError, S.attempts],
@@ -55,6 +46,7 @@ export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
     {
       id: SAVED_SEARCHES.retryingShipments,
       title: 'FedEx: Shipments Waiting to Retry (nothing created yet)',
+      label: 'Shipments Waiting to Retry',
       type: SHIPMENT.type,
       filters: [[S.status, 'is', 'RETRYING'], 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.attempts, S.nextAttemptAt, S.errorCode, S.lastError],
@@ -63,6 +55,7 @@ export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
     {
       id: SAVED_SEARCHES.voidsPending,
       title: 'FedEx: Voids Not Yet Confirmed (the queue retries them)',
+      label: 'Voids Not Yet Confirmed',
       type: SHIPMENT.type,
       filters: [[S.status, 'is', 'VOIDING'], 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.masterTrackingNumber, S.voidReason, S.nextAttemptAt, S.lastError],
@@ -70,6 +63,7 @@ export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
     {
       id: SAVED_SEARCHES.voidsRefused,
       title: 'FedEx: Voids FedEx Refused (the label is live and billable)',
+      label: 'Voids FedEx Refused',
       type: SHIPMENT.type,
       filters: [[S.status, 'is', 'VOID_REFUSED'], 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.voidReason, S.lastError, S.deliveryStatus],
@@ -77,9 +71,26 @@ export function savedSearchSpecs(maxAttempts: number): SearchSpec[] {
     {
       id: SAVED_SEARCHES.trackingFlagged,
       title: 'FedEx: Labels to Look At (never scanned, or unknown to FedEx)',
+      label: 'Labels to Look At',
       type: SHIPMENT.type,
       filters: [[[S.trackingFlag, 'is', 'LABEL_UNUSED'], 'or', [S.trackingFlag, 'is', 'NOT_FOUND']], 'and', statusIn(['CREATED', 'VOIDING', 'VOID_REFUSED']), 'and', ACTIVE],
       columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.trackingFlag, S.checkReason, S.shipDate, S.deliveryStatus],
+    },
+    {
+      id: SAVED_SEARCHES.shipmentsWithExceptions,
+      title: 'FedEx: Shipments with Exceptions',
+      label: 'Shipments with Exceptions',
+      type: SHIPMENT.type,
+      filters: [[S.deliveryStatus, 'is', 'EXCEPTION'], 'and', ACTIVE],
+      columns: ['name', S.fulfillment, S.customer, S.masterTrackingNumber, S.exceptionCode, S.exceptionDescription, S.lastScanAt, S.lastScanLocation],
+    },
+    {
+      id: SAVED_SEARCHES.invoicesDeliveredThisWeek,
+      title: 'FedEx: Invoices Delivered This Week',
+      label: 'Invoices Delivered This Week',
+      type: 'invoice',
+      filters: [['mainline', 'is', 'T'], 'and', [INVOICE_FIELDS.deliveryStatus, 'is', 'DELIVERED'], 'and', [INVOICE_FIELDS.deliveredAt, 'within', 'thisweek']],
+      columns: ['tranid', 'entity', 'trandate', INVOICE_FIELDS.trackingNumbers, INVOICE_FIELDS.deliveredAt],
     },
   ];
 }
